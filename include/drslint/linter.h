@@ -1,0 +1,79 @@
+// The drslint library entry point.
+//
+// A Linter is built once (it compiles the schemas embedded in the library) and is then immutable:
+// concurrent lint() calls on one Linter are safe. valijson's Validator keeps an unlocked regex
+// cache, so each thread gets its own Validator (thread_local inside the library); nothing mutable
+// is shared between calls.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "drslint/finding.h"
+
+namespace drslint {
+
+// Facts about the task that an update body often does not carry. Rules that need an unknown fact
+// stay silent. Values found in the body itself take precedence.
+struct TaskContext {
+    std::string job_type;       // migration | sync | cloudDataGuard
+    std::string engine_type;    // e.g. mysql-to-mysql
+    std::string job_direction;  // up | down | non-dbs
+    std::string task_type;      // FULL_TRANS | FULL_INCR_TRANS | INCR_TRANS
+};
+
+struct Limits {
+    std::size_t max_input_bytes = 64u * 1024u * 1024u;  // larger input is refused unread
+    std::size_t max_depth = 64;                          // nesting of objects and arrays
+    std::size_t max_pattern_length = 4096;  // longer strings never reach a regular expression
+    std::size_t max_findings = 1000;        // then one summary finding
+};
+
+struct Options {
+    Limits limits;
+    TaskContext context;
+    // Cross-check every verdict with valijson, the engine of record. Off only in benchmarks that
+    // measure the fast path alone.
+    bool cross_check_with_valijson = true;
+};
+
+// Metadata of one rule, as declared in schemas/rules.json.
+struct RuleInfo {
+    std::string id;
+    Severity severity = Severity::error;
+    std::string summary;    // one line
+    std::string rationale;  // one paragraph
+    std::string source;     // table and field it comes from
+    std::string failing_example;
+    std::string passing_example;
+};
+
+class Linter {
+public:
+    // Throws std::runtime_error when the embedded schemas or rules cannot be loaded: a linter
+    // that could not load its schemas must never report a clean result.
+    explicit Linter(Options options = {});
+    ~Linter();
+    Linter(const Linter&) = delete;
+    Linter& operator=(const Linter&) = delete;
+    Linter(Linter&&) noexcept;
+    Linter& operator=(Linter&&) noexcept;
+
+    // Lints one request body (JSON text).
+    Report lint(std::string_view json) const;
+    // Same, with a task context for this call only.
+    Report lint(std::string_view json, const TaskContext& context) const;
+
+    const std::vector<RuleInfo>& rules() const;
+    const RuleInfo* find_rule(std::string_view id) const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<const Impl> impl_;
+};
+
+}  // namespace drslint

@@ -1,0 +1,258 @@
+#include "drslint/linter.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_set>
+
+#include "parse/json_parser.h"
+#include "parse/pointer.h"
+#include "parse/position_index.h"
+#include "report/schema_findings.h"
+#include "rules/rule_catalogue.h"
+#include "schema/embedded.h"
+#include "schema/evaluator.h"
+#include "schema/schema_set.h"
+#include "schema/valijson_engine.h"
+
+namespace drslint {
+namespace {
+
+constexpr const char* kRootSchema = "request/update-job-request.schema.json";
+constexpr const char* kRuleCatalogue = "rules.json";
+
+std::vector<schema::SchemaFile> embedded_schema_files()
+{
+    std::vector<schema::SchemaFile> files;
+    for (std::size_t i = 0; i < embedded::kFileCount; ++i) {
+        const std::string name = embedded::kFiles[i].name;
+        if (name.size() > 12 && name.compare(name.size() - 12, 12, ".schema.json") == 0) {
+            files.push_back({name, embedded::kFiles[i].text()});
+        }
+    }
+    return files;
+}
+
+std::string_view embedded_file(std::string_view name)
+{
+    for (std::size_t i = 0; i < embedded::kFileCount; ++i) {
+        if (name == embedded::kFiles[i].name) {
+            return embedded::kFiles[i].text();
+        }
+    }
+    throw std::runtime_error("no embedded file named " + std::string(name));
+}
+
+// Where a finding is shown: the member's key for an unknown or duplicate member, the object for a
+// missing member, the value otherwise.
+enum class Anchor { value, key, parent };
+
+struct Located {
+    Finding finding;
+    Anchor anchor = Anchor::value;
+    std::size_t occurrence = 0;  // which of several members with one pointer (duplicates)
+    std::optional<std::size_t> offset;  // a known byte offset (parse errors)
+};
+
+std::string parent_of(const std::string& pointer)
+{
+    const auto slash = pointer.rfind('/');
+    return slash == std::string::npos ? std::string() : pointer.substr(0, slash);
+}
+
+bool longest_string_within(const rapidjson::Value& v, std::size_t limit)
+{
+    if (v.IsString()) return v.GetStringLength() <= limit;
+    if (v.IsArray()) {
+        for (const auto& item : v.GetArray()) {
+            if (!longest_string_within(item, limit)) return false;
+        }
+    } else if (v.IsObject()) {
+        for (const auto& member : v.GetObject()) {
+            if (member.name.GetStringLength() > limit || !longest_string_within(member.value, limit)) return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+struct Linter::Impl {
+    explicit Impl(Options o)
+        : options(std::move(o)),
+          catalogue(embedded_file(kRuleCatalogue)),
+          schemas(embedded_schema_files()),
+          root(schemas.root(kRootSchema)),
+          valijson(schemas, kRootSchema),
+          evaluator(options.limits.max_pattern_length)
+    {
+        for (const auto& tag : schemas.rule_tags()) {
+            if (catalogue.find(tag) == nullptr) {
+                throw std::runtime_error("schema rule tag '" + tag + "' has no entry in rules.json");
+            }
+        }
+    }
+
+    Finding make(std::string_view rule, std::string pointer, const rules::MessageArgs& args) const
+    {
+        const auto& definition = catalogue.get(rule);
+        Finding finding;
+        finding.rule = definition.info.id;
+        finding.severity = definition.info.severity;
+        finding.pointer = std::move(pointer);
+        finding.message = rules::RuleCatalogue::format(definition.message, args);
+        return finding;
+    }
+
+    Report lint(std::string_view text, const TaskContext& context) const;
+    void check_schema(const rapidjson::Document& document, std::vector<Located>& out) const;
+    void cross_check(const rapidjson::Document& document, std::vector<Located>& out) const;
+    Report finish(std::string_view text, std::vector<Located> located) const;
+
+    Options options;
+    rules::RuleCatalogue catalogue;
+    schema::SchemaSet schemas;
+    const schema::Node& root;
+    schema::ValijsonEngine valijson;
+    schema::Evaluator evaluator;
+};
+
+Report Linter::Impl::lint(std::string_view text, const TaskContext& context) const
+{
+    (void)context;  // consumed by the rule engine
+    std::vector<Located> located;
+    if (text.size() > options.limits.max_input_bytes) {
+        Located l;
+        l.finding = make("input-too-large", "", {{"expected", std::to_string(options.limits.max_input_bytes)}});
+        l.offset = 0;
+        located.push_back(std::move(l));
+        return finish(std::string_view(), std::move(located));
+    }
+    parse::ParseResult parsed = parse::parse_json(text, {options.limits.max_depth});
+    if (!parsed.ok) {
+        Located l;
+        if (parsed.error.kind == parse::ParseErrorKind::too_deep) {
+            l.finding = make("nesting-too-deep", "", {{"expected", std::to_string(options.limits.max_depth)}});
+        } else {
+            l.finding = make("invalid-json", "", {{"reason", parsed.error.reason}});
+        }
+        l.offset = parsed.error.offset;
+        located.push_back(std::move(l));
+        return finish(text, std::move(located));
+    }
+    for (auto& duplicate : parsed.duplicates) {
+        Located l;
+        l.finding = make("duplicate-key", duplicate.pointer, {{"member", parse::last_pointer_token(duplicate.pointer)}});
+        l.anchor = Anchor::key;
+        l.occurrence = duplicate.occurrence;
+        located.push_back(std::move(l));
+    }
+    check_schema(parsed.document, located);
+    return finish(text, std::move(located));
+}
+
+void Linter::Impl::check_schema(const rapidjson::Document& document, std::vector<Located>& out) const
+{
+    std::vector<schema::Violation> violations;
+    evaluator.validate(root, document, &violations);
+    for (const auto& violation : violations) {
+        Located l;
+        l.finding = report::finding_from_violation(violation, catalogue, options.limits.max_pattern_length);
+        l.anchor = violation.keyword == schema::Keyword::required         ? Anchor::parent
+                   : violation.keyword == schema::Keyword::unknown_member ? Anchor::key
+                                                                          : Anchor::value;
+        out.push_back(std::move(l));
+    }
+    if (options.cross_check_with_valijson) {
+        cross_check(document, out);
+    }
+}
+
+// valijson is the engine of record: whatever it rejects must be in the report. Strings longer than
+// the pattern limit never reach it, because valijson 1.0 runs std::regex on them even after
+// maxLength failed, which overflows the stack; the evaluator has already refused those strings.
+void Linter::Impl::cross_check(const rapidjson::Document& document, std::vector<Located>& out) const
+{
+    if (!longest_string_within(document, options.limits.max_pattern_length)) {
+        return;
+    }
+    std::unordered_set<std::string> explained;
+    for (const auto& l : out) {
+        explained.insert(l.finding.pointer);
+    }
+    for (const auto& leaf : valijson.validate(document)) {
+        if (leaf.unknown_member || explained.count(leaf.pointer) != 0) {
+            continue;
+        }
+        Located l;
+        l.finding = make("engine-disagreement", leaf.pointer,
+                         {{"subject", report::describe_pointer(leaf.pointer)}, {"reason", leaf.description}});
+        explained.insert(leaf.pointer);
+        out.push_back(std::move(l));
+    }
+}
+
+Report Linter::Impl::finish(std::string_view text, std::vector<Located> located) const
+{
+    Report report;
+    if (located.empty()) {
+        return report;
+    }
+    std::unordered_set<std::string> wanted;
+    for (const auto& l : located) {
+        wanted.insert(l.anchor == Anchor::parent ? parent_of(l.finding.pointer) : l.finding.pointer);
+    }
+    const bool parsed = !located.front().offset.has_value();
+    const parse::PositionIndex index = parsed ? parse::PositionIndex(text, wanted) : parse::PositionIndex({}, {});
+    const parse::LineMap lines(text);
+    std::vector<std::pair<std::size_t, std::size_t>> order;  // (begin offset, input order)
+    for (std::size_t i = 0; i < located.size(); ++i) {
+        Located& l = located[i];
+        std::size_t begin = 0, end = 0;
+        if (l.offset) {
+            begin = *l.offset;
+            end = std::min(text.size(), begin + 1);
+        } else {
+            const std::string pointer = l.anchor == Anchor::parent ? parent_of(l.finding.pointer) : l.finding.pointer;
+            if (const parse::Span* span = index.find(pointer, l.occurrence)) {
+                const bool on_key = l.anchor == Anchor::key && span->key_begin != parse::Span::npos;
+                begin = on_key ? span->key_begin : span->begin;
+                end = on_key ? span->key_end : span->end;
+                if (l.anchor == Anchor::parent) {
+                    end = std::min(span->end, begin + 1);  // the opening brace
+                }
+            }
+        }
+        l.finding.begin = lines.position(begin);
+        l.finding.end = lines.position(end);
+        order.emplace_back(begin, i);
+    }
+    std::stable_sort(order.begin(), order.end());
+    const std::size_t limit = options.limits.max_findings;
+    for (const auto& [offset, i] : order) {
+        if (report.findings.size() == limit) {
+            Finding summary = make("too-many-findings", "",
+                                   {{"actual", std::to_string(order.size() - limit)}, {"expected", std::to_string(limit)}});
+            summary.begin = summary.end = {1, 1};
+            report.findings.push_back(std::move(summary));
+            break;
+        }
+        report.findings.push_back(std::move(located[i].finding));
+    }
+    return report;
+}
+
+Linter::Linter(Options options) : impl_(std::make_unique<const Impl>(std::move(options))) {}
+Linter::~Linter() = default;
+Linter::Linter(Linter&&) noexcept = default;
+Linter& Linter::operator=(Linter&&) noexcept = default;
+
+Report Linter::lint(std::string_view json) const { return impl_->lint(json, impl_->options.context); }
+Report Linter::lint(std::string_view json, const TaskContext& context) const { return impl_->lint(json, context); }
+const std::vector<RuleInfo>& Linter::rules() const { return impl_->catalogue.infos(); }
+const RuleInfo* Linter::find_rule(std::string_view id) const
+{
+    const auto* definition = impl_->catalogue.find(id);
+    return definition == nullptr ? nullptr : &definition->info;
+}
+
+}  // namespace drslint

@@ -1,0 +1,49 @@
+// Maps JSON Pointers to places in the source text. Built by a second SAX pass, only when a
+// document has findings, and only for the pointers those findings name.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "drslint/finding.h"
+
+namespace drslint::parse {
+
+struct Span {
+    std::size_t key_begin = 0;  // offset of the member's key, or npos for array items and the root
+    std::size_t key_end = 0;
+    std::size_t begin = 0;      // offset of the value's first byte
+    std::size_t end = 0;        // offset one past the value's last byte
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+};
+
+// Converts byte offsets to 1-based line and column, counting code points; "\r\n", "\n" and a lone
+// "\r" each end a line.
+class LineMap {
+public:
+    explicit LineMap(std::string_view text);
+    Position position(std::size_t offset) const;
+
+private:
+    std::string_view text_;
+    std::vector<std::size_t> line_starts_;
+};
+
+class PositionIndex {
+public:
+    // Indexes the spans of `wanted` pointers in `text`, which must be a document that parsed.
+    PositionIndex(std::string_view text, const std::unordered_set<std::string>& wanted);
+
+    // The span of the `occurrence`-th member with this pointer (0 = first; duplicates repeat a
+    // pointer). nullptr when the pointer is not in the document.
+    const Span* find(const std::string& pointer, std::size_t occurrence = 0) const;
+
+private:
+    std::unordered_map<std::string, std::vector<Span>> spans_;
+};
+
+}  // namespace drslint::parse

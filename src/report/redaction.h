@@ -1,0 +1,24 @@
+// Secrets are recognized by where they are, never by what they look like: any value at or below a
+// member named db_password, password, ssl_cert_key or ssl_cert_password is never printed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <rapidjson/document.h>
+
+namespace drslint::report {
+
+inline constexpr std::string_view kRedacted = "(redacted)";
+
+bool is_secret_member(std::string_view name);
+bool is_secret_pointer(std::string_view pointer);
+
+// A short, printable rendering of `value` for a message: strings quoted and cut to a few dozen
+// characters, control characters escaped, containers summarized, secrets replaced by kRedacted.
+std::string render_value(const rapidjson::Value& value, std::string_view pointer);
+
+// "a string", "a number", "an object", ...
+std::string describe_type(const rapidjson::Value& value);
+
+}  // namespace drslint::report

@@ -1,0 +1,241 @@
+#include "report/schema_findings.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "parse/pointer.h"
+#include "report/redaction.h"
+#include "report/suggest.h"
+
+namespace drslint::report {
+namespace {
+
+using schema::Keyword;
+using schema::Node;
+
+std::string format_number(double d)
+{
+    std::ostringstream out;
+    out << d;
+    return out.str();
+}
+
+std::string describe_types(std::uint8_t types)
+{
+    static const std::pair<std::uint8_t, const char*> kNames[] = {
+        {schema::kString, "a string"}, {schema::kInteger, "an integer"}, {schema::kNumber, "a number"},
+        {schema::kBoolean, "a boolean (true or false)"}, {schema::kObject, "an object"},
+        {schema::kArray, "an array"}, {schema::kNull, "null"},
+    };
+    std::string out;
+    for (const auto& [bit, name] : kNames) {
+        if (types & bit) {
+            out += out.empty() ? "" : " or ";
+            out += name;
+        }
+    }
+    return out;
+}
+
+std::string describe_range(std::optional<double> low, std::optional<double> high, const char* unit)
+{
+    const std::string suffix = unit[0] ? std::string(" ") + unit : std::string();
+    if (low && high) {
+        return *low == *high ? "exactly " + format_number(*low) + suffix
+                             : format_number(*low) + " to " + format_number(*high) + suffix;
+    }
+    if (low) return "at least " + format_number(*low) + suffix;
+    if (high) return "at most " + format_number(*high) + suffix;
+    return {};
+}
+
+std::optional<double> as_double(const std::optional<std::size_t>& v)
+{
+    return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
+}
+
+std::string render_literal(const rapidjson::Value& v)
+{
+    if (v.IsString()) {
+        return std::string("`") + v.GetString() + "`";
+    }
+    return render_value(v, "");
+}
+
+// The members a schema node documents, looking through $ref and allOf.
+void collect_properties(const Node* node, std::vector<std::string_view>& out, int depth = 0)
+{
+    if (node == nullptr || depth > 8) return;
+    for (const auto& [name, child] : node->properties) out.push_back(name);
+    collect_properties(node->ref, out, depth + 1);
+    for (const Node* all : node->all_of) collect_properties(all, out, depth + 1);
+}
+
+const Node* resolved(const Node* node)
+{
+    for (int i = 0; node != nullptr && node->ref != nullptr && i < 8; ++i) node = node->ref;
+    return node;
+}
+
+std::string parent_pointer(std::string_view pointer)
+{
+    const auto slash = pointer.rfind('/');
+    return slash == std::string_view::npos ? std::string() : std::string(pointer.substr(0, slash));
+}
+
+}  // namespace
+
+std::string describe_pointer(std::string_view pointer)
+{
+    std::vector<std::string> tokens;
+    if (!parse::split_pointer(pointer, tokens) || tokens.empty()) {
+        return "the body";
+    }
+    const std::string& last = tokens.back();
+    const bool index = !last.empty() && last.find_first_not_of("0123456789") == std::string::npos;
+    if (index && tokens.size() >= 2) {
+        return "`" + tokens[tokens.size() - 2] + "[" + last + "]`";
+    }
+    return "`" + last + "`";
+}
+
+Finding finding_from_violation(const schema::Violation& v, const rules::RuleCatalogue& catalogue,
+                               std::size_t max_pattern_length)
+{
+    const Node& node = *v.node;
+    const rapidjson::Value& value = *v.value;
+    Finding finding;
+    finding.pointer = v.pointer;
+    std::string rule;
+    rules::MessageArgs args;
+    args.emplace_back("subject", describe_pointer(v.pointer));
+
+    switch (v.keyword) {
+    case Keyword::type: {
+        rule = "type-mismatch";
+        finding.expected = describe_types(node.types);
+        args.emplace_back("expected", finding.expected);
+        args.emplace_back("actual", describe_type(value));
+        if ((node.types & schema::kString) && value.IsNumber()) {
+            const std::string rendered = render_value(value, v.pointer);
+            args.emplace_back("hint", rendered == kRedacted ? std::string("; put the value in quotes")
+                                                            : "; write \"" + rendered + "\", not " + rendered);
+        } else if ((node.types & schema::kBoolean) && value.IsString() &&
+                   (value == rapidjson::Value("true") || value == rapidjson::Value("false"))) {
+            args.emplace_back("hint", std::string("; write ") + value.GetString() + " without quotes");
+        } else if ((node.types & (schema::kInteger | schema::kNumber)) && value.IsString()) {
+            args.emplace_back("hint", std::string("; write the number without quotes"));
+        }
+        break;
+    }
+    case Keyword::required: {
+        rule = "required-member";
+        finding.expected = "`" + v.member + "`";
+        args.emplace_back("member", v.member);
+        args.emplace_back("object", describe_pointer(parent_pointer(v.pointer)));
+        if (const Node* child = resolved(node.property(v.member)); child != nullptr && !child->title.empty()) {
+            args.emplace_back("hint", " (" + child->title + ")");
+        }
+        break;
+    }
+    case Keyword::unknown_member: {
+        rule = "unknown-member";
+        args.emplace_back("member", v.member);
+        args.emplace_back("object", describe_pointer(parent_pointer(v.pointer)));
+        std::vector<std::string_view> known;
+        collect_properties(&node, known);
+        finding.suggestion = closest_match(v.member, known);
+        if (!finding.suggestion.empty()) {
+            args.emplace_back("hint", "; did you mean `" + finding.suggestion + "`?");
+        }
+        break;
+    }
+    case Keyword::enum_value: {
+        rule = "enum-value";
+        std::vector<std::string_view> candidates;
+        std::string allowed;
+        auto add = [&](const rapidjson::Value& option) {
+            allowed += allowed.empty() ? "" : ", ";
+            allowed += render_literal(option);
+            if (option.IsString()) candidates.emplace_back(option.GetString(), option.GetStringLength());
+        };
+        if (node.enum_values != nullptr) {
+            for (const auto& option : node.enum_values->GetArray()) add(option);
+        } else if (node.const_value != nullptr) {
+            add(*node.const_value);
+        }
+        finding.expected = allowed;
+        args.emplace_back("value", render_value(value, v.pointer));
+        args.emplace_back("allowed", allowed);
+        args.emplace_back("expected", allowed);
+        if (value.IsString() && !is_secret_pointer(v.pointer)) {
+            finding.suggestion = closest_match({value.GetString(), value.GetStringLength()}, candidates);
+            if (!finding.suggestion.empty()) {
+                args.emplace_back("hint", "; did you mean `" + finding.suggestion + "`?");
+            }
+        }
+        break;
+    }
+    case Keyword::min_length:
+    case Keyword::max_length: {
+        rule = "string-length";
+        finding.expected = describe_range(as_double(node.min_length), as_double(node.max_length), "characters");
+        args.emplace_back("expected", finding.expected);
+        args.emplace_back("actual", std::to_string(schema::code_point_length(value.GetString(), value.GetStringLength())));
+        break;
+    }
+    case Keyword::pattern: {
+        rule = "string-format";
+        finding.expected = !node.title.empty() ? node.title : "a value matching " + node.pattern_source;
+        args.emplace_back("expected", finding.expected);
+        args.emplace_back("value", render_value(value, v.pointer));
+        break;
+    }
+    case Keyword::pattern_skipped: {
+        rule = "string-too-long-to-check";
+        args.emplace_back("actual", std::to_string(value.GetStringLength()));
+        args.emplace_back("expected", std::to_string(max_pattern_length));
+        break;
+    }
+    case Keyword::minimum:
+    case Keyword::maximum: {
+        rule = "number-range";
+        std::optional<double> low = node.minimum, high = node.maximum;
+        if (!low && node.exclusive_minimum) low = *node.exclusive_minimum + 1;
+        if (!high && node.exclusive_maximum) high = *node.exclusive_maximum - 1;
+        finding.expected = describe_range(low, high, "");
+        args.emplace_back("expected", finding.expected);
+        args.emplace_back("value", render_value(value, v.pointer));
+        break;
+    }
+    case Keyword::min_items:
+    case Keyword::max_items: {
+        rule = "array-length";
+        finding.expected = describe_range(as_double(node.min_items), as_double(node.max_items), "items");
+        args.emplace_back("expected", finding.expected);
+        args.emplace_back("actual", std::to_string(value.Size()));
+        break;
+    }
+    case Keyword::unique_items:
+    case Keyword::min_properties:
+    case Keyword::max_properties:
+    case Keyword::not_schema:
+    case Keyword::any_of:
+    case Keyword::one_of: {
+        rule = "schema-constraint";
+        finding.expected = !node.title.empty() ? node.title : !node.description.empty() ? node.description : node.location;
+        args.emplace_back("expected", finding.expected);
+        args.emplace_back("value", render_value(value, v.pointer));
+        break;
+    }
+    }
+
+    // A violation inside a tagged subschema belongs to that rule: its id, severity and message.
+    const rules::RuleDefinition& definition = catalogue.get(v.rule != nullptr ? *v.rule : rule);
+    finding.rule = definition.info.id;
+    finding.severity = definition.info.severity;
+    finding.message = rules::RuleCatalogue::format(definition.message, args);
+    return finding;
+}
+
+}  // namespace drslint::report

@@ -1,0 +1,20 @@
+// Turns schema violations into findings: rule id, severity, pointer and a message that says what
+// was expected. Values are rendered through redaction, so no secret reaches a message.
+#pragma once
+
+#include <vector>
+
+#include "drslint/finding.h"
+#include "rules/rule_catalogue.h"
+#include "schema/evaluator.h"
+
+namespace drslint::report {
+
+// max_pattern_length: the limit that a Keyword::pattern_skipped violation exceeded.
+Finding finding_from_violation(const schema::Violation& violation, const rules::RuleCatalogue& catalogue,
+                               std::size_t max_pattern_length);
+
+// "`name`", "`tags[2]`", or "the body" for the root.
+std::string describe_pointer(std::string_view pointer);
+
+}  // namespace drslint::report

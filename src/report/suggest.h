@@ -1,0 +1,16 @@
+// Did-you-mean: the closest known name by edit distance.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace drslint::report {
+
+// Damerau-style distance (insert, delete, substitute, swap neighbours), case-insensitive.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, if it is close enough to be a plausible typo; else "".
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
+
+}  // namespace drslint::report

@@ -1,0 +1,120 @@
+#include "rules/rule_catalogue.h"
+
+#include <stdexcept>
+
+#include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+namespace drslint::rules {
+namespace {
+
+std::string string_member(const rapidjson::Value& object, const char* name, bool required, const std::string& id)
+{
+    auto it = object.FindMember(name);
+    if (it == object.MemberEnd() || !it->value.IsString()) {
+        if (required) {
+            throw std::runtime_error("rule catalogue: rule '" + id + "' lacks string member '" + name + "'");
+        }
+        return {};
+    }
+    return {it->value.GetString(), it->value.GetStringLength()};
+}
+
+std::string example_text(const rapidjson::Value& examples, const char* value_name, const char* text_name)
+{
+    if (auto it = examples.FindMember(value_name); it != examples.MemberEnd()) {
+        rapidjson::StringBuffer buffer;
+        rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+        writer.SetIndent(' ', 2);
+        it->value.Accept(writer);
+        return buffer.GetString();
+    }
+    if (auto it = examples.FindMember(text_name); it != examples.MemberEnd() && it->value.IsString()) {
+        return it->value.GetString();
+    }
+    return {};
+}
+
+}  // namespace
+
+RuleCatalogue::RuleCatalogue(std::string_view json)
+{
+    rapidjson::Document document;
+    document.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
+    if (document.HasParseError() || !document.IsObject() || !document.HasMember("rules") ||
+        !document["rules"].IsArray()) {
+        throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
+    }
+    for (const auto& rule : document["rules"].GetArray()) {
+        if (!rule.IsObject()) {
+            throw std::runtime_error("rule catalogue: a rule is not an object");
+        }
+        RuleDefinition definition;
+        RuleInfo& info = definition.info;
+        info.id = string_member(rule, "id", true, "?");
+        if (find(info.id) != nullptr) {
+            throw std::runtime_error("rule catalogue: duplicate rule id '" + info.id + "'");
+        }
+        if (!parse_severity(string_member(rule, "severity", true, info.id), info.severity)) {
+            throw std::runtime_error("rule catalogue: rule '" + info.id + "' has an unknown severity");
+        }
+        info.summary = string_member(rule, "summary", true, info.id);
+        info.rationale = string_member(rule, "rationale", true, info.id);
+        info.source = string_member(rule, "source", true, info.id);
+        definition.origin = string_member(rule, "origin", true, info.id);
+        definition.message = string_member(rule, "message", true, info.id);
+        if (auto examples = rule.FindMember("examples"); examples != rule.MemberEnd() && examples->value.IsObject()) {
+            info.failing_example = example_text(examples->value, "fail", "fail_text");
+            info.passing_example = example_text(examples->value, "pass", "pass_text");
+        }
+        definitions_.push_back(std::move(definition));
+    }
+    for (const auto& definition : definitions_) {
+        infos_.push_back(definition.info);
+    }
+}
+
+const RuleDefinition* RuleCatalogue::find(std::string_view id) const
+{
+    for (const auto& definition : definitions_) {
+        if (definition.info.id == id) {
+            return &definition;
+        }
+    }
+    return nullptr;
+}
+
+const RuleDefinition& RuleCatalogue::get(std::string_view id) const
+{
+    const RuleDefinition* definition = find(id);
+    if (definition == nullptr) {
+        throw std::logic_error("no rule with id '" + std::string(id) + "' in the catalogue");
+    }
+    return *definition;
+}
+
+std::string RuleCatalogue::format(std::string_view message_template, const MessageArgs& args)
+{
+    std::string out;
+    out.reserve(message_template.size() + 32);
+    for (std::size_t i = 0; i < message_template.size(); ++i) {
+        const char c = message_template[i];
+        const auto close = c == '{' ? message_template.find('}', i) : std::string_view::npos;
+        if (close == std::string_view::npos) {
+            out.push_back(c);
+            continue;
+        }
+        const std::string_view name = message_template.substr(i + 1, close - i - 1);
+        for (const auto& [key, value] : args) {
+            if (key == name) {
+                out += value;
+                break;
+            }
+        }
+        i = close;
+    }
+    return out;
+}
+
+}  // namespace drslint::rules

@@ -1,0 +1,41 @@
+// The rule catalogue (schemas/rules.json): every rule's id, severity, message template and docs.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "drslint/linter.h"
+
+namespace drslint::rules {
+
+// Named values for a message template's {placeholders}. Values must already be redacted.
+using MessageArgs = std::vector<std::pair<std::string_view, std::string>>;
+
+struct RuleDefinition {
+    RuleInfo info;
+    std::string origin;    // parse | schema | rule | internal
+    std::string message;   // template with {placeholders}
+};
+
+class RuleCatalogue {
+public:
+    // Throws std::runtime_error on malformed catalogue JSON or a duplicate id.
+    explicit RuleCatalogue(std::string_view json);
+
+    const RuleDefinition* find(std::string_view id) const;
+    // Like find(), but a missing id is an internal error (throws std::logic_error).
+    const RuleDefinition& get(std::string_view id) const;
+    const std::vector<RuleInfo>& infos() const { return infos_; }
+    const std::vector<RuleDefinition>& definitions() const { return definitions_; }
+
+    // Fills {name} placeholders from args; an unknown placeholder becomes empty.
+    static std::string format(std::string_view message_template, const MessageArgs& args);
+
+private:
+    std::vector<RuleDefinition> definitions_;
+    std::vector<RuleInfo> infos_;
+};
+
+}  // namespace drslint::rules

@@ -1,0 +1,21 @@
+// Files from schemas/, compiled into the library by cmake/embed_files.cmake so that the library
+// never reads the source tree at run time.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace drslint::embedded {
+
+struct File {
+    const char* name;  // path below schemas/, e.g. "request/base-endpoint.schema.json"
+    const unsigned char* data;
+    std::size_t size;
+
+    std::string_view text() const { return {reinterpret_cast<const char*>(data), size}; }
+};
+
+extern const File kFiles[];
+extern const std::size_t kFileCount;
+
+}  // namespace drslint::embedded

@@ -1,0 +1,276 @@
+#include "schema/evaluator.h"
+
+#include <cmath>
+
+#include "parse/pointer.h"
+
+namespace drslint::schema {
+
+std::size_t code_point_length(const char* s, std::size_t bytes)
+{
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < bytes; ++i) {
+        n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+namespace {
+
+bool type_matches(std::uint8_t types, const rapidjson::Value& v)
+{
+    switch (v.GetType()) {
+    case rapidjson::kNullType: return types & kNull;
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType: return types & kBoolean;
+    case rapidjson::kObjectType: return types & kObject;
+    case rapidjson::kArrayType: return types & kArray;
+    case rapidjson::kStringType: return types & kString;
+    case rapidjson::kNumberType:
+        // Like valijson, a number written with a fraction or exponent is not an integer.
+        return (types & kNumber) || ((types & kInteger) && (v.IsInt64() || v.IsUint64()));
+    }
+    return false;
+}
+
+bool has_member(const rapidjson::Value& object, const std::string& name)
+{
+    const rapidjson::Value key(rapidjson::StringRef(name.data(), static_cast<rapidjson::SizeType>(name.size())));
+    return object.FindMember(key) != object.MemberEnd();
+}
+
+bool enum_contains(const rapidjson::Value& values, const rapidjson::Value& v)
+{
+    for (const auto& candidate : values.GetArray()) {
+        if (candidate == v) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// One evaluation: the pointer under construction, the innermost rule tag, and where to report.
+class Walk {
+public:
+    Walk(std::vector<Violation>* out, std::size_t max_pattern_length)
+        : out_(out), max_pattern_length_(max_pattern_length) {}
+
+    bool eval(const Node& n, const rapidjson::Value& v)
+    {
+        const std::string* saved_rule = rule_;
+        if (!n.rule.empty()) {
+            rule_ = &n.rule;
+        }
+        const bool ok = eval_keywords(n, v);
+        rule_ = saved_rule;
+        return ok;
+    }
+
+    // Trial evaluation of a branch (if, anyOf, oneOf, not): never reports.
+    bool test(const Node& n, const rapidjson::Value& v)
+    {
+        std::vector<Violation>* saved = out_;
+        out_ = nullptr;
+        const bool ok = eval(n, v);
+        out_ = saved;
+        return ok;
+    }
+
+private:
+    // Records a violation; returns false so callers can `return report(...)` when stopping early.
+    bool report(Keyword keyword, const Node& n, const rapidjson::Value& v, std::string member = {})
+    {
+        if (out_ != nullptr) {
+            out_->push_back({keyword, pointer_, &n, rule_, std::move(member), &v});
+        }
+        return false;
+    }
+
+    bool collecting() const { return out_ != nullptr; }
+
+    bool eval_keywords(const Node& n, const rapidjson::Value& v)
+    {
+        bool ok = true;
+        // Stop at the first failure when nobody collects; otherwise go on to find every problem.
+        auto keep_going = [&](bool passed) {
+            ok = ok && passed;
+            return ok || collecting();
+        };
+
+        if (n.ref != nullptr && !keep_going(eval(*n.ref, v))) return false;
+        if (n.types != 0 && !type_matches(n.types, v)) {
+            // The value's other keywords describe a value of another type: they would only repeat
+            // this one problem.
+            return report(Keyword::type, n, v);
+        }
+        if (n.enum_values != nullptr && !enum_contains(*n.enum_values, v) &&
+            !keep_going(report(Keyword::enum_value, n, v))) return false;
+        if (n.const_value != nullptr && !(*n.const_value == v) &&
+            !keep_going(report(Keyword::enum_value, n, v))) return false;
+
+        if (v.IsString() && !keep_going(eval_string(n, v))) return false;
+        if (v.IsNumber() && !keep_going(eval_number(n, v))) return false;
+        if (v.IsArray() && !keep_going(eval_array(n, v))) return false;
+        if (v.IsObject() && !keep_going(eval_object(n, v))) return false;
+
+        for (const Node* all : n.all_of) {
+            if (!keep_going(eval(*all, v))) return false;
+        }
+        if (!n.any_of.empty()) {
+            bool any = false;
+            for (const Node* option : n.any_of) {
+                if (test(*option, v)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any && !keep_going(report(Keyword::any_of, n, v))) return false;
+        }
+        if (!n.one_of.empty()) {
+            std::size_t matches = 0;
+            for (const Node* option : n.one_of) {
+                matches += test(*option, v);
+            }
+            if (matches != 1 && !keep_going(report(Keyword::one_of, n, v))) return false;
+        }
+        if (n.not_ != nullptr && test(*n.not_, v) && !keep_going(report(Keyword::not_schema, n, v))) return false;
+        if (n.if_ != nullptr) {
+            const Node* branch = test(*n.if_, v) ? n.then_ : n.else_;
+            if (branch != nullptr && !keep_going(eval(*branch, v))) return false;
+        }
+        return ok;
+    }
+
+    bool eval_string(const Node& n, const rapidjson::Value& v)
+    {
+        if (!n.min_length && !n.max_length && !n.pattern) {
+            return true;
+        }
+        const std::size_t length = code_point_length(v.GetString(), v.GetStringLength());
+        if (n.min_length && length < *n.min_length) {
+            return report(Keyword::min_length, n, v);
+        }
+        if (n.max_length && length > *n.max_length) {
+            // Never run the pattern on a string already too long: std::regex recurses per
+            // character and a long string would overflow the stack.
+            return report(Keyword::max_length, n, v);
+        }
+        if (n.pattern) {
+            if (v.GetStringLength() > max_pattern_length_) {
+                return report(Keyword::pattern_skipped, n, v);
+            }
+            if (!std::regex_search(v.GetString(), v.GetString() + v.GetStringLength(), *n.pattern)) {
+                return report(Keyword::pattern, n, v);
+            }
+        }
+        return true;
+    }
+
+    bool eval_number(const Node& n, const rapidjson::Value& v)
+    {
+        const double d = v.GetDouble();
+        if (n.minimum && d < *n.minimum) return report(Keyword::minimum, n, v);
+        if (n.exclusive_minimum && d <= *n.exclusive_minimum) return report(Keyword::minimum, n, v);
+        if (n.maximum && d > *n.maximum) return report(Keyword::maximum, n, v);
+        if (n.exclusive_maximum && d >= *n.exclusive_maximum) return report(Keyword::maximum, n, v);
+        return true;
+    }
+
+    bool eval_array(const Node& n, const rapidjson::Value& v)
+    {
+        bool ok = true;
+        const std::size_t size = v.Size();
+        if (n.min_items && size < *n.min_items) {
+            ok = report(Keyword::min_items, n, v);
+            if (!collecting()) return false;
+        }
+        if (n.max_items && size > *n.max_items) {
+            ok = report(Keyword::max_items, n, v);
+            if (!collecting()) return false;
+        }
+        if (n.unique_items) {
+            for (rapidjson::SizeType i = 1; i < size; ++i) {
+                for (rapidjson::SizeType j = 0; j < i; ++j) {
+                    if (v[i] == v[j]) {
+                        parse::PointerScope scope(pointer_, i);
+                        ok = report(Keyword::unique_items, n, v[i]);
+                        if (!collecting()) return false;
+                        j = i;  // one report per repeated item
+                    }
+                }
+            }
+        }
+        if (n.items != nullptr) {
+            for (rapidjson::SizeType i = 0; i < size; ++i) {
+                parse::PointerScope scope(pointer_, i);
+                if (!eval(*n.items, v[i])) {
+                    ok = false;
+                    if (!collecting()) return false;
+                }
+            }
+        }
+        return ok;
+    }
+
+    bool eval_object(const Node& n, const rapidjson::Value& v)
+    {
+        bool ok = true;
+        auto fail = [&](bool passed) {
+            ok = ok && passed;
+            return !ok && !collecting();
+        };
+        for (const auto& name : n.required) {
+            if (!has_member(v, name)) {
+                parse::PointerScope scope(pointer_, name);
+                if (fail(report(Keyword::required, n, v, name))) return false;
+            }
+        }
+        const bool checks_members = !n.properties.empty() || n.additional != nullptr || n.additional_forbidden ||
+                                    n.property_names != nullptr;
+        if (checks_members) {
+            for (const auto& member : v.GetObject()) {
+                const std::string_view name(member.name.GetString(), member.name.GetStringLength());
+                parse::PointerScope scope(pointer_, name);
+                if (n.property_names != nullptr && fail(eval(*n.property_names, member.name))) return false;
+                if (const Node* property = n.property(name)) {
+                    if (fail(eval(*property, member.value))) return false;
+                } else if (n.additional != nullptr) {
+                    if (fail(eval(*n.additional, member.value))) return false;
+                } else if (n.additional_forbidden) {
+                    if (fail(report(Keyword::unknown_member, n, member.value, std::string(name)))) return false;
+                }
+            }
+        }
+        const std::size_t count = v.MemberCount();
+        if (n.min_properties && count < *n.min_properties && fail(report(Keyword::min_properties, n, v))) return false;
+        if (n.max_properties && count > *n.max_properties && fail(report(Keyword::max_properties, n, v))) return false;
+        for (const auto& dependency : n.dependencies) {
+            if (!has_member(v, dependency.property)) {
+                continue;
+            }
+            for (const auto& name : dependency.required) {
+                if (!has_member(v, name)) {
+                    parse::PointerScope scope(pointer_, name);
+                    if (fail(report(Keyword::required, n, v, name))) return false;
+                }
+            }
+            if (dependency.schema != nullptr && fail(eval(*dependency.schema, v))) return false;
+        }
+        return ok;
+    }
+
+    std::vector<Violation>* out_;
+    std::size_t max_pattern_length_;
+    std::string pointer_;
+    const std::string* rule_ = nullptr;
+};
+
+}  // namespace
+
+bool Evaluator::validate(const Node& root, const rapidjson::Value& value, std::vector<Violation>* out) const
+{
+    Walk walk(out, max_pattern_length_);
+    return walk.eval(root, value);
+}
+
+}  // namespace drslint::schema

@@ -1,0 +1,59 @@
+// Evaluates a compiled schema against a document and reports each violation once, at its leaf.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "schema/schema_node.h"
+
+namespace drslint::schema {
+
+enum class Keyword {
+    type,
+    required,
+    unknown_member,  // additionalProperties: false
+    enum_value,      // enum and const
+    min_length,
+    max_length,
+    pattern,
+    pattern_skipped,  // the string is longer than the limit for pattern checks
+    minimum,
+    maximum,
+    min_items,
+    max_items,
+    unique_items,
+    min_properties,
+    max_properties,
+    not_schema,
+    any_of,
+    one_of,
+};
+
+struct Violation {
+    Keyword keyword;
+    std::string pointer;        // where the problem is (a missing member: where it would be)
+    const Node* node;           // the subschema whose keyword failed
+    const std::string* rule;    // innermost "$comment: rule:" tag around it, or nullptr
+    std::string member;         // the missing or unknown member
+    const rapidjson::Value* value;  // the offending value; the object itself for a missing member
+};
+
+class Evaluator {
+public:
+    explicit Evaluator(std::size_t max_pattern_length) : max_pattern_length_(max_pattern_length) {}
+
+    // Returns true when `value` is valid. Appends violations to `out` when it is not null; with a
+    // null `out` it stops at the first violation.
+    bool validate(const Node& root, const rapidjson::Value& value, std::vector<Violation>* out) const;
+
+private:
+    std::size_t max_pattern_length_;
+};
+
+// Length of a UTF-8 string in code points, as JSON Schema counts it.
+std::size_t code_point_length(const char* s, std::size_t bytes);
+
+}  // namespace drslint::schema

@@ -1,0 +1,257 @@
+#include "schema/schema_set.h"
+
+#include <stdexcept>
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/pointer.h>
+
+#include "parse/pointer.h"
+
+namespace drslint::schema {
+namespace {
+
+[[noreturn]] void fail(const std::string& location, const std::string& what)
+{
+    throw std::runtime_error("schema " + location + ": " + what);
+}
+
+std::uint8_t type_bit(std::string_view name, const std::string& location)
+{
+    if (name == "null") return kNull;
+    if (name == "boolean") return kBoolean;
+    if (name == "object") return kObject;
+    if (name == "array") return kArray;
+    if (name == "number") return kNumber;
+    if (name == "string") return kString;
+    if (name == "integer") return kInteger;
+    fail(location, "unknown type '" + std::string(name) + "'");
+}
+
+std::size_t count_of(const rapidjson::Value& v, const std::string& location)
+{
+    if (!v.IsUint64()) {
+        fail(location, "expected a non-negative integer");
+    }
+    return static_cast<std::size_t>(v.GetUint64());
+}
+
+double number_of(const rapidjson::Value& v, const std::string& location)
+{
+    if (!v.IsNumber()) {
+        fail(location, "expected a number");
+    }
+    return v.GetDouble();
+}
+
+std::string directory_of(const std::string& file)
+{
+    const auto slash = file.rfind('/');
+    return slash == std::string::npos ? std::string() : file.substr(0, slash + 1);
+}
+
+}  // namespace
+
+SchemaSet::SchemaSet(const std::vector<SchemaFile>& files)
+{
+    for (const auto& file : files) {
+        rapidjson::Document& document = documents_[file.name];
+        document.Parse<rapidjson::kParseIterativeFlag>(file.text.data(), file.text.size());
+        if (document.HasParseError()) {
+            fail(file.name, std::string("invalid JSON at offset ") + std::to_string(document.GetErrorOffset()) +
+                                ": " + rapidjson::GetParseError_En(document.GetParseError()));
+        }
+    }
+    for (const auto& file : files) {
+        compile(file.name, "");
+    }
+}
+
+const Node& SchemaSet::root(const std::string& file) const
+{
+    auto it = by_location_.find(file + "#");
+    if (it == by_location_.end()) {
+        throw std::runtime_error("no embedded schema named " + file);
+    }
+    return *it->second;
+}
+
+std::vector<std::string> SchemaSet::rule_tags() const
+{
+    std::vector<std::string> tags;
+    for (const auto& node : nodes_) {
+        if (!node.rule.empty()) {
+            tags.push_back(node.rule);
+        }
+    }
+    return tags;
+}
+
+const Node* SchemaSet::compile(const std::string& file, const std::string& pointer)
+{
+    const std::string location = file + "#" + pointer;
+    if (auto it = by_location_.find(location); it != by_location_.end()) {
+        return it->second;  // also ends cycles: the node is registered before it is filled
+    }
+    auto doc = documents_.find(file);
+    if (doc == documents_.end()) {
+        fail(location, "no such schema file");
+    }
+    const rapidjson::Value* value = rapidjson::Pointer(pointer.c_str()).Get(doc->second);
+    if (value == nullptr) {
+        fail(location, "no such location");
+    }
+    Node& node = nodes_.emplace_back();
+    node.location = location;
+    by_location_[location] = &node;
+    if (value->IsBool()) {
+        // true accepts everything; false accepts nothing ("not": {} says the same).
+        if (!value->GetBool()) {
+            node.not_ = &nodes_.emplace_back();
+        }
+        return &node;
+    }
+    if (!value->IsObject()) {
+        fail(location, "a schema must be an object or a boolean");
+    }
+    fill(node, *value, file, pointer);
+    return &node;
+}
+
+const Node* SchemaSet::resolve_ref(const std::string& file, const std::string& ref)
+{
+    const auto hash = ref.find('#');
+    const std::string target_file = hash == 0 ? file : directory_of(file) + ref.substr(0, hash);
+    const std::string fragment = hash == std::string::npos ? std::string() : ref.substr(hash + 1);
+    return compile(target_file, fragment);
+}
+
+void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::string& file, const std::string& pointer)
+{
+    auto sub = [&](const char* keyword) { return pointer + "/" + keyword; };
+    auto child = [&](const std::string& child_pointer) { return compile(file, child_pointer); };
+
+    for (const auto& member : value.GetObject()) {
+        const std::string keyword(member.name.GetString(), member.name.GetStringLength());
+        const rapidjson::Value& v = member.value;
+        const std::string where = file + "#" + pointer + "/" + keyword;
+
+        if (keyword == "$schema" || keyword == "$id" || keyword == "default" || keyword == "examples" ||
+            keyword == "definitions") {
+            continue;  // annotations; definitions compile when a $ref reaches them
+        } else if (keyword == "$comment") {
+            const std::string_view text(v.GetString(), v.GetStringLength());
+            constexpr std::string_view kTag = "rule: ";
+            if (text.substr(0, kTag.size()) == kTag) {
+                node.rule = std::string(text.substr(kTag.size()));
+            }
+        } else if (keyword == "title") {
+            node.title = v.GetString();
+        } else if (keyword == "description") {
+            node.description = v.GetString();
+        } else if (keyword == "$ref") {
+            node.ref = resolve_ref(file, v.GetString());
+        } else if (keyword == "type") {
+            if (v.IsString()) {
+                node.types = type_bit(v.GetString(), where);
+            } else if (v.IsArray()) {
+                for (const auto& t : v.GetArray()) {
+                    node.types |= type_bit(t.GetString(), where);
+                }
+            } else {
+                fail(where, "type must be a string or an array");
+            }
+        } else if (keyword == "enum") {
+            if (!v.IsArray() || v.Empty()) {
+                fail(where, "enum must be a non-empty array");
+            }
+            node.enum_values = &v;
+        } else if (keyword == "const") {
+            node.const_value = &v;
+        } else if (keyword == "minLength") {
+            node.min_length = count_of(v, where);
+        } else if (keyword == "maxLength") {
+            node.max_length = count_of(v, where);
+        } else if (keyword == "pattern") {
+            node.pattern_source = v.GetString();
+            try {
+                node.pattern.emplace(node.pattern_source, std::regex::ECMAScript | std::regex::optimize);
+            } catch (const std::regex_error& e) {
+                fail(where, std::string("bad pattern: ") + e.what());
+            }
+        } else if (keyword == "minimum") {
+            node.minimum = number_of(v, where);
+        } else if (keyword == "maximum") {
+            node.maximum = number_of(v, where);
+        } else if (keyword == "exclusiveMinimum") {
+            node.exclusive_minimum = number_of(v, where);
+        } else if (keyword == "exclusiveMaximum") {
+            node.exclusive_maximum = number_of(v, where);
+        } else if (keyword == "minItems") {
+            node.min_items = count_of(v, where);
+        } else if (keyword == "maxItems") {
+            node.max_items = count_of(v, where);
+        } else if (keyword == "uniqueItems") {
+            node.unique_items = v.IsTrue();
+        } else if (keyword == "items") {
+            if (!v.IsObject() && !v.IsBool()) {
+                fail(where, "only a single items schema is supported");
+            }
+            node.items = child(sub("items"));
+        } else if (keyword == "properties") {
+            for (const auto& property : v.GetObject()) {
+                std::string name(property.name.GetString(), property.name.GetStringLength());
+                std::string child_pointer = sub("properties");
+                parse::append_pointer_token(child_pointer, name);
+                node.properties.emplace_back(std::move(name), child(child_pointer));
+            }
+        } else if (keyword == "required") {
+            for (const auto& name : v.GetArray()) {
+                node.required.emplace_back(name.GetString(), name.GetStringLength());
+            }
+        } else if (keyword == "additionalProperties") {
+            if (v.IsFalse()) {
+                node.additional_forbidden = true;
+            } else if (v.IsObject()) {
+                node.additional = child(sub("additionalProperties"));
+            }
+        } else if (keyword == "propertyNames") {
+            node.property_names = child(sub("propertyNames"));
+        } else if (keyword == "minProperties") {
+            node.min_properties = count_of(v, where);
+        } else if (keyword == "maxProperties") {
+            node.max_properties = count_of(v, where);
+        } else if (keyword == "dependencies") {
+            for (const auto& dependency : v.GetObject()) {
+                Dependency d;
+                d.property.assign(dependency.name.GetString(), dependency.name.GetStringLength());
+                if (dependency.value.IsArray()) {
+                    for (const auto& name : dependency.value.GetArray()) {
+                        d.required.emplace_back(name.GetString(), name.GetStringLength());
+                    }
+                } else {
+                    std::string child_pointer = sub("dependencies");
+                    parse::append_pointer_token(child_pointer, d.property);
+                    d.schema = child(child_pointer);
+                }
+                node.dependencies.push_back(std::move(d));
+            }
+        } else if (keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf") {
+            auto& list = keyword == "allOf" ? node.all_of : keyword == "anyOf" ? node.any_of : node.one_of;
+            for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+                list.push_back(child(sub(keyword.c_str()) + "/" + std::to_string(i)));
+            }
+        } else if (keyword == "not") {
+            node.not_ = child(sub("not"));
+        } else if (keyword == "if") {
+            node.if_ = child(sub("if"));
+        } else if (keyword == "then") {
+            node.then_ = child(sub("then"));
+        } else if (keyword == "else") {
+            node.else_ = child(sub("else"));
+        } else {
+            fail(where, "keyword '" + keyword + "' is not supported by drslint's schema engine");
+        }
+    }
+}
+
+}  // namespace drslint::schema

@@ -1,0 +1,48 @@
+// The embedded schema files, compiled once into Nodes (see schema_node.h).
+#pragma once
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "schema/schema_node.h"
+
+namespace drslint::schema {
+
+struct SchemaFile {
+    std::string name;       // path below schemas/, e.g. "request/base-endpoint.schema.json"
+    std::string_view text;  // JSON text; must outlive nothing: it is parsed and copied
+};
+
+class SchemaSet {
+public:
+    // Compiles every file. Throws std::runtime_error naming the file and location on invalid
+    // JSON, an unsupported keyword, an unresolvable $ref or a bad pattern: a schema that cannot
+    // be compiled must never turn into a silent pass.
+    explicit SchemaSet(const std::vector<SchemaFile>& files);
+    SchemaSet(const SchemaSet&) = delete;
+    SchemaSet& operator=(const SchemaSet&) = delete;
+
+    // The compiled root of a file, e.g. "request/update-job-request.schema.json".
+    const Node& root(const std::string& file) const;
+    // Every "$comment": "rule: <id>" tag found in the compiled schemas.
+    std::vector<std::string> rule_tags() const;
+    // The parsed schema documents, by file name (valijson compiles the same documents).
+    const std::map<std::string, rapidjson::Document>& documents() const { return documents_; }
+
+private:
+    const Node* compile(const std::string& file, const std::string& pointer);
+    const Node* resolve_ref(const std::string& file, const std::string& ref);
+    void fill(Node& node, const rapidjson::Value& value, const std::string& file, const std::string& pointer);
+
+    std::map<std::string, rapidjson::Document> documents_;
+    std::map<std::string, Node*> by_location_;
+    std::deque<Node> nodes_;
+};
+
+}  // namespace drslint::schema
