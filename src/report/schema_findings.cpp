@@ -91,12 +91,23 @@ std::string describe_pointer(std::string_view pointer)
     if (!parse::split_pointer(pointer, tokens) || tokens.empty()) {
         return "the body";
     }
-    const std::string& last = tokens.back();
-    const bool index = !last.empty() && last.find_first_not_of("0123456789") == std::string::npos;
-    if (index && tokens.size() >= 2) {
-        return "`" + tokens[tokens.size() - 2] + "[" + last + "]`";
+    // The last two member names with the indexes between them: `speed_limit[1].end`.
+    auto is_index = [](const std::string& t) {
+        return !t.empty() && t.size() < 10 && t.find_first_not_of("0123456789") == std::string::npos;
+    };
+    std::vector<std::string> segments;
+    std::size_t names = 0;
+    for (std::size_t i = tokens.size(); i-- > 0 && names < 2;) {
+        const bool index = is_index(tokens[i]);
+        segments.insert(segments.begin(), index ? "[" + tokens[i] + "]" : tokens[i]);
+        names += !index;
     }
-    return "`" + last + "`";
+    std::string path;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        if (i > 0 && segments[i].front() != '[') path += ".";
+        path += segments[i];
+    }
+    return "`" + path + "`";
 }
 
 Finding finding_from_violation(const schema::Violation& v, const rules::RuleCatalogue& catalogue,
