@@ -25,6 +25,11 @@ struct TaskContext {
     std::string task_type;      // FULL_TRANS | FULL_INCR_TRANS | INCR_TRANS
 };
 
+// Reads a task context from JSON: an object with job_type, engine_type, job_direction and
+// task_type, found at any depth (a saved "query task details" response works as it is).
+// Throws std::invalid_argument when the text is not a JSON object.
+TaskContext parse_task_context(std::string_view json);
+
 struct Limits {
     std::size_t max_input_bytes = 64u * 1024u * 1024u;  // larger input is refused unread
     std::size_t max_depth = 64;                          // nesting of objects and arrays

@@ -146,6 +146,10 @@ int main(int argc, char** argv)
     drslint::Options options;
     app.add_option("files", inputs, "request body files or directories ('-' reads standard input)");
     app.add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json"}));
+    std::string context_file;
+    app.add_option("--context", context_file,
+                   "JSON file with the task's job_type, engine_type, job_direction, task_type "
+                   "(e.g. a saved query-task-details response)");
     app.add_option("--max-input", options.limits.max_input_bytes, "largest input accepted, in bytes")
         ->capture_default_str();
     app.add_option("--max-depth", options.limits.max_depth, "deepest nesting accepted")->capture_default_str();
@@ -166,6 +170,13 @@ int main(int argc, char** argv)
     }
 
     try {
+        if (!context_file.empty()) {
+            try {
+                options.context = drslint::parse_task_context(read_input(context_file, options.limits.max_input_bytes));
+            } catch (const std::invalid_argument& e) {
+                throw InputError(context_file + ": " + e.what());
+            }
+        }
         const drslint::Linter linter(options);
         if (rules_command->parsed()) {
             return list_rules(linter);
