@@ -1,6 +1,8 @@
 #include "drslint/linter.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -8,7 +10,9 @@
 #include "parse/pointer.h"
 #include "parse/position_index.h"
 #include "report/schema_findings.h"
+#include "rules/facts.h"
 #include "rules/rule_catalogue.h"
+#include "rules/rule_engine.h"
 #include "schema/embedded.h"
 #include "schema/evaluator.h"
 #include "schema/schema_set.h"
@@ -42,16 +46,8 @@ std::string_view embedded_file(std::string_view name)
     throw std::runtime_error("no embedded file named " + std::string(name));
 }
 
-// Where a finding is shown: the member's key for an unknown or duplicate member, the object for a
-// missing member, the value otherwise.
-enum class Anchor { value, key, parent };
-
-struct Located {
-    Finding finding;
-    Anchor anchor = Anchor::value;
-    std::size_t occurrence = 0;  // which of several members with one pointer (duplicates)
-    std::optional<std::size_t> offset;  // a known byte offset (parse errors)
-};
+using report::Anchor;
+using report::Located;
 
 std::string parent_of(const std::string& pointer)
 {
@@ -83,7 +79,8 @@ struct Linter::Impl {
           schemas(embedded_schema_files()),
           root(schemas.root(kRootSchema)),
           valijson(schemas, kRootSchema),
-          evaluator(options.limits.max_pattern_length)
+          evaluator(options.limits.max_pattern_length),
+          engine(embedded_file(kRuleCatalogue), catalogue, options.limits.max_pattern_length)
     {
         for (const auto& tag : schemas.rule_tags()) {
             if (catalogue.find(tag) == nullptr) {
@@ -106,6 +103,7 @@ struct Linter::Impl {
     Report lint(std::string_view text, const TaskContext& context) const;
     void check_schema(const rapidjson::Document& document, std::vector<Located>& out) const;
     void cross_check(const rapidjson::Document& document, std::vector<Located>& out) const;
+    void drop_repeats(std::vector<Located>& located) const;
     Report finish(std::string_view text, std::vector<Located> located) const;
 
     Options options;
@@ -114,11 +112,11 @@ struct Linter::Impl {
     const schema::Node& root;
     schema::ValijsonEngine valijson;
     schema::Evaluator evaluator;
+    rules::RuleEngine engine;
 };
 
 Report Linter::Impl::lint(std::string_view text, const TaskContext& context) const
 {
-    (void)context;  // consumed by the rule engine
     std::vector<Located> located;
     if (text.size() > options.limits.max_input_bytes) {
         Located l;
@@ -147,6 +145,7 @@ Report Linter::Impl::lint(std::string_view text, const TaskContext& context) con
         located.push_back(std::move(l));
     }
     check_schema(parsed.document, located);
+    engine.evaluate(parsed.document, rules::gather_facts(parsed.document, context), located);
     return finish(text, std::move(located));
 }
 
@@ -191,9 +190,47 @@ void Linter::Impl::cross_check(const rapidjson::Document& document, std::vector<
     }
 }
 
+// One finding per problem: the same rule at the same place is reported once (a rule may be both
+// in the schemas and in the rule engine, which alone knows the task context); where a specific
+// rule explains a place, the generic schema finding there is dropped (job.type "policy_config"
+// is a renamed type, not just a value outside the enumeration); and an error at a place
+// supersedes warnings about the same value.
+void Linter::Impl::drop_repeats(std::vector<Located>& located) const
+{
+    // An unknown member is explained best as such (with its did-you-mean), even where another rule
+    // would also call it ignored.
+    auto generic = [this](const Located& l) {
+        return l.finding.rule != "unknown-member" && catalogue.get(l.finding.rule).origin == "schema-keyword";
+    };
+    std::map<std::string, Severity> explained;  // pointer -> highest severity of a specific finding
+    for (const auto& l : located) {
+        if (generic(l)) continue;
+        auto [it, inserted] = explained.emplace(l.finding.pointer, l.finding.severity);
+        if (!inserted) it->second = std::max(it->second, l.finding.severity);
+    }
+    std::set<std::string> unknown, errors;
+    for (const auto& l : located) {
+        if (l.finding.rule == "unknown-member") unknown.insert(l.finding.pointer);
+        if (l.finding.severity == Severity::error) errors.insert(l.finding.pointer);
+    }
+    std::set<std::pair<std::string, std::string>> seen;
+    located.erase(std::remove_if(located.begin(), located.end(),
+                                 [&](const Located& l) {
+                                     if (!seen.insert({l.finding.rule, l.finding.pointer}).second) return true;
+                                     auto it = generic(l) ? explained.find(l.finding.pointer) : explained.end();
+                                     const bool lesser = l.finding.severity != Severity::error;
+                                     return (it != explained.end() && it->second >= l.finding.severity) ||
+                                            (lesser && errors.count(l.finding.pointer) != 0) ||
+                                            (lesser && l.finding.rule != "unknown-member" &&
+                                             unknown.count(l.finding.pointer) != 0);
+                                 }),
+                  located.end());
+}
+
 Report Linter::Impl::finish(std::string_view text, std::vector<Located> located) const
 {
     Report report;
+    drop_repeats(located);
     if (located.empty()) {
         return report;
     }

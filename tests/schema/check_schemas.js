@@ -244,8 +244,11 @@ function findings(errors) {
   // and a string over maxLength is not also reported against its pattern.
   const typed = new Set(out.filter((x) => x.keyword === "type" && !x.tagged).map((x) => x.pointer));
   const tooLong = new Set(out.filter((x) => x.keyword === "maxLength" && !x.tagged).map((x) => x.pointer));
+  // As in the engine, a tagged rule that explains a place replaces the plain keyword finding there.
+  const taggedAt = new Set(out.filter((x) => x.tagged).map((x) => x.pointer));
   const kept = out.filter((x) => {
     if (x.tagged) return true;
+    if (taggedAt.has(x.pointer)) return false;
     if (typed.has(x.pointer) && x.keyword !== "type") return false;
     if (tooLong.has(x.pointer) && x.keyword === "pattern") return false;
     return true;

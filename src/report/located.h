@@ -1,0 +1,23 @@
+// A finding on its way to the report: where in the source it should be shown is decided later,
+// in one place, once the text's positions are indexed.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+
+#include "drslint/finding.h"
+
+namespace drslint::report {
+
+// What a finding points at in the source: the member's key for an unknown or duplicate member,
+// the enclosing object for a missing member, the value otherwise.
+enum class Anchor { value, key, parent };
+
+struct Located {
+    Finding finding;
+    Anchor anchor = Anchor::value;
+    std::size_t occurrence = 0;         // which of several members with one pointer (duplicates)
+    std::optional<std::size_t> offset;  // a known byte offset (parse errors)
+};
+
+}  // namespace drslint::report

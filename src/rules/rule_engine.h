@@ -1,0 +1,42 @@
+// The rule engine: evaluates the declarative "checks" of schemas/rules.json, for what JSON Schema
+// cannot say well (facts from the task context, relations between array items, comma lists,
+// encodings). Each check names where it applies ("given", pointer patterns with * wildcards),
+// when (facts, a condition on a member), what member it looks at ("field") and the function that
+// decides, with its options. Like Spectral: every rule is data; the functions are the vocabulary.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "report/located.h"
+#include "rules/facts.h"
+#include "rules/rule_catalogue.h"
+
+namespace drslint::rules {
+
+class RuleFunction;
+struct Check;
+
+class RuleEngine {
+public:
+    // Compiles the checks of every rule in the catalogue JSON. Throws std::runtime_error on an
+    // unknown function, a malformed pattern or options: a rule that cannot run must not be
+    // skipped silently.
+    RuleEngine(std::string_view catalogue_json, const RuleCatalogue& catalogue, std::size_t max_pattern_length);
+    ~RuleEngine();
+    RuleEngine(const RuleEngine&) = delete;
+    RuleEngine& operator=(const RuleEngine&) = delete;
+
+    void evaluate(const rapidjson::Value& body, const Facts& facts, std::vector<report::Located>& out) const;
+
+    std::size_t check_count() const { return checks_.size(); }
+
+private:
+    const RuleCatalogue& catalogue_;
+    std::vector<std::unique_ptr<Check>> checks_;
+};
+
+}  // namespace drslint::rules

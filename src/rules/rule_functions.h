@@ -1,0 +1,52 @@
+// The functions a check of schemas/rules.json can name. One class per function: it reads its
+// options once, then decides on each target it is given.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "report/located.h"
+#include "rules/facts.h"
+#include "rules/rule_catalogue.h"
+
+namespace drslint::rules {
+
+// What a function looks at: the member named by the check's "field" of a node that "given"
+// matched (or the node itself when there is no field).
+struct Target {
+    const rapidjson::Value* value;  // nullptr when the field is absent
+    const std::string& pointer;     // where the value is, or would be
+    const rapidjson::Value& node;   // the node "given" matched
+    std::string_view node_key;      // the node's own member name (for map entries)
+    std::string_view field;         // the check's field, "" for the node itself
+    const Facts& facts;
+};
+
+// What a function reports; the engine turns it into a finding of the check's rule.
+struct Hit {
+    std::string pointer;
+    report::Anchor anchor = report::Anchor::value;
+    MessageArgs args;
+    std::string expected;
+    std::string suggestion;
+};
+
+class RuleFunction {
+public:
+    virtual ~RuleFunction() = default;
+    virtual void check(const Target& target, std::vector<Hit>& hits) const = 0;
+};
+
+struct FunctionLimits {
+    std::size_t max_pattern_length;
+};
+
+// Throws std::runtime_error for an unknown name or bad options.
+std::unique_ptr<RuleFunction> make_rule_function(std::string_view name, const rapidjson::Value& options,
+                                                 const FunctionLimits& limits);
+
+}  // namespace drslint::rules

@@ -1,0 +1,148 @@
+// Every rule of schemas/rules.json is exercised by its own two examples: the failing one raises the
+// rule (with its severity), the passing one does not and has no error at all.
+#define BOOST_TEST_MODULE rules
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "drslint/linter.h"
+
+namespace {
+
+const drslint::Linter& linter()
+{
+    static const drslint::Linter instance;
+    return instance;
+}
+
+std::string to_json(const rapidjson::Value& v)
+{
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    v.Accept(writer);
+    return buffer.GetString();
+}
+
+rapidjson::Document catalogue()
+{
+    std::ifstream in(std::string(DRSLINT_SOURCE_DIR) + "/schemas/rules.json");
+    std::stringstream s;
+    s << in.rdbuf();
+    rapidjson::Document d;
+    d.Parse(s.str().c_str());
+    return d;
+}
+
+std::size_t count(const drslint::Report& r, const std::string& rule)
+{
+    std::size_t n = 0;
+    for (const auto& f : r.findings) n += f.rule == rule;
+    return n;
+}
+
+// Rules whose failing input cannot be written as a small JSON value (the input is not JSON, or
+// the condition is the linter's own failure); their behaviour is tested where it arises.
+const std::set<std::string> kNoFailingBody = {"invalid-json", "nesting-too-deep", "duplicate-key", "input-too-large",
+                                              "too-many-findings", "engine-disagreement", "schema-constraint",
+                                              "string-too-long-to-check"};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(each_rule_fails_its_failing_example_and_passes_its_passing_one)
+{
+    const auto d = catalogue();
+    BOOST_TEST_REQUIRE(d.IsObject());
+    std::size_t tested = 0;
+    for (const auto& rule : d["rules"].GetArray()) {
+        const std::string id = rule["id"].GetString();
+        BOOST_TEST_REQUIRE(rule.HasMember("examples"), id);
+        const auto& examples = rule["examples"];
+        drslint::TaskContext context;
+        if (examples.HasMember("context")) context = drslint::parse_task_context(to_json(examples["context"]));
+        BOOST_TEST_REQUIRE(examples.HasMember("pass"), id);
+        const auto pass = linter().lint(to_json(examples["pass"]), context);
+        BOOST_TEST(count(pass, id) == 0u, id << " passing example raised it");
+        BOOST_TEST(!pass.has_at_least(drslint::Severity::error), id << " passing example has errors");
+        for (const auto& f : pass.findings) BOOST_TEST_MESSAGE(id << " pass: " << f.rule << " " << f.pointer);
+        if (examples.HasMember("fail")) {
+            const auto fail = linter().lint(to_json(examples["fail"]), context);
+            BOOST_TEST(count(fail, id) >= 1u, id << " failing example did not raise it");
+            for (const auto& f : fail.findings) {
+                if (f.rule == id) BOOST_TEST(drslint::to_string(f.severity) == std::string(rule["severity"].GetString()));
+            }
+            ++tested;
+        } else if (examples.HasMember("fail_text") && std::string(examples["fail_text"].GetString()).size() > 0) {
+            const auto fail = linter().lint(examples["fail_text"].GetString(), context);
+            BOOST_TEST(count(fail, id) >= 1u, id << " failing text did not raise it");
+            ++tested;
+        } else {
+            BOOST_TEST(kNoFailingBody.count(id) == 1u, id << " has no failing example");
+        }
+    }
+    BOOST_TEST(tested >= 40u);
+}
+
+BOOST_AUTO_TEST_CASE(rules_that_need_a_fact_stay_silent_without_it)
+{
+    const std::string body = R"({"job": {"type": "policy", "params": {"policy_config": {"filter_ddl_policy": ""}}}})";
+    BOOST_TEST(count(linter().lint(body), "filter-ddl-policy-sync") == 0u);
+    drslint::TaskContext sync;
+    sync.job_type = "sync";
+    BOOST_TEST(count(linter().lint(body, sync), "filter-ddl-policy-sync") == 1u);
+    // a fact in the body wins over the context
+    const std::string with_type = R"({"job": {"type": "all", "params": {"base_info": {"name": "DRS-1234", "job_type": "migration"},
+        "source_endpoint": [], "target_endpoint": [], "policy_config": {"filter_ddl_policy": ""}}}})";
+    BOOST_TEST(count(linter().lint(with_type, sync), "filter-ddl-policy-sync") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(context_reveals_schema_rules_the_body_cannot_show)
+{
+    const std::string body = R"({"job": {"type": "all", "params": {"base_info": {"name": "DRS-1234", "net_type": "vpc"},
+        "source_endpoint": [], "target_endpoint": []}}})";
+    BOOST_TEST(count(linter().lint(body), "multi-write-required-for-dr") == 0u);
+    drslint::TaskContext dr;
+    dr.job_type = "cloudDataGuard";
+    const auto report = linter().lint(body, dr);
+    BOOST_TEST(count(report, "multi-write-required-for-dr") == 1u);
+    BOOST_TEST(count(report, "no-vpc-net-type-for-dr") == 1u);
+    // with the fact in the body, schema and engine agree and report it once
+    const std::string in_body = R"({"job": {"type": "all", "params": {"base_info": {"name": "DRS-1234", "net_type": "vpc",
+        "job_type": "cloudDataGuard"}, "source_endpoint": [], "target_endpoint": []}}})";
+    const auto once = linter().lint(in_body);
+    BOOST_TEST(count(once, "multi-write-required-for-dr") == 1u);
+    BOOST_TEST(count(once, "no-vpc-net-type-for-dr") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(renamed_type_replaces_the_generic_enum_finding)
+{
+    const auto report = linter().lint(R"({"job": {"type": "policy_config", "params": {"policy_config": {}}}})");
+    BOOST_TEST(count(report, "job-type-renamed") == 1u);
+    BOOST_TEST(count(report, "enum-value") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(speed_limit_windows_wrap_midnight)
+{
+    auto lint = [](const std::string& windows) {
+        return count(linter().lint(R"({"job": {"type": "speed_limit", "params": {"speed_limit": [)" + windows + "]}}}"),
+                     "speed-limit-overlap");
+    };
+    BOOST_TEST(lint(R"({"begin": "23:00", "end": "00:59", "speed": "1"}, {"begin": "01:00", "end": "22:59", "speed": "2"})") == 0u);
+    BOOST_TEST(lint(R"({"begin": "23:00", "end": "00:59", "speed": "1"}, {"begin": "00:00", "end": "00:59", "speed": "2"})") == 1u);
+    BOOST_TEST(lint(R"({"begin": "05:00", "end": "05:59", "speed": "1"}, {"begin": "05:00", "end": "05:59", "speed": "2"})") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(secret_rules_never_show_the_value)
+{
+    const std::string secret = "not*base64*secret";
+    const auto report = linter().lint(R"({"job": {"type": "endpoint", "params": {"source_endpoint": [{"db_type": "mysql",
+        "endpoint_type": "offline", "endpoint_role": "so", "endpoint": {"endpoint_name": "mysql", "db_user": "u",
+        "db_password": "x"}, "ssl": {"ssl_link": false, "ssl_cert_key": ")" + secret + R"("}}], "target_endpoint": []}}})");
+    BOOST_TEST(count(report, "ssl-cert-key-base64") == 1u);
+    for (const auto& f : report.findings) BOOST_TEST(f.message.find(secret) == std::string::npos);
+}
