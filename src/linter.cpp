@@ -200,7 +200,7 @@ void Linter::Impl::drop_repeats(std::vector<Located>& located) const
     // An unknown member is explained best as such (with its did-you-mean), even where another rule
     // would also call it ignored.
     auto generic = [this](const Located& l) {
-        return l.finding.rule != "unknown-member" && catalogue.get(l.finding.rule).origin == "schema-keyword";
+        return l.finding.rule != "unknown-member" && catalogue.get(l.finding.rule).info.origin == "schema-keyword";
     };
     std::map<std::string, Severity> explained;  // pointer -> highest severity of a specific finding
     for (const auto& l : located) {

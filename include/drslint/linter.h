@@ -54,6 +54,8 @@ struct RuleInfo {
     std::string source;     // table and field it comes from
     std::string failing_example;
     std::string passing_example;
+    std::string example_context;  // JSON task context both examples are linted with; "" if none
+    std::string origin;           // parse | schema-keyword | schema | rule | internal
 };
 
 class Linter {

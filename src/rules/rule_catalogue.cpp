@@ -62,11 +62,12 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
         info.summary = string_member(rule, "summary", true, info.id);
         info.rationale = string_member(rule, "rationale", true, info.id);
         info.source = string_member(rule, "source", true, info.id);
-        definition.origin = string_member(rule, "origin", true, info.id);
+        info.origin = string_member(rule, "origin", true, info.id);
         definition.message = string_member(rule, "message", true, info.id);
         if (auto examples = rule.FindMember("examples"); examples != rule.MemberEnd() && examples->value.IsObject()) {
             info.failing_example = example_text(examples->value, "fail", "fail_text");
             info.passing_example = example_text(examples->value, "pass", "pass_text");
+            info.example_context = example_text(examples->value, "context", "context_text");
         }
         definitions_.push_back(std::move(definition));
     }

@@ -15,7 +15,6 @@ using MessageArgs = std::vector<std::pair<std::string_view, std::string>>;
 
 struct RuleDefinition {
     RuleInfo info;
-    std::string origin;    // parse | schema | rule | internal
     std::string message;   // template with {placeholders}
 };
 

@@ -1,0 +1,10 @@
+# Fails when docs/rules.md differs from what drslint_rules_doc generates now.
+execute_process(COMMAND ${GENERATOR} OUTPUT_VARIABLE generated RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "drslint_rules_doc failed (${rc})")
+endif()
+file(READ ${EXPECTED} committed)
+if(NOT generated STREQUAL committed)
+  message(FATAL_ERROR "docs/rules.md is stale: run `cmake --build <build-dir> --target rules-doc` and commit it")
+endif()
+message(STATUS "docs/rules.md is current")
