@@ -1,6 +1,8 @@
 #include "drslint/linter.h"
 
 #include <algorithm>
+#include <cctype>
+#include <functional>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -9,6 +11,7 @@
 #include "parse/json_parser.h"
 #include "parse/pointer.h"
 #include "parse/position_index.h"
+#include "report/redaction.h"
 #include "report/schema_findings.h"
 #include "rules/facts.h"
 #include "rules/rule_catalogue.h"
@@ -100,8 +103,12 @@ struct Linter::Impl {
         return finding;
     }
 
-    Report lint(std::string_view text, const TaskContext& context) const;
-    void check_schema(const rapidjson::Document& document, std::vector<Located>& out) const;
+    // Lints JSON text against a schema root; the rule engine runs only for request bodies, which
+    // is when a task context is given.
+    Report lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context) const;
+    Report lint_request(const HttpRequest& request, const TaskContext& context) const;
+    void check_envelope(const HttpRequest& request, std::vector<Finding>& out) const;
+    void check_schema(const rapidjson::Document& document, const schema::Node& schema_root, std::vector<Located>& out) const;
     void cross_check(const rapidjson::Document& document, std::vector<Located>& out) const;
     void drop_repeats(std::vector<Located>& located) const;
     Report finish(std::string_view text, std::vector<Located> located) const;
@@ -115,7 +122,7 @@ struct Linter::Impl {
     rules::RuleEngine engine;
 };
 
-Report Linter::Impl::lint(std::string_view text, const TaskContext& context) const
+Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context) const
 {
     std::vector<Located> located;
     if (text.size() > options.limits.max_input_bytes) {
@@ -144,15 +151,18 @@ Report Linter::Impl::lint(std::string_view text, const TaskContext& context) con
         l.occurrence = duplicate.occurrence;
         located.push_back(std::move(l));
     }
-    check_schema(parsed.document, located);
-    engine.evaluate(parsed.document, rules::gather_facts(parsed.document, context), located);
+    check_schema(parsed.document, schema_root, located);
+    if (context != nullptr) {
+        engine.evaluate(parsed.document, rules::gather_facts(parsed.document, *context), located);
+    }
     return finish(text, std::move(located));
 }
 
-void Linter::Impl::check_schema(const rapidjson::Document& document, std::vector<Located>& out) const
+void Linter::Impl::check_schema(const rapidjson::Document& document, const schema::Node& schema_root,
+                                std::vector<Located>& out) const
 {
     std::vector<schema::Violation> violations;
-    evaluator.validate(root, document, &violations);
+    evaluator.validate(schema_root, document, &violations);
     for (const auto& violation : violations) {
         Located l;
         l.finding = report::finding_from_violation(violation, catalogue, options.limits.max_pattern_length);
@@ -161,7 +171,8 @@ void Linter::Impl::check_schema(const rapidjson::Document& document, std::vector
                                                                           : Anchor::value;
         out.push_back(std::move(l));
     }
-    if (options.cross_check_with_valijson) {
+    // valijson is compiled for the request body, the one document it is the engine of record for.
+    if (options.cross_check_with_valijson && &schema_root == &root) {
         cross_check(document, out);
     }
 }
@@ -278,13 +289,153 @@ Report Linter::Impl::finish(std::string_view text, std::vector<Located> located)
     return report;
 }
 
+namespace {
+
+bool iequals(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// A {{variable}} of the HTTP client: its value is unknown here, so it is not checked.
+bool templated(std::string_view value) { return value.find("{{") != std::string_view::npos; }
+
+// The path of a request target: without scheme and host ("https://{endpoint}/v5/..." or
+// "{{host}}/v5/..."), query and fragment.
+std::string_view target_path(std::string_view target)
+{
+    if (const auto scheme = target.find("://"); scheme != std::string_view::npos) {
+        target.remove_prefix(scheme + 3);
+        const auto slash = target.find('/');
+        target.remove_prefix(slash == std::string_view::npos ? target.size() : slash);
+    } else if (!target.empty() && target.front() != '/') {
+        const auto slash = target.find('/');
+        target.remove_prefix(slash == std::string_view::npos ? target.size() : slash);
+    }
+    return target.substr(0, target.find_first_of("?#"));
+}
+
+}  // namespace
+
+// The request line and headers (Tables 1 and 2) become small JSON documents checked by the same
+// schemas and messages as the body; their findings point at the request's own lines.
+void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Finding>& out) const
+{
+    auto add = [&](Finding finding, Position at) {
+        finding.begin = finding.end = at.line != 0 ? at : request.block_at;
+        out.push_back(std::move(finding));
+    };
+    if (request.method != "PUT" && !templated(request.method)) {
+        Finding f = make("http-method", "/method", {{"value", "`" + request.method + "`"}});
+        f.expected = "PUT";
+        f.suggestion = iequals(request.method, "PUT") ? "PUT" : "";
+        add(std::move(f), request.method_at);
+    }
+
+    const std::string_view path = target_path(request.target);
+    std::vector<std::string_view> segments;
+    for (std::size_t start = 1; start <= path.size();) {
+        const auto slash = std::min(path.find('/', start), path.size());
+        segments.push_back(path.substr(start, slash - start));
+        start = slash + 1;
+    }
+    if (!segments.empty() && segments.back().empty()) segments.pop_back();  // a trailing slash
+    const bool shaped = segments.size() == 4 && segments[0] == "v5" && segments[2] == "jobs";
+    // The documents validated below; their values are only read, never shown for secrets.
+    auto validate = [&](const char* schema_file, const std::string& prefix, rapidjson::Document& document,
+                        const std::function<Position(const std::string&)>& position_of) {
+        std::vector<schema::Violation> violations;
+        evaluator.validate(schemas.root(schema_file), document, &violations);
+        for (auto& violation : violations) {
+            const std::string member = parse::last_pointer_token(violation.pointer);
+            if (violation.keyword != schema::Keyword::required && violation.value->IsString() &&
+                templated(violation.value->GetString())) {
+                continue;
+            }
+            violation.pointer = prefix + violation.pointer;
+            Finding f = report::finding_from_violation(violation, catalogue, options.limits.max_pattern_length);
+            add(std::move(f), violation.keyword == schema::Keyword::required ? request.block_at : position_of(member));
+        }
+    };
+    if (!shaped && !templated(path)) {
+        Finding f = make("http-path", "/path", {{"value", "`" + std::string(path.substr(0, 200)) + "`"}});
+        f.expected = "/v5/{project_id}/jobs/{job_id}";
+        add(std::move(f), request.target_at);
+    } else if (shaped) {
+        rapidjson::Document parameters(rapidjson::kObjectType);
+        auto& a = parameters.GetAllocator();
+        parameters.AddMember("project_id", rapidjson::Value(segments[1].data(), static_cast<rapidjson::SizeType>(segments[1].size()), a), a);
+        parameters.AddMember("job_id", rapidjson::Value(segments[3].data(), static_cast<rapidjson::SizeType>(segments[3].size()), a), a);
+        validate("request/path-parameters.schema.json", "/path", parameters, [&](const std::string&) { return request.target_at; });
+    }
+
+    // Header names are case-insensitive: those of Table 2 are checked under the page's spelling.
+    static const char* const kTable2[] = {"Content-Type", "X-Auth-Token", "X-Language"};
+    rapidjson::Document headers(rapidjson::kObjectType);
+    auto& a = headers.GetAllocator();
+    std::map<std::string, Position> header_at;
+    for (const auto& header : request.headers) {
+        std::string name = header.name;
+        for (const char* known : kTable2) {
+            if (iequals(name, known)) name = known;
+        }
+        if (headers.HasMember(name.c_str())) continue;  // the first of repeated headers is checked
+        header_at[name] = header.value_at;
+        headers.AddMember(rapidjson::Value(name.c_str(), a), rapidjson::Value(header.value.c_str(), a), a);
+    }
+    validate("request/request-headers.schema.json", "/headers", headers,
+             [&](const std::string& name) { return header_at.count(name) ? header_at[name] : request.block_at; });
+    if (auto type = headers.FindMember("Content-Type"); type != headers.MemberEnd() && !templated(type->value.GetString())) {
+        std::string_view media(type->value.GetString());
+        media = media.substr(0, media.find(';'));
+        while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+        if (!iequals(media, "application/json")) {
+            Finding f = make("content-type-json", "/headers/Content-Type",
+                             {{"value", report::render_value(type->value, "/headers/Content-Type")}});
+            f.expected = "application/json";
+            add(std::move(f), header_at["Content-Type"]);
+        }
+    }
+}
+
+Report Linter::Impl::lint_request(const HttpRequest& request, const TaskContext& context) const
+{
+    Report report;
+    check_envelope(request, report.findings);
+    Report body = lint(request.body, root, &context);
+    for (auto& finding : body.findings) {
+        // Body positions are relative to the body; the body starts on a later line of the file.
+        if (finding.begin.line != 0) finding.begin.line += request.body_line - 1;
+        if (finding.end.line != 0) finding.end.line += request.body_line - 1;
+        report.findings.push_back(std::move(finding));
+    }
+    return report;
+}
+
 Linter::Linter(Options options) : impl_(std::make_unique<const Impl>(std::move(options))) {}
 Linter::~Linter() = default;
 Linter::Linter(Linter&&) noexcept = default;
 Linter& Linter::operator=(Linter&&) noexcept = default;
 
-Report Linter::lint(std::string_view json) const { return impl_->lint(json, impl_->options.context); }
-Report Linter::lint(std::string_view json, const TaskContext& context) const { return impl_->lint(json, context); }
+Report Linter::lint(std::string_view json) const { return lint(json, impl_->options.context); }
+Report Linter::lint(std::string_view json, const TaskContext& context) const
+{
+    return impl_->lint(json, impl_->root, &context);
+}
+Report Linter::lint_request(const HttpRequest& request) const { return lint_request(request, impl_->options.context); }
+Report Linter::lint_request(const HttpRequest& request, const TaskContext& context) const
+{
+    return impl_->lint_request(request, context);
+}
+Report Linter::lint_response(int status, std::string_view json) const
+{
+    if (status != 200 && status != 400) {
+        throw std::invalid_argument("the API page documents responses 200 and 400 only, not " + std::to_string(status));
+    }
+    return impl_->lint(json, impl_->schemas.root("response/update-job-response-" + std::to_string(status) + ".schema.json"),
+                       nullptr);
+}
 const std::vector<RuleInfo>& Linter::rules() const { return impl_->catalogue.infos(); }
 const RuleInfo* Linter::find_rule(std::string_view id) const
 {

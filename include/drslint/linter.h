@@ -58,6 +58,26 @@ struct RuleInfo {
     std::string origin;           // parse | schema-keyword | schema | rule | internal
 };
 
+// One HTTP request as kept in an .http file: the request line, headers and body, with where each
+// part starts in its file (Position line 0 = unknown) so findings point into that file.
+struct HttpHeader {
+    std::string name;   // matched case-insensitively against Table 2
+    std::string value;  // "{{variable}}" templates are treated as unknown values
+    Position name_at;
+    Position value_at;
+};
+
+struct HttpRequest {
+    std::string method;
+    Position method_at;
+    std::string target;  // URL or path; scheme, host and query are ignored
+    Position target_at;
+    std::vector<HttpHeader> headers;
+    std::string body;
+    std::size_t body_line = 1;  // line of the file on which the body starts
+    Position block_at;          // the start of the request (for findings about what is missing)
+};
+
 class Linter {
 public:
     // Throws std::runtime_error when the embedded schemas or rules cannot be loaded: a linter
@@ -73,6 +93,16 @@ public:
     Report lint(std::string_view json) const;
     // Same, with a task context for this call only.
     Report lint(std::string_view json, const TaskContext& context) const;
+
+    // Lints a whole request: the method must be PUT and the path /v5/{project_id}/jobs/{job_id}
+    // (Table 1), the headers follow Table 2, and the body is linted as by lint(). Findings on the
+    // request line and headers have pointers /method, /path, /path/<parameter>, /headers/<name>.
+    Report lint_request(const HttpRequest& request) const;
+    Report lint_request(const HttpRequest& request, const TaskContext& context) const;
+
+    // Checks a response body against the response table of `status` (200 or 400), for SDK and
+    // mock-server authors. Throws std::invalid_argument for another status.
+    Report lint_response(int status, std::string_view json) const;
 
     const std::vector<RuleInfo>& rules() const;
     const RuleInfo* find_rule(std::string_view id) const;

@@ -17,7 +17,12 @@ constexpr std::size_t kMaxRenderedCodePoints = 40;
 
 bool is_secret_member(std::string_view name)
 {
-    return name == "db_password" || name == "password" || name == "ssl_cert_key" || name == "ssl_cert_password";
+    for (std::string_view secret : kSecretMembers) {
+        if (name == secret) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool is_secret_pointer(std::string_view pointer)

@@ -11,6 +11,11 @@ namespace drslint::report {
 
 inline constexpr std::string_view kRedacted = "(redacted)";
 
+// The members whose values are secrets, wherever they occur.
+// X-Auth-Token is a header: lint_request checks headers under the pointer /headers/<name>.
+inline constexpr std::string_view kSecretMembers[] = {"db_password", "password", "ssl_cert_key", "ssl_cert_password",
+                                                     "X-Auth-Token"};
+
 bool is_secret_member(std::string_view name);
 bool is_secret_pointer(std::string_view pointer);
 

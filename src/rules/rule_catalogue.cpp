@@ -21,8 +21,12 @@ std::string string_member(const rapidjson::Value& object, const char* name, bool
     return {it->value.GetString(), it->value.GetStringLength()};
 }
 
-std::string example_text(const rapidjson::Value& examples, const char* value_name, const char* text_name)
+std::string example_text(const rapidjson::Value& examples, const char* value_name, const char* text_name,
+                         const char* http_name = "")
 {
+    if (auto it = examples.FindMember(http_name); it != examples.MemberEnd() && it->value.IsString()) {
+        return it->value.GetString();
+    }
     if (auto it = examples.FindMember(value_name); it != examples.MemberEnd()) {
         rapidjson::StringBuffer buffer;
         rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
@@ -65,8 +69,8 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
         info.origin = string_member(rule, "origin", true, info.id);
         definition.message = string_member(rule, "message", true, info.id);
         if (auto examples = rule.FindMember("examples"); examples != rule.MemberEnd() && examples->value.IsObject()) {
-            info.failing_example = example_text(examples->value, "fail", "fail_text");
-            info.passing_example = example_text(examples->value, "pass", "pass_text");
+            info.failing_example = example_text(examples->value, "fail", "fail_text", "fail_http");
+            info.passing_example = example_text(examples->value, "pass", "pass_text", "pass_http");
             info.example_context = example_text(examples->value, "context", "context_text");
         }
         definitions_.push_back(std::move(definition));

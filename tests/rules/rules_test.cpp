@@ -3,6 +3,7 @@
 #define BOOST_TEST_MODULE rules
 #include <boost/test/unit_test.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include <rapidjson/writer.h>
 
 #include "drslint/linter.h"
+#include "input/http_file.h"
 
 namespace {
 
@@ -65,6 +67,19 @@ BOOST_AUTO_TEST_CASE(each_rule_fails_its_failing_example_and_passes_its_passing_
         const auto& examples = rule["examples"];
         drslint::TaskContext context;
         if (examples.HasMember("context")) context = drslint::parse_task_context(to_json(examples["context"]));
+        if (examples.HasMember("pass_http")) {
+            // Whole requests, as kept in .http files
+            auto lint_http = [&](const char* text) {
+                const auto requests = drslint::input::parse_http_file(text);
+                BOOST_TEST_REQUIRE(requests.size() == 1u, id);
+                return linter().lint_request(requests[0], context);
+            };
+            const auto pass = lint_http(examples["pass_http"].GetString());
+            BOOST_TEST(pass.findings.empty(), id << " passing request has findings");
+            BOOST_TEST(count(lint_http(examples["fail_http"].GetString()), id) >= 1u, id);
+            ++tested;
+            continue;
+        }
         BOOST_TEST_REQUIRE(examples.HasMember("pass"), id);
         const auto pass = linter().lint(to_json(examples["pass"]), context);
         BOOST_TEST(count(pass, id) == 0u, id << " passing example raised it");
@@ -145,4 +160,12 @@ BOOST_AUTO_TEST_CASE(secret_rules_never_show_the_value)
         "db_password": "x"}, "ssl": {"ssl_link": false, "ssl_cert_key": ")" + secret + R"("}}], "target_endpoint": []}}})");
     BOOST_TEST(count(report, "ssl-cert-key-base64") == 1u);
     for (const auto& f : report.findings) BOOST_TEST(f.message.find(secret) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(explain_works_for_every_rule_id)
+{
+    for (const auto& rule : linter().rules()) {
+        const std::string command = std::string("'") + DRSLINT_BINARY + "' explain " + rule.id + " > /dev/null 2>&1";
+        BOOST_TEST(std::system(command.c_str()) == 0, rule.id);
+    }
 }

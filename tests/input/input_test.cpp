@@ -1,0 +1,124 @@
+// Whole requests: .http files (JetBrains HTTP Client / VS Code REST Client) and lint_request.
+#define BOOST_TEST_MODULE input
+#include <boost/test/unit_test.hpp>
+
+#include "drslint/linter.h"
+#include "input/http_file.h"
+#include "report/redaction.h"
+
+namespace report = drslint::report;
+
+using drslint::input::parse_http_file;
+
+namespace {
+
+const drslint::Linter& linter()
+{
+    static const drslint::Linter instance;
+    return instance;
+}
+
+const drslint::Finding* find(const drslint::Report& r, const std::string& rule, const std::string& pointer)
+{
+    for (const auto& f : r.findings) {
+        if (f.rule == rule && f.pointer == pointer) return &f;
+    }
+    return nullptr;
+}
+
+const char* kFile =
+    "@host = https://drs.example\n"
+    "# rename the task\n"
+    "PUT {{host}}/v5/054ba152d480d55b2f5dc0069e7ddef0/jobs/c7debc9c HTTP/1.1\r\n"
+    "content-type: application/json\r\n"
+    "X-Auth-Token: MIIsecret-token-value\r\n"
+    "x-language: fr-fr\r\n"
+    "\r\n"
+    "{\"job\": {\"type\": \"name\",\n"
+    "  \"params\": {\"base_info\": {\"name\": \"DRS\"}}}}\n"
+    "\n"
+    "### second request\n"
+    "POST https://drs.example/v3/p/jobs\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "{\"job\": {\"type\": \"re_create\", \"params\": {}}}\n"
+    "> {% client.test(\"ok\", function() {}); %}\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(http_files_split_into_requests_with_positions)
+{
+    const auto requests = parse_http_file(kFile);
+    BOOST_TEST_REQUIRE(requests.size() == 2u);
+    const auto& first = requests[0];
+    BOOST_TEST(first.method == "PUT");
+    BOOST_TEST(first.method_at.line == 3u);
+    BOOST_TEST(first.target == "{{host}}/v5/054ba152d480d55b2f5dc0069e7ddef0/jobs/c7debc9c");
+    BOOST_TEST(first.target_at.column == 5u);
+    BOOST_TEST_REQUIRE(first.headers.size() == 3u);
+    BOOST_TEST(first.headers[2].name == "x-language");
+    BOOST_TEST(first.headers[2].value == "fr-fr");
+    BOOST_TEST(first.headers[2].value_at.line == 6u);
+    BOOST_TEST(first.headers[2].value_at.column == 13u);
+    BOOST_TEST(first.body_line == 8u);
+    BOOST_TEST(requests[1].body.find("re_create") != std::string::npos);
+    BOOST_TEST(requests[1].body.find("client.test") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(request_line_headers_and_body_are_all_checked)
+{
+    const auto requests = parse_http_file(kFile);
+    const auto first = linter().lint_request(requests[0]);
+    const auto* language = find(first, "enum-value", "/headers/X-Language");
+    BOOST_TEST_REQUIRE(language != nullptr);
+    BOOST_TEST(language->begin.line == 6u);
+    const auto* name = find(first, "string-length", "/job/params/base_info/name");
+    BOOST_TEST_REQUIRE(name != nullptr);
+    BOOST_TEST(name->begin.line == 9u);  // the body's second line, in file lines
+    BOOST_TEST(find(first, "http-method", "/method") == nullptr);
+    BOOST_TEST(find(first, "http-path", "/path") == nullptr);
+
+    const auto second = linter().lint_request(requests[1]);
+    BOOST_TEST(find(second, "http-method", "/method") != nullptr);
+    BOOST_TEST(find(second, "http-path", "/path") != nullptr);
+    BOOST_TEST(find(second, "content-type-json", "/headers/Content-Type") != nullptr);
+    const auto* token = find(second, "required-member", "/headers/X-Auth-Token");
+    BOOST_TEST_REQUIRE(token != nullptr);
+    BOOST_TEST(token->begin.line == 12u);
+}
+
+BOOST_AUTO_TEST_CASE(the_token_is_never_printed)
+{
+    drslint::HttpRequest request;
+    request.method = "put";
+    request.target = "/v5/p/jobs";
+    request.headers = {{"Content-Type", "text/json"}, {"X-Auth-Token", "MIIsecret"}, {"X-Language", "MIIsecret"}};
+    request.body = R"({"job": {"type": "MIIsecret", "params": {}}})";
+    const auto report = linter().lint_request(request);
+    BOOST_TEST(report.findings.size() >= 4u);
+    for (const auto& f : report.findings) {
+        // the same text elsewhere is not a secret; at the token's place it always is
+        if (f.pointer == "/headers/X-Auth-Token") BOOST_TEST(f.message.find("MIIsecret") == std::string::npos);
+    }
+    BOOST_TEST(report::is_secret_pointer("/headers/X-Auth-Token"));
+}
+
+BOOST_AUTO_TEST_CASE(variables_are_unknown_values_not_errors)
+{
+    drslint::HttpRequest request;
+    request.method = "PUT";
+    request.target = "{{base}}/v5/{{project}}/jobs/{{job}}";
+    request.headers = {{"Content-Type", "{{type}}"}, {"X-Auth-Token", "{{token}}"}, {"X-Language", "{{lang}}"}};
+    request.body = R"({"job": {"type": "re_create", "params": {}}})";
+    BOOST_TEST(linter().lint_request(request).findings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(responses_are_checked_against_their_table)
+{
+    BOOST_TEST(linter().lint_response(200, "{}").findings.empty());
+    BOOST_TEST(linter().lint_response(400, R"({"error_code": "DRS.10000010", "error_msg": "Job does not exist"})").findings.empty());
+    const auto bad = linter().lint_response(400, R"({"error_code": "DRS.1", "error_msg": ""})");
+    BOOST_TEST(find(bad, "string-length", "/error_code") != nullptr);
+    BOOST_TEST(find(bad, "string-length", "/error_msg") != nullptr);
+    BOOST_CHECK_THROW(linter().lint_response(500, "{}"), std::invalid_argument);
+}
