@@ -437,6 +437,7 @@ Report Linter::lint_response(int status, std::string_view json) const
                        nullptr);
 }
 const std::vector<RuleInfo>& Linter::rules() const { return impl_->catalogue.infos(); }
+const Limits& Linter::limits() const { return impl_->options.limits; }
 const RuleInfo* Linter::find_rule(std::string_view id) const
 {
     const auto* definition = impl_->catalogue.find(id);

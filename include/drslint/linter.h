@@ -105,6 +105,7 @@ public:
     Report lint_response(int status, std::string_view json) const;
 
     const std::vector<RuleInfo>& rules() const;
+    const Limits& limits() const;
     const RuleInfo* find_rule(std::string_view id) const;
 
     struct Impl;

@@ -3,7 +3,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include "drslint/linter.h"
+#include <algorithm>
+#include <sstream>
+
 #include "input/http_file.h"
+#include "input/jsonl.h"
 #include "report/redaction.h"
 
 namespace report = drslint::report;
@@ -121,4 +125,35 @@ BOOST_AUTO_TEST_CASE(responses_are_checked_against_their_table)
     BOOST_TEST(find(bad, "string-length", "/error_code") != nullptr);
     BOOST_TEST(find(bad, "string-length", "/error_msg") != nullptr);
     BOOST_CHECK_THROW(linter().lint_response(500, "{}"), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_batches_keep_input_order_and_line_numbers)
+{
+    std::string text;
+    for (int i = 1; i <= 500; ++i) {
+        if (i % 50 == 0) {
+            text += "\n";  // blank lines are skipped but still counted
+        } else if (i % 7 == 0) {
+            text += R"({"job": {"type": "name", "params": {"base_info": {"name": "bad"}}}})" "\n";
+        } else {
+            text += R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-)" + std::to_string(i) + R"("}}}})" "\n";
+        }
+    }
+    text += "{\"job\": ";  // a truncated last line without a newline
+    for (unsigned jobs : {1u, 2u, 4u}) {
+        std::istringstream in(text);
+        std::vector<std::size_t> lines, bad;
+        const auto n = drslint::input::lint_jsonl(linter(), in, jobs, [&](drslint::input::LineReport&& r) {
+            lines.push_back(r.line);
+            if (!r.report.findings.empty()) {
+                bad.push_back(r.line);
+                BOOST_TEST(r.report.findings[0].begin.line == r.line);
+            }
+        });
+        BOOST_TEST(n == 491u);
+        BOOST_TEST(std::is_sorted(lines.begin(), lines.end()));
+        BOOST_TEST(lines.back() == 501u);
+        BOOST_TEST(bad.size() == 70u + 1u);  // every 7th line that is not blank (350 is), and the truncated one
+        BOOST_TEST(bad.back() == 501u);
+    }
 }

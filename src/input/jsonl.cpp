@@ -1,0 +1,82 @@
+#include "input/jsonl.h"
+
+#include <algorithm>
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace drslint::input {
+namespace {
+
+constexpr std::size_t kLinesPerJob = 64;
+
+// Reads one line; keeps at most `limit` + 1 bytes of it (enough to be refused as too large) and
+// discards the rest, so a single huge line cannot exhaust memory.
+bool read_line(std::istream& in, std::string& line, std::size_t limit)
+{
+    line.clear();
+    if (!in.good()) return false;
+    bool any = false;
+    for (int c; (c = in.get()) != std::char_traits<char>::eof();) {
+        any = true;
+        if (c == '\n') break;
+        if (line.size() <= limit) line.push_back(static_cast<char>(c));
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return any;
+}
+
+bool blank(const std::string& s)
+{
+    return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+}  // namespace
+
+std::size_t lint_jsonl(const Linter& linter, std::istream& in, unsigned jobs,
+                       const std::function<void(LineReport&&)>& emit)
+{
+    jobs = std::max(1u, jobs);
+    const std::size_t limit = linter.limits().max_input_bytes;
+    struct Item {
+        std::size_t line;
+        std::string text;
+        Report report;
+    };
+    std::vector<Item> chunk;
+    std::size_t line_number = 0, linted = 0;
+    std::string line;
+    bool more = true;
+    while (more) {
+        // Fill a chunk, lint it on `jobs` threads, emit it in order, and start over.
+        chunk.clear();
+        while (chunk.size() < jobs * kLinesPerJob && (more = read_line(in, line, limit))) {
+            ++line_number;
+            if (!blank(line)) chunk.push_back({line_number, line, {}});
+        }
+        std::atomic<std::size_t> next{0};
+        auto work = [&] {
+            for (std::size_t i; (i = next.fetch_add(1)) < chunk.size();) {
+                chunk[i].report = linter.lint(chunk[i].text);
+                std::string().swap(chunk[i].text);
+            }
+        };
+        std::vector<std::thread> threads;
+        for (unsigned t = 1; t < jobs && t < chunk.size(); ++t) threads.emplace_back(work);
+        work();
+        for (auto& thread : threads) thread.join();
+        for (auto& item : chunk) {
+            for (auto& finding : item.report.findings) {
+                // Each line is a document of one line: its findings sit on the input's line.
+                finding.begin.line = finding.begin.line != 0 ? item.line : 0;
+                finding.end.line = finding.end.line != 0 ? item.line : 0;
+            }
+            emit({item.line, std::move(item.report)});
+            ++linted;
+        }
+    }
+    return linted;
+}
+
+}  // namespace drslint::input

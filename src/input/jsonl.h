@@ -1,0 +1,25 @@
+// JSON Lines batches (one request body per line, e.g. a captured request log), linted on several
+// threads with output in input order and memory that stays flat however long the input is.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <istream>
+
+#include "drslint/linter.h"
+
+namespace drslint::input {
+
+struct LineReport {
+    std::size_t line;  // 1-based line of the input
+    Report report;     // positions already on that line
+};
+
+// Lints every non-blank line of `in` with `jobs` threads (at least 1). `emit` is called on the
+// calling thread, once per linted line, in input order. At most `jobs * 64` lines are held at a
+// time. A line longer than the linter's input limit is reported (input-too-large), not held.
+// Returns the number of lines linted.
+std::size_t lint_jsonl(const Linter& linter, std::istream& in, unsigned jobs,
+                       const std::function<void(LineReport&&)>& emit);
+
+}  // namespace drslint::input
