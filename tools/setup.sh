@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config libvalijson-dev rapidjson-dev libboost-test-dev libcli11-dev nodejs npm)
+# For the tests of the C API (a C compiler, Python's ctypes), the package and the pre-commit hook.
+packages+=(gcc python3 git pre-commit)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

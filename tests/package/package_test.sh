@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Installs a built drslint into a temporary prefix and uses it the way other projects do:
+#   1. what lands where (headers, library, drslint, schemas, CMake package, drslint.pc);
+#   2. the installed drslint runs from its prefix;
+#   3. consumer/ built with find_package(drslint) and linked to drslint::drslint;
+#   4. the same consumer built with g++ and `pkg-config --cflags --libs drslint`;
+#   5. tests/capi/capi_test.c built as C with gcc and pkg-config (the path cgo takes);
+#   6. (shared) only the C API and the drslint namespace are exported, and the soname.
+# Each consumer lints a body with mistakes (must report them and fail) and a clean one.
+#   package_test.sh static|shared CMAKE BUILD_DIR SOURCE_DIR WORK_DIR VERSION
+set -euo pipefail
+kind=$1 cmake=$2 build_dir=$3 source_dir=$4 work=$5 version=$6
+
+bad=$source_dir/examples/speed-limit-with-mistakes.json
+good=$source_dir/examples/rename-task.json
+# The finding every consumer must print for $bad: rule, pointer, line:column.
+expected_finding="string-format /job/params/speed_limit/1/end 7:36"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# Runs a linting program on $bad and $good and checks its verdicts and output.
+check_consumer() {
+  local name=$1; shift
+  local out status
+  set +e; out=$("$@" "$bad" 2>&1); status=$?; set -e
+  [ "$status" -eq 1 ] || fail "$name on $bad exited $status, expected 1 (errors found); output: $out"
+  grep -qF "$expected_finding" <<<"$out" || fail "$name on $bad did not report '$expected_finding'; output: $out"
+  set +e; out=$("$@" "$good" 2>&1); status=$?; set -e
+  [ "$status" -eq 0 ] || fail "$name on $good exited $status, expected 0; output: $out"
+  [ -z "$out" ] || fail "$name reported findings on the clean $good: $out"
+  echo "ok: $name"
+}
+
+rm -rf "$work"
+mkdir -p "$work"
+prefix=$work/prefix
+"$cmake" --install "$build_dir" --prefix "$prefix" >/dev/null
+
+# 1. The layout. libdir is lib/ or lib/<multiarch>/ depending on the platform: ask the .pc file's place.
+pc_file=$(find "$prefix" -name drslint.pc -path '*/pkgconfig/*')
+[ -n "$pc_file" ] || fail "drslint.pc not installed"
+libdir=$(dirname "$(dirname "$pc_file")")
+for f in include/drslint/drslint.h include/drslint/linter.h include/drslint/finding.h include/drslint/version.h \
+         bin/drslint share/drslint/schemas/request/update-job-request.schema.json share/drslint/schemas/rules.json; do
+  [ -f "$prefix/$f" ] || fail "$f not installed"
+done
+for f in drslintConfig.cmake drslintConfigVersion.cmake drslintTargets.cmake; do
+  [ -f "$libdir/cmake/drslint/$f" ] || fail "$f not installed in $libdir/cmake/drslint"
+done
+if [ "$kind" = static ]; then
+  [ -f "$libdir/libdrslint.a" ] || fail "libdrslint.a not installed"
+  ! compgen -G "$libdir/libdrslint.so*" >/dev/null || fail "a static build installed a shared library"
+else
+  [ -f "$libdir/libdrslint.so.$version" ] || fail "libdrslint.so.$version not installed"
+fi
+grep -q "DRSLINT_VERSION_STRING \"$version\"" "$prefix/include/drslint/version.h" || fail "version.h does not say $version"
+echo "ok: installed layout ($kind)"
+
+# 2. The installed tool, with no help from the build tree (a shared one finds its library by RPATH).
+# (JSON output: version 1 is a stable contract, the text layout is for people.)
+set +e; out=$(env -u LD_LIBRARY_PATH "$prefix/bin/drslint" --format json "$bad" "$good" 2>&1); status=$?; set -e
+[ "$status" -eq 1 ] || fail "installed drslint exited $status, expected 1; output: $out"
+grep -qF '"rule":"string-format"' <<<"$out" && grep -qF '"pointer":"/job/params/speed_limit/1/end"' <<<"$out" \
+  || fail "installed drslint: no string-format finding; output: $out"
+env -u LD_LIBRARY_PATH "$prefix/bin/drslint" "$good" >/dev/null || fail "installed drslint fails the clean $good"
+echo "ok: installed drslint"
+
+# 3. find_package(drslint): only the temporary prefix is searched, never a system-wide drslint.
+"$cmake" -S "$source_dir/tests/package/consumer" -B "$work/consumer-cmake" -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF \
+  -DEXPECTED_VERSION="$version" >"$work/consumer-cmake.log" 2>&1 || { cat "$work/consumer-cmake.log"; fail "consumer: configure"; }
+grep -qx "drslint_DIR:PATH=$libdir/cmake/drslint" "$work/consumer-cmake/CMakeCache.txt" \
+  || fail "find_package did not find the package in $prefix: $(grep drslint_DIR "$work/consumer-cmake/CMakeCache.txt")"
+"$cmake" --build "$work/consumer-cmake" >>"$work/consumer-cmake.log" 2>&1 || { cat "$work/consumer-cmake.log"; fail "consumer: build"; }
+check_consumer "find_package consumer" "$work/consumer-cmake/consumer"
+
+# 4. and 5. pkg-config. A static libdrslint.a needs its private libraries (libstdc++, libm) in a C
+# link: that is what `pkg-config --static` is for. A shared library brings its own.
+PKG_CONFIG_PATH=$(dirname "$pc_file")
+export PKG_CONFIG_PATH
+[ "$(pkg-config --modversion drslint)" = "$version" ] || fail "pkg-config --modversion is not $version"
+[ "$(pkg-config --variable=schemadir drslint)" -ef "$prefix/share/drslint/schemas" ] || fail "pkg-config schemadir is wrong"
+libs_option=(--libs)
+[ "$kind" = static ] && libs_option=(--static --libs)
+run_env=(env)
+[ "$kind" = shared ] && run_env=(env LD_LIBRARY_PATH="$libdir")
+# shellcheck disable=SC2046  # pkg-config's output is a list of words
+g++ -std=c++17 -o "$work/consumer-pkgconfig" "$source_dir/tests/package/consumer/main.cpp" $(pkg-config --cflags --libs drslint)
+check_consumer "pkg-config consumer (g++)" "${run_env[@]}" "$work/consumer-pkgconfig"
+# shellcheck disable=SC2046
+gcc -std=c99 -Wall -o "$work/capi-pkgconfig" "$source_dir/tests/capi/capi_test.c" $(pkg-config --cflags drslint) \
+  $(pkg-config "${libs_option[@]}" drslint) -pthread
+"${run_env[@]}" "$work/capi-pkgconfig" >/dev/null || fail "capi_test against the installed package failed"
+echo "ok: C API test built with gcc and pkg-config ${libs_option[*]}"
+
+# 6. Symbol visibility of the shared library (cmake/drslint.map): the C API and drslint's own C++
+# symbols (including library templates instantiated over drslint's types), nothing else; above all
+# no RapidJSON or valijson code, which would interpose with a program's own copies.
+if [ "$kind" = shared ]; then
+  so=$libdir/libdrslint.so.$version
+  exported=$(nm -D --defined-only "$so" | awk '{print $3}')
+  grep -qx 'drslint_lint' <<<"$exported" || fail "drslint_lint is not exported"
+  grep -q '^_ZNK7drslint6Linter4lint' <<<"$exported" || fail "drslint::Linter::lint is not exported"
+  foreign=$(grep -vE '^drslint_|7drslint' <<<"$exported" | head -5 || true)
+  [ -z "$foreign" ] || fail "symbols that are not drslint's are exported: $foreign"
+  third_party=$(grep -E '^_Z(T[VIS])?N[KVr]*(9rapidjson|8valijson)' <<<"$exported" | head -5 || true)
+  [ -z "$third_party" ] || fail "RapidJSON or valijson symbols are exported: $third_party"
+  readelf -d "$so" | grep -q "SONAME.*\[libdrslint\.so\.${version%.*}\]" || fail "soname is not libdrslint.so.${version%.*}"
+  echo "ok: shared library exports only drslint_* and drslint's C++ symbols; soname libdrslint.so.${version%.*}"
+fi
+echo "package_test ($kind): all checks passed"
