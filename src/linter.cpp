@@ -11,6 +11,7 @@
 #include "parse/json_parser.h"
 #include "parse/pointer.h"
 #include "parse/position_index.h"
+#include "parse/shorten.h"
 #include "report/redaction.h"
 #include "report/schema_findings.h"
 #include "rules/facts.h"
@@ -58,26 +59,36 @@ std::string parent_of(const std::string& pointer)
     return slash == std::string::npos ? std::string() : pointer.substr(0, slash);
 }
 
-bool longest_string_within(const rapidjson::Value& v, std::size_t limit)
+// Refuses limits that are 0 (nothing could be checked) or above kLimitCeilings (beyond them a
+// lint() could overflow a small thread stack or hold the memory of an absurd input).
+Options checked(Options options)
 {
-    if (v.IsString()) return v.GetStringLength() <= limit;
-    if (v.IsArray()) {
-        for (const auto& item : v.GetArray()) {
-            if (!longest_string_within(item, limit)) return false;
-        }
-    } else if (v.IsObject()) {
-        for (const auto& member : v.GetObject()) {
-            if (member.name.GetStringLength() > limit || !longest_string_within(member.value, limit)) return false;
+    const Limits& l = options.limits;
+    const std::pair<const char*, std::pair<std::size_t, std::size_t>> limits[] = {
+        {"max_input_bytes (--max-input)", {l.max_input_bytes, kLimitCeilings.max_input_bytes}},
+        {"max_depth (--max-depth)", {l.max_depth, kLimitCeilings.max_depth}},
+        {"max_pattern_length (--max-string)", {l.max_pattern_length, kLimitCeilings.max_pattern_length}},
+        {"max_findings (--max-findings)", {l.max_findings, kLimitCeilings.max_findings}},
+    };
+    for (const auto& [name, value] : limits) {
+        if (value.first == 0 || value.first > value.second) {
+            throw std::invalid_argument(std::string("limit ") + name + " is " + std::to_string(value.first) +
+                                        "; it must be 1 to " + std::to_string(value.second));
         }
     }
-    return true;
+    return options;
 }
+
+// Findings collected per body before the schema stage stops looking: enough to pick the first
+// max_findings by position after repeats are dropped, few enough that a body with a violation per
+// value (millions) costs bounded memory and time.
+std::size_t collection_cap(const Limits& limits) { return 4 * limits.max_findings; }
 
 }  // namespace
 
 struct Linter::Impl {
     explicit Impl(Options o)
-        : options(std::move(o)),
+        : options(checked(std::move(o))),
           catalogue(embedded_file(kRuleCatalogue)),
           schemas(embedded_schema_files()),
           root(schemas.root(kRootSchema)),
@@ -108,10 +119,12 @@ struct Linter::Impl {
     Report lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context) const;
     Report lint_request(const HttpRequest& request, const TaskContext& context) const;
     void check_envelope(const HttpRequest& request, std::vector<Finding>& out) const;
-    void check_schema(const rapidjson::Document& document, const schema::Node& schema_root, std::vector<Located>& out) const;
+    // Returns true when it stopped collecting at collection_cap().
+    bool check_schema(const rapidjson::Document& document, const schema::Node& schema_root, std::vector<Located>& out) const;
     void cross_check(const rapidjson::Document& document, std::vector<Located>& out) const;
     void drop_repeats(std::vector<Located>& located) const;
-    Report finish(std::string_view text, std::vector<Located> located) const;
+    // truncated: the findings are the first of more than were collected (see collection_cap).
+    Report finish(std::string_view text, std::vector<Located> located, bool truncated = false) const;
 
     Options options;
     rules::RuleCatalogue catalogue;
@@ -132,11 +145,27 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
         located.push_back(std::move(l));
         return finish(std::string_view(), std::move(located));
     }
-    parse::ParseResult parsed = parse::parse_json(text, {options.limits.max_depth});
+    if (parse::starts_with_byte_order_mark(text)) {
+        // Positions are counted after the mark, as editors show the text; the finding is at 1:1.
+        text.remove_prefix(parse::kByteOrderMark.size());
+        Located l;
+        l.finding = make("byte-order-mark", "", {});
+        l.offset = 0;
+        located.push_back(std::move(l));
+    }
+    parse::ParseLimits parse_limits;
+    parse_limits.max_depth = options.limits.max_depth;
+    parse_limits.max_member_name = options.limits.max_pattern_length;
+    parse_limits.max_duplicates = collection_cap(options.limits);
+    parse::ParseResult parsed = parse::parse_json(text, parse_limits);
     if (!parsed.ok) {
         Located l;
         if (parsed.error.kind == parse::ParseErrorKind::too_deep) {
             l.finding = make("nesting-too-deep", "", {{"expected", std::to_string(options.limits.max_depth)}});
+        } else if (parsed.error.kind == parse::ParseErrorKind::name_too_long) {
+            l.finding = make("member-name-too-long", "",
+                             {{"actual", std::to_string(parsed.error.length)},
+                              {"expected", std::to_string(options.limits.max_pattern_length)}});
         } else {
             l.finding = make("invalid-json", "", {{"reason", parsed.error.reason}});
         }
@@ -146,23 +175,25 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
     }
     for (auto& duplicate : parsed.duplicates) {
         Located l;
-        l.finding = make("duplicate-key", duplicate.pointer, {{"member", parse::last_pointer_token(duplicate.pointer)}});
+        l.finding = make("duplicate-key", duplicate.pointer,
+                         {{"member", report::printable(parse::last_pointer_token(duplicate.pointer))}});
         l.anchor = Anchor::key;
         l.occurrence = duplicate.occurrence;
         located.push_back(std::move(l));
     }
-    check_schema(parsed.document, schema_root, located);
+    const bool truncated = check_schema(parsed.document, schema_root, located) || parsed.duplicates_truncated;
     if (context != nullptr) {
         engine.evaluate(parsed.document, rules::gather_facts(parsed.document, *context), located);
     }
-    return finish(text, std::move(located));
+    return finish(text, std::move(located), truncated);
 }
 
-void Linter::Impl::check_schema(const rapidjson::Document& document, const schema::Node& schema_root,
+bool Linter::Impl::check_schema(const rapidjson::Document& document, const schema::Node& schema_root,
                                 std::vector<Located>& out) const
 {
     std::vector<schema::Violation> violations;
-    evaluator.validate(schema_root, document, &violations);
+    bool truncated = false;
+    evaluator.validate(schema_root, document, &violations, collection_cap(options.limits), &truncated);
     for (const auto& violation : violations) {
         Located l;
         l.finding = report::finding_from_violation(violation, catalogue, options.limits.max_pattern_length);
@@ -172,24 +203,33 @@ void Linter::Impl::check_schema(const rapidjson::Document& document, const schem
         out.push_back(std::move(l));
     }
     // valijson is compiled for the request body, the one document it is the engine of record for.
-    if (options.cross_check_with_valijson && &schema_root == &root) {
+    // When the evaluator stopped collecting, valijson's findings past that point would all look
+    // unexplained; the report already fails with too-many-findings.
+    if (options.cross_check_with_valijson && &schema_root == &root && !truncated) {
         cross_check(document, out);
     }
+    return truncated;
 }
 
 // valijson is the engine of record: whatever it rejects must be in the report. Strings longer than
-// the pattern limit never reach it, because valijson 1.0 runs std::regex on them even after
-// maxLength failed, which overflows the stack; the evaluator has already refused those strings.
+// the pattern limit never reach it whole, because valijson 1.0 runs std::regex on them even after
+// maxLength failed, and std::regex recurses once per character. It checks a copy with those
+// strings cut to the limit instead; the evaluator alone judges the cut strings themselves.
 void Linter::Impl::cross_check(const rapidjson::Document& document, std::vector<Located>& out) const
 {
-    if (!longest_string_within(document, options.limits.max_pattern_length)) {
-        return;
-    }
     std::unordered_set<std::string> explained;
     for (const auto& l : out) {
         explained.insert(l.finding.pointer);
     }
-    for (const auto& leaf : valijson.validate(document)) {
+    rapidjson::Document shortened;
+    const rapidjson::Value* checked = &document;
+    if (parse::longest_string(document) > options.limits.max_pattern_length) {
+        for (auto& pointer : parse::copy_with_short_strings(document, options.limits.max_pattern_length, shortened)) {
+            explained.insert(std::move(pointer));
+        }
+        checked = &shortened;
+    }
+    for (const auto& leaf : valijson.validate(*checked)) {
         if (leaf.unknown_member || explained.count(leaf.pointer) != 0) {
             continue;
         }
@@ -238,7 +278,7 @@ void Linter::Impl::drop_repeats(std::vector<Located>& located) const
                   located.end());
 }
 
-Report Linter::Impl::finish(std::string_view text, std::vector<Located> located) const
+Report Linter::Impl::finish(std::string_view text, std::vector<Located> located, bool truncated) const
 {
     Report report;
     drop_repeats(located);
@@ -249,8 +289,10 @@ Report Linter::Impl::finish(std::string_view text, std::vector<Located> located)
     for (const auto& l : located) {
         wanted.insert(l.anchor == Anchor::parent ? parent_of(l.finding.pointer) : l.finding.pointer);
     }
-    const bool parsed = !located.front().offset.has_value();
-    const parse::PositionIndex index = parsed ? parse::PositionIndex(text, wanted) : parse::PositionIndex({}, {});
+    // Findings with a known offset (parse errors, a byte-order mark) need no index; text that did
+    // not parse has no other findings.
+    const bool needs_index = std::any_of(located.begin(), located.end(), [](const Located& l) { return !l.offset; });
+    const parse::PositionIndex index = needs_index ? parse::PositionIndex(text, wanted) : parse::PositionIndex({}, {});
     const parse::LineMap lines(text);
     std::vector<std::pair<std::size_t, std::size_t>> order;  // (begin offset, input order)
     for (std::size_t i = 0; i < located.size(); ++i) {
@@ -276,15 +318,17 @@ Report Linter::Impl::finish(std::string_view text, std::vector<Located> located)
     }
     std::stable_sort(order.begin(), order.end());
     const std::size_t limit = options.limits.max_findings;
-    for (const auto& [offset, i] : order) {
-        if (report.findings.size() == limit) {
-            Finding summary = make("too-many-findings", "",
-                                   {{"actual", std::to_string(order.size() - limit)}, {"expected", std::to_string(limit)}});
-            summary.begin = summary.end = {1, 1};
-            report.findings.push_back(std::move(summary));
-            break;
-        }
-        report.findings.push_back(std::move(located[i].finding));
+    const std::size_t shown = std::min(order.size(), limit);
+    for (std::size_t k = 0; k < shown; ++k) {
+        report.findings.push_back(std::move(located[order[k].second].finding));
+    }
+    if (order.size() > shown || truncated) {
+        // Truncated: at least the violation that met the cap went uncollected, and maybe many more.
+        const std::string more = std::to_string(order.size() - shown + (truncated ? 1 : 0));
+        Finding summary = make("too-many-findings", "",
+                               {{"actual", truncated ? "at least " + more : more}, {"expected", std::to_string(limit)}});
+        summary.begin = summary.end = {1, 1};
+        report.findings.push_back(std::move(summary));
     }
     return report;
 }

@@ -1,14 +1,28 @@
 #!/usr/bin/env bash
 # Installs what drslint needs from Debian packages (only the missing ones), installs ajv for the
 # schema tests from the npm registry, and builds the release preset into build/release.
-#   tools/setup.sh            everything
-#   tools/setup.sh --no-build dependencies only
+#   tools/setup.sh              everything
+#   tools/setup.sh --no-build   dependencies only
+#   tools/setup.sh --sanitizers also clang, its sanitizer and libFuzzer runtimes and llvm-symbolizer
+#                               (the asan and fuzz presets; tools/test.sh asks for them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build=1 sanitizers=0
+for arg in "$@"; do
+  case $arg in
+    --no-build) build=0 ;;
+    --sanitizers) sanitizers=1 ;;
+    *) echo "setup: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 packages=(g++ cmake make pkg-config libvalijson-dev rapidjson-dev libboost-test-dev libcli11-dev nodejs npm)
 # For the tests of the C API (a C compiler, Python's ctypes), the package and the pre-commit hook.
 packages+=(gcc python3 git pre-commit)
+# libclang-rt-dev follows the default clang, as clang does; clang only recommends it.
+if ((sanitizers)); then
+  packages+=(clang libclang-rt-dev llvm)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -33,7 +47,7 @@ if [ ! -f build/node_modules/ajv/package.json ] || [ ! -f build/node_modules/ajv
   npm install --prefix build --no-audit --no-fund --silent ajv@8 ajv-draft-04@1 ajv-formats@3 >/dev/null
 fi
 
-if [ "${1:-}" != "--no-build" ]; then
+if ((build)); then
   cmake --preset release >/dev/null
   cmake --build --preset release
 fi

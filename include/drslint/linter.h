@@ -30,12 +30,22 @@ struct TaskContext {
 // Throws std::invalid_argument when the text is not a JSON object.
 TaskContext parse_task_context(std::string_view json);
 
+// Bounds on the work one lint() does, so that any input, however hostile, gets a finding in bounded
+// time and memory. Each is reported as an error finding with its own rule id when reached.
 struct Limits {
-    std::size_t max_input_bytes = 64u * 1024u * 1024u;  // larger input is refused unread
-    std::size_t max_depth = 64;                          // nesting of objects and arrays
-    std::size_t max_pattern_length = 4096;  // longer strings never reach a regular expression
-    std::size_t max_findings = 1000;        // then one summary finding
+    std::size_t max_input_bytes = 64u * 1024u * 1024u;  // larger input is refused unread (input-too-large)
+    std::size_t max_depth = 64;  // deeper nesting of objects and arrays stops the check (nesting-too-deep)
+    // Longer strings never reach a regular expression (string-too-long-to-check), and a longer
+    // member name stops the check (member-name-too-long). std::regex recurses once per character.
+    std::size_t max_pattern_length = 512;
+    std::size_t max_findings = 1000;  // then one summary finding (too-many-findings)
 };
+
+// The largest value each limit accepts; the smallest is 1. The Linter constructor throws
+// std::invalid_argument for anything outside. Up to these values a lint() runs on a 1 MiB thread
+// stack: std::regex needs about 300 bytes of stack per character of a string it matches, and
+// no walk over a body recurses deeper than the schemas, nor than max_depth.
+inline constexpr Limits kLimitCeilings{1024u * 1024u * 1024u, 256, 512, 10000};
 
 struct Options {
     Limits limits;
@@ -81,7 +91,8 @@ struct HttpRequest {
 class Linter {
 public:
     // Throws std::runtime_error when the embedded schemas or rules cannot be loaded: a linter
-    // that could not load its schemas must never report a clean result.
+    // that could not load its schemas must never report a clean result. Throws
+    // std::invalid_argument when a limit is 0 or above kLimitCeilings.
     explicit Linter(Options options = {});
     ~Linter();
     Linter(const Linter&) = delete;

@@ -5,7 +5,7 @@
 
 namespace drslint::format {
 
-void write_json(std::ostream& out, const std::vector<FileResult>& results)
+void write_json(std::ostream& out, const std::vector<FileResult>& results, const Context&)
 {
     rapidjson::OStreamWrapper stream(out);
     rapidjson::Writer<rapidjson::OStreamWrapper> w(stream);
@@ -66,6 +66,8 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results)
     w.Uint64(s.warnings);
     w.Key("infos");
     w.Uint64(s.infos);
+    w.Key("suppressed");
+    w.Uint64(s.suppressed);
     w.EndObject();
     w.EndObject();
     out << "\n";

@@ -1,6 +1,14 @@
 #include "format/formatter.h"
 
 namespace drslint::format {
+namespace {
+
+std::string plural(std::size_t n, const char* word)
+{
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+}  // namespace
 
 Summary summarize(const std::vector<FileResult>& results)
 {
@@ -10,8 +18,22 @@ Summary summarize(const std::vector<FileResult>& results)
         summary.errors += result.report.count(Severity::error);
         summary.warnings += result.report.count(Severity::warning);
         summary.infos += result.report.count(Severity::info);
+        summary.suppressed += result.suppressed;
     }
     return summary;
+}
+
+std::string summary_line(const Summary& s)
+{
+    std::string line = plural(s.files, "file") + " checked: " + plural(s.errors, "error") + ", " +
+                       plural(s.warnings, "warning");
+    if (s.infos != 0) {
+        line += ", " + std::to_string(s.infos) + " info";
+    }
+    if (s.suppressed != 0) {
+        line += ", " + std::to_string(s.suppressed) + " suppressed";
+    }
+    return line;
 }
 
 }  // namespace drslint::format

@@ -1,6 +1,7 @@
 #include "parse/json_parser.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 
 #include <rapidjson/error/en.h>
@@ -15,96 +16,272 @@ namespace {
 constexpr unsigned kParseFlags =
     rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
 
+constexpr const char* kLoneSurrogate =
+    "a \\u escape is half of a UTF-16 surrogate pair without its other half, which stands for no character";
+
+// Whether a decoded string holds a UTF-16 surrogate (U+D800..U+DFFF, bytes ED A0..BF xx). The input
+// is validated UTF-8, so only a \u escape can put one there: RapidJSON rejects a lone high
+// surrogate but encodes a lone low one (\udc00) as those bytes, which are not UTF-8 and would
+// reach every message and output.
+bool holds_surrogate(const char* s, std::size_t n)
+{
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (static_cast<unsigned char>(s[i]) == 0xED && static_cast<unsigned char>(s[i + 1]) >= 0xA0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The value of the four hex digits at `at` (RapidJSON has already checked that they are hex).
+unsigned hex4(std::string_view text, std::size_t at)
+{
+    unsigned value = 0;
+    for (std::size_t i = at; i < at + 4 && i < text.size(); ++i) {
+        const char c = static_cast<char>(text[i] | 0x20);  // lower case; digits are unchanged
+        value = value * 16 + static_cast<unsigned>(c >= 'a' ? c - 'a' + 10 : c - '0');
+    }
+    return value;
+}
+
 // Forwards SAX events to the Document and stops the parse when nesting gets too deep, before the
-// DOM (and every later walk over it) can grow past the limit.
-class DepthLimitedHandler {
+// DOM (and every later walk over it) can grow past the limit; likewise at a member name that is too
+// long and at a lone surrogate escape.
+class BoundedHandler {
 public:
-    DepthLimitedHandler(rapidjson::Document& document, std::size_t max_depth)
-        : document_(document), max_depth_(max_depth) {}
+    BoundedHandler(rapidjson::Document& document, std::string_view text, const rapidjson::MemoryStream& stream,
+                   const ParseLimits& limits)
+        : document_(document), text_(text), stream_(stream), limits_(limits) {}
 
-    bool Null() { return document_.Null(); }
-    bool Bool(bool b) { return document_.Bool(b); }
-    bool Int(int i) { return document_.Int(i); }
-    bool Uint(unsigned u) { return document_.Uint(u); }
-    bool Int64(int64_t i) { return document_.Int64(i); }
-    bool Uint64(uint64_t u) { return document_.Uint64(u); }
-    bool Double(double d) { return document_.Double(d); }
-    bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return document_.RawNumber(s, n, copy); }
-    bool String(const char* s, rapidjson::SizeType n, bool copy) { return document_.String(s, n, copy); }
-    bool Key(const char* s, rapidjson::SizeType n, bool copy) { return document_.Key(s, n, copy); }
-    bool StartObject() { return enter() && document_.StartObject(); }
-    bool EndObject(rapidjson::SizeType n) { --depth_; return document_.EndObject(n); }
-    bool StartArray() { return enter() && document_.StartArray(); }
-    bool EndArray(rapidjson::SizeType n) { --depth_; return document_.EndArray(n); }
+    bool Null() { return event(document_.Null()); }
+    bool Bool(bool b) { return event(document_.Bool(b)); }
+    bool Int(int i) { return event(document_.Int(i)); }
+    bool Uint(unsigned u) { return event(document_.Uint(u)); }
+    bool Int64(int64_t i) { return event(document_.Int64(i)); }
+    bool Uint64(uint64_t u) { return event(document_.Uint64(u)); }
+    bool Double(double d) { return event(document_.Double(d)); }
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return event(document_.RawNumber(s, n, copy)); }
+    bool String(const char* s, rapidjson::SizeType n, bool copy)
+    {
+        return valid_text(s, n) && event(document_.String(s, n, copy));
+    }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy)
+    {
+        if (n > limits_.max_member_name) {
+            stop(ParseErrorKind::name_too_long, string_start(),
+                 "a member name is " + std::to_string(n) + " bytes long");
+            error_.length = n;
+            return false;
+        }
+        return valid_text(s, n) && event(document_.Key(s, n, copy));
+    }
+    bool StartObject() { return enter() && event(document_.StartObject()); }
+    bool EndObject(rapidjson::SizeType n) { --depth_; return event(document_.EndObject(n)); }
+    bool StartArray() { return enter() && event(document_.StartArray()); }
+    bool EndArray(rapidjson::SizeType n) { --depth_; return event(document_.EndArray(n)); }
 
-    bool too_deep() const { return too_deep_; }
+    // Whether this handler stopped the parse; RapidJSON itself then only says "terminated".
+    bool stopped() const { return stopped_; }
+    const ParseError& error() const { return error_; }
 
 private:
+    bool event(bool ok)
+    {
+        last_end_ = stream_.Tell();
+        return ok;
+    }
+
     bool enter()
     {
-        if (++depth_ > max_depth_) {
-            too_deep_ = true;
+        if (++depth_ > limits_.max_depth) {
+            // RapidJSON's own offset for a stopped parse: where the parser stood, at the bracket.
+            stop(ParseErrorKind::too_deep, stream_.Tell(),
+                 "nesting is deeper than " + std::to_string(limits_.max_depth) + " levels");
             return false;
         }
         return true;
     }
 
+    bool valid_text(const char* s, std::size_t n)
+    {
+        if (!holds_surrogate(s, n)) {
+            return true;
+        }
+        stop(ParseErrorKind::syntax, lone_surrogate_escape(), kLoneSurrogate);
+        return false;
+    }
+
+    void stop(ParseErrorKind kind, std::size_t offset, std::string reason)
+    {
+        stopped_ = true;
+        error_.kind = kind;
+        error_.offset = offset;
+        error_.reason = std::move(reason);
+    }
+
+    // The opening quote of the string just read: the first quote after the previous event (only
+    // white space, ':' ',' '[' and '{' lie between them).
+    std::size_t string_start() const
+    {
+        const std::size_t quote = text_.find('"', last_end_);
+        return quote == std::string_view::npos ? last_end_ : quote;
+    }
+
+    // The \u escape of the lone low surrogate in the string just read (the string if none is found).
+    std::size_t lone_surrogate_escape() const
+    {
+        const std::size_t start = string_start();
+        const std::size_t end = std::min(stream_.Tell(), text_.size());
+        for (std::size_t i = start + 1; i + 1 < end; ++i) {
+            if (text_[i] != '\\') continue;
+            if (text_[i + 1] != 'u') {
+                ++i;  // a two-character escape such as \\ or \"
+                continue;
+            }
+            const unsigned unit = hex4(text_, i + 2);
+            if (unit >= 0xDC00 && unit <= 0xDFFF) return i;
+            // A high surrogate that RapidJSON accepted has its low half right after it.
+            i += unit >= 0xD800 && unit <= 0xDBFF ? 11 : 5;
+        }
+        return start;
+    }
+
     rapidjson::Document& document_;
-    std::size_t max_depth_;
+    std::string_view text_;
+    const rapidjson::MemoryStream& stream_;
+    const ParseLimits& limits_;
     std::size_t depth_ = 0;
-    bool too_deep_ = false;
+    std::size_t last_end_ = 0;
+    bool stopped_ = false;
+    ParseError error_;
 };
 
-// Depth is bounded by the parse limit, so this recursion is bounded too.
-void find_duplicates(const rapidjson::Value& value, std::string& pointer, std::vector<DuplicateKey>& out)
+// RapidJSON's reason, in plainer words where a common cause is recognizable from the bytes.
+std::string syntax_reason(std::string_view text, rapidjson::ParseErrorCode code, std::size_t offset)
 {
-    if (value.IsArray()) {
-        std::size_t index = 0;
-        for (const auto& item : value.GetArray()) {
-            PointerScope scope(pointer, index++);
-            find_duplicates(item, pointer, out);
+    const std::string_view head = text.substr(0, 4);
+    if (offset == 0 && (head.substr(0, 2) == "\xFE\xFF" || head.substr(0, 2) == "\xFF\xFE" ||
+                        head == std::string_view("\0\0\xFE\xFF", 4))) {
+        return "the text is UTF-16 or UTF-32 (it starts with a byte-order mark for one); save it as UTF-8";
+    }
+    const int byte = offset < text.size() ? static_cast<unsigned char>(text[offset]) : -1;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", byte & 0xFF);
+    switch (code) {
+    case rapidjson::kParseErrorStringInvalidEncoding:
+        return "invalid UTF-8 in a string; save the file as UTF-8";
+    case rapidjson::kParseErrorStringUnicodeSurrogateInvalid:
+        return kLoneSurrogate;
+    case rapidjson::kParseErrorStringMissQuotationMark:  // RapidJSON's code for a NUL in a string
+    case rapidjson::kParseErrorStringEscapeInvalid:      // and for another control character
+        if (byte == 0) {
+            return "a NUL byte inside a string; is this a binary file?";
         }
+        if (byte >= 0 && byte < 0x20) {
+            return std::string("a control character (byte ") + hex + ") inside a string; write it as a \\u escape";
+        }
+        return rapidjson::GetParseError_En(code);
+    default:
+        break;
+    }
+    if (byte == 0) {
+        return "a NUL byte where JSON text should be; is this a binary file?";
+    }
+    if (byte >= 0x80 || (byte >= 0 && byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r')) {
+        return std::string("byte ") + hex + " cannot appear outside a string; is this a binary file, or not UTF-8?";
+    }
+    return rapidjson::GetParseError_En(code);
+}
+
+// Records each repeated member name once, at its second occurrence (a third one is the same
+// problem at the same place), in document order, until `result.duplicates` holds `max`.
+void record_duplicates(const rapidjson::Value& object, const std::string& pointer, std::size_t max,
+                       ParseResult& result)
+{
+    const auto count = object.MemberCount();
+    if (count < 2) {
         return;
     }
-    if (!value.IsObject()) {
+    std::vector<std::string_view> names;
+    names.reserve(count);
+    for (const auto& member : object.GetObject()) {
+        names.emplace_back(member.name.GetString(), member.name.GetStringLength());
+    }
+    std::vector<std::string_view> sorted = names;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) {
         return;
     }
-    const auto count = value.MemberCount();
-    if (count > 1) {
-        std::vector<std::string_view> names;
-        names.reserve(count);
-        for (const auto& member : value.GetObject()) {
-            names.emplace_back(member.name.GetString(), member.name.GetStringLength());
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (const auto& name : names) {
+        const std::size_t occurrence = seen[name]++;
+        if (occurrence != 1) {
+            continue;
         }
-        std::vector<std::string_view> sorted = names;
-        std::sort(sorted.begin(), sorted.end());
-        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
-            // Report every repeat after the first occurrence, in document order.
-            std::unordered_map<std::string_view, std::size_t> seen;
-            for (const auto& name : names) {
-                const std::size_t occurrence = seen[name]++;
-                if (occurrence > 0) {
-                    std::string member_pointer = pointer;
-                    append_pointer_token(member_pointer, name);
-                    out.push_back({std::move(member_pointer), occurrence});
-                }
-            }
+        if (result.duplicates.size() >= max) {
+            result.duplicates_truncated = true;
+            return;
         }
+        std::string member_pointer = pointer;
+        append_pointer_token(member_pointer, name);
+        result.duplicates.push_back({std::move(member_pointer), occurrence});
     }
-    for (const auto& member : value.GetObject()) {
-        PointerScope scope(pointer, std::string_view(member.name.GetString(), member.name.GetStringLength()));
-        find_duplicates(member.value, pointer, out);
+}
+
+// Walks the DOM with an explicit stack: depth is bounded by the parse limit, but no walk over
+// input should ever depend on the C stack (embedders may run drslint on small thread stacks).
+void find_duplicates(const rapidjson::Value& root, std::size_t max, ParseResult& result)
+{
+    struct Frame {
+        const rapidjson::Value* container;
+        std::size_t pointer_size;  // the container's own pointer
+        rapidjson::SizeType next = 0;
+    };
+    std::string pointer;
+    std::vector<Frame> stack;
+    auto enter = [&](const rapidjson::Value& value) {
+        if (value.IsObject()) {
+            record_duplicates(value, pointer, max, result);
+        }
+        if (value.IsObject() || value.IsArray()) {
+            stack.push_back({&value, pointer.size()});
+        }
+    };
+    enter(root);
+    while (!stack.empty()) {
+        Frame& frame = stack.back();
+        const rapidjson::Value& container = *frame.container;
+        const rapidjson::SizeType size = container.IsObject() ? container.MemberCount() : container.Size();
+        if (frame.next == size) {
+            stack.pop_back();
+            continue;
+        }
+        const rapidjson::SizeType i = frame.next++;
+        pointer.resize(frame.pointer_size);
+        if (container.IsObject()) {
+            const auto& member = container.MemberBegin()[i];
+            append_pointer_token(pointer, {member.name.GetString(), member.name.GetStringLength()});
+            enter(member.value);  // may reallocate `stack`: `frame` is not used after this
+        } else {
+            append_pointer_index(pointer, i);
+            enter(container[i]);
+        }
     }
 }
 
 }  // namespace
+
+bool starts_with_byte_order_mark(std::string_view text)
+{
+    return text.substr(0, kByteOrderMark.size()) == kByteOrderMark;
+}
 
 ParseResult parse_json(std::string_view text, const ParseLimits& limits)
 {
     ParseResult result;
     rapidjson::MemoryStream stream(text.data(), text.size());
     rapidjson::Reader reader;
-    DepthLimitedHandler handler(result.document, limits.max_depth);
+    BoundedHandler handler(result.document, text, stream, limits);
     bool parsed = false;
     auto generate = [&](rapidjson::Document& document) {
         (void)document;
@@ -112,21 +289,23 @@ ParseResult parse_json(std::string_view text, const ParseLimits& limits)
         return parsed;
     };
     result.document.Populate(generate);
-    if (!parsed) {
-        result.error.offset = reader.GetErrorOffset();
-        if (handler.too_deep()) {
-            result.error.kind = ParseErrorKind::too_deep;
-            result.error.reason = "nesting is deeper than " + std::to_string(limits.max_depth) + " levels";
+    // RapidJSON reads a NUL byte as the end of the input: whatever follows one would go unread.
+    const bool stopped_at_nul = parsed && stream.Tell() < text.size();
+    if (!parsed || stopped_at_nul) {
+        if (stopped_at_nul) {
+            result.error = {ParseErrorKind::syntax, stream.Tell(), "a NUL byte after the body; is this a binary file?"};
+        } else if (handler.stopped()) {
+            result.error = handler.error();
         } else {
             result.error.kind = ParseErrorKind::syntax;
-            result.error.reason = rapidjson::GetParseError_En(reader.GetParseErrorCode());
+            result.error.offset = reader.GetErrorOffset();
+            result.error.reason = syntax_reason(text, reader.GetParseErrorCode(), result.error.offset);
         }
         result.document.SetNull();
         return result;
     }
     result.ok = true;
-    std::string pointer;
-    find_duplicates(result.document, pointer, result.duplicates);
+    find_duplicates(result.document, limits.max_duplicates, result);
     return result;
 }
 

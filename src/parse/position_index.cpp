@@ -1,6 +1,7 @@
 #include "parse/position_index.h"
 
 #include <algorithm>
+#include <map>
 
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
@@ -9,14 +10,40 @@
 
 namespace drslint::parse {
 
+namespace {
+
+// Every byte that is not a UTF-8 continuation byte starts a code point.
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+}  // namespace
+
 LineMap::LineMap(std::string_view text) : text_(text)
 {
     line_starts_.push_back(0);
+    block_code_points_.reserve(text.size() / kBlock + 1);
+    std::size_t code_points = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i % kBlock == 0) {
+            block_code_points_.push_back(code_points);
+        }
+        code_points += starts_code_point(text[i]);
         if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
             line_starts_.push_back(i + 1);
         }
     }
+    if (text.size() % kBlock == 0) {
+        block_code_points_.push_back(code_points);  // so that the end of the text has its block too
+    }
+}
+
+std::size_t LineMap::code_points_before(std::size_t offset) const
+{
+    const std::size_t block = offset / kBlock;
+    std::size_t code_points = block_code_points_[block];
+    for (std::size_t i = block * kBlock; i < offset; ++i) {
+        code_points += starts_code_point(text_[i]);
+    }
+    return code_points;
 }
 
 Position LineMap::position(std::size_t offset) const
@@ -27,27 +54,79 @@ Position LineMap::position(std::size_t offset) const
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
     const std::size_t start = line_starts_[line - 1];
-    std::size_t column = 1;
-    for (std::size_t i = start; i < offset; ++i) {
-        // Count every byte that is not a UTF-8 continuation byte: one per code point.
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
-            ++column;
-        }
+    return {line, 1 + code_points_before(offset) - code_points_before(start)};
+}
+
+std::string_view LineMap::line(std::size_t number) const
+{
+    if (number == 0 || number > line_starts_.size()) {
+        return {};
     }
-    return {line, column};
+    const std::size_t start = line_starts_[number - 1];
+    std::size_t end = number < line_starts_.size() ? line_starts_[number] : text_.size();
+    if (end > start && text_[end - 1] == '\n') --end;
+    if (end > start && text_[end - 1] == '\r') --end;
+    return text_.substr(start, end - start);
 }
 
 namespace {
 
 constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag;
 
-// Rebuilds pointers while RapidJSON reads the text, and records the spans of wanted ones.
+// The wanted pointers as a tree of unescaped tokens. The recorder follows only the paths that lead
+// to a wanted pointer: a value elsewhere costs O(1), however long its pointer would be, so a
+// document with many values under long member names is indexed in linear time.
+class PointerTree {
+public:
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+    explicit PointerTree(const std::unordered_set<std::string>& pointers)
+    {
+        nodes_.emplace_back();  // the root, pointer ""
+        std::vector<std::string> tokens;
+        for (const auto& pointer : pointers) {
+            if (!split_pointer(pointer, tokens)) {
+                continue;  // names nothing in any document
+            }
+            std::size_t node = 0;
+            for (auto& token : tokens) {
+                const auto [it, added] = nodes_[node].children.try_emplace(std::move(token), nodes_.size());
+                node = it->second;
+                if (added) {
+                    nodes_.emplace_back();
+                }
+            }
+            nodes_[node].pointer = &pointer;
+        }
+    }
+
+    std::size_t child(std::size_t node, std::string_view token) const
+    {
+        if (node == none) {
+            return none;
+        }
+        const auto& children = nodes_[node].children;
+        const auto it = children.find(token);
+        return it == children.end() ? none : it->second;
+    }
+
+    // The wanted pointer that ends at `node`, or nullptr.
+    const std::string* pointer(std::size_t node) const { return node == none ? nullptr : nodes_[node].pointer; }
+
+private:
+    struct Node {
+        std::map<std::string, std::size_t, std::less<>> children;
+        const std::string* pointer = nullptr;
+    };
+    std::vector<Node> nodes_;
+};
+
+// Follows the wanted pointers while RapidJSON reads the text, and records the spans they name.
 class SpanRecorder {
 public:
-    SpanRecorder(std::string_view text, rapidjson::MemoryStream& stream,
-                 const std::unordered_set<std::string>& wanted,
+    SpanRecorder(std::string_view text, rapidjson::MemoryStream& stream, const PointerTree& tree,
                  std::unordered_map<std::string, std::vector<Span>>& out)
-        : text_(text), stream_(stream), wanted_(wanted), out_(out) {}
+        : text_(text), stream_(stream), tree_(tree), out_(out) {}
 
     bool Null() { return scalar(); }
     bool Bool(bool) { return scalar(); }
@@ -62,10 +141,12 @@ public:
     bool Key(const char* s, rapidjson::SizeType n, bool)
     {
         Frame& frame = frames_.back();
-        frame.key_begin = token_begin();
-        frame.key_end = stream_.Tell();
-        last_end_ = frame.key_end;
-        frame.key.assign(s, n);
+        frame.key_node = tree_.child(frame.node, std::string_view(s, n));
+        if (frame.key_node != PointerTree::none) {
+            frame.key_begin = token_begin();
+            frame.key_end = stream_.Tell();
+        }
+        last_end_ = stream_.Tell();
         return true;
     }
 
@@ -77,13 +158,12 @@ public:
 private:
     struct Frame {
         bool object = false;
-        std::size_t pointer_size = 0;  // pointer_ length of the container itself
+        std::size_t node = PointerTree::none;      // the container's place in the tree
         std::size_t next_index = 0;
-        std::string key;
+        std::size_t key_node = PointerTree::none;  // the place of the member whose key was just read
         std::size_t key_begin = Span::npos;
         std::size_t key_end = Span::npos;
         Span span;  // the container's own span, finished on close
-        bool wanted = false;
     };
 
     std::size_t token_begin() const
@@ -96,54 +176,54 @@ private:
         return i;
     }
 
-    // Extends pointer_ with the token of the value about to start, and returns its key span.
-    void descend(Span& span)
+    // The tree node of the value about to start (none when no wanted pointer lies at or below
+    // it), and its key span.
+    std::size_t descend(Span& span)
     {
         span.key_begin = span.key_end = Span::npos;
         if (frames_.empty()) {
-            return;
+            return 0;
         }
         Frame& parent = frames_.back();
-        pointer_.resize(parent.pointer_size);
         if (parent.object) {
-            append_pointer_token(pointer_, parent.key);
             span.key_begin = parent.key_begin;
             span.key_end = parent.key_end;
-        } else {
-            append_pointer_index(pointer_, parent.next_index++);
+            return parent.key_node;
         }
+        const std::size_t index = parent.next_index++;
+        return parent.node == PointerTree::none ? PointerTree::none : tree_.child(parent.node, std::to_string(index));
     }
 
-    void record(const Span& span)
+    void record(std::size_t node, const Span& span)
     {
-        if (wanted_.count(pointer_) != 0) {
-            out_[pointer_].push_back(span);
+        if (const std::string* pointer = tree_.pointer(node)) {
+            out_[*pointer].push_back(span);
         }
     }
 
     bool scalar()
     {
         Span span;
-        descend(span);
-        span.begin = token_begin();
-        span.end = stream_.Tell();
-        last_end_ = span.end;
-        record(span);
+        const std::size_t node = descend(span);
+        if (node != PointerTree::none) {
+            span.begin = token_begin();
+            span.end = stream_.Tell();
+            record(node, span);
+        }
+        last_end_ = stream_.Tell();
         return true;
     }
 
     bool open(bool object)
     {
-        Span span;
-        descend(span);
-        span.begin = token_begin();
-        last_end_ = stream_.Tell();
         Frame frame;
         frame.object = object;
-        frame.pointer_size = pointer_.size();
-        frame.span = span;
-        frame.wanted = wanted_.count(pointer_) != 0;
-        frames_.push_back(std::move(frame));
+        frame.node = descend(frame.span);
+        frame.span.begin = token_begin();
+        // The iterative parser reports the start of a container before it consumes the bracket:
+        // without this, the first key of an object would be found to begin at its '{'.
+        last_end_ = std::min(frame.span.begin + 1, text_.size());
+        frames_.push_back(frame);
         return true;
     }
 
@@ -157,20 +237,16 @@ private:
         }
         frame.span.end = std::min(end + 1, text_.size());
         last_end_ = frame.span.end;
-        pointer_.resize(frame.pointer_size);
-        if (frame.wanted) {
-            out_[pointer_].push_back(frame.span);
-        }
+        record(frame.node, frame.span);
         frames_.pop_back();
         return true;
     }
 
     std::string_view text_;
     rapidjson::MemoryStream& stream_;
-    const std::unordered_set<std::string>& wanted_;
+    const PointerTree& tree_;
     std::unordered_map<std::string, std::vector<Span>>& out_;
     std::vector<Frame> frames_;
-    std::string pointer_;
     std::size_t last_end_ = 0;
 };
 
@@ -178,8 +254,9 @@ private:
 
 PositionIndex::PositionIndex(std::string_view text, const std::unordered_set<std::string>& wanted)
 {
+    const PointerTree tree(wanted);
     rapidjson::MemoryStream stream(text.data(), text.size());
-    SpanRecorder recorder(text, stream, wanted, spans_);
+    SpanRecorder recorder(text, stream, tree, spans_);
     rapidjson::Reader reader;
     reader.Parse<kParseFlags>(stream, recorder);
 }

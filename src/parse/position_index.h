@@ -27,10 +27,19 @@ class LineMap {
 public:
     explicit LineMap(std::string_view text);
     Position position(std::size_t offset) const;
+    // Line `number` (1-based) without its line break; empty past the last line. Source excerpts
+    // use it so that a Finding's line and column index the very line they were counted on.
+    std::string_view line(std::size_t number) const;
 
 private:
+    // Code points in text_ before every kBlock-th byte, so that position() counts at most kBlock
+    // bytes: a one-line file with many findings must not cost a scan of the line per finding.
+    static constexpr std::size_t kBlock = 256;
+    std::size_t code_points_before(std::size_t offset) const;
+
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
+    std::vector<std::size_t> block_code_points_;
 };
 
 class PositionIndex {

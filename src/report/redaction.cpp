@@ -13,6 +13,71 @@ namespace {
 
 constexpr std::size_t kMaxRenderedCodePoints = 40;
 
+// The length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlongs, no surrogates), or 0.
+std::size_t sequence_length(std::string_view s, std::size_t i)
+{
+    const auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    const unsigned c = b(0);
+    auto tail = [&](std::size_t k) { return (b(k) & 0xC0) == 0x80; };
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return tail(1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        const bool ok = tail(1) && tail(2) && !(c == 0xE0 && b(1) < 0xA0) && !(c == 0xED && b(1) >= 0xA0);
+        return ok ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        const bool ok = tail(1) && tail(2) && tail(3) && !(c == 0xF0 && b(1) < 0x90) && !(c == 0xF4 && b(1) >= 0x90);
+        return ok ? 4 : 0;
+    }
+    return 0;
+}
+
+unsigned decode(std::string_view s, std::size_t i, std::size_t length)
+{
+    static const unsigned kLead[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    unsigned cp = static_cast<unsigned char>(s[i]) & kLead[length];
+    for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return cp;
+}
+
+// Characters a terminal or an editor acts on instead of showing: C0 and C1 controls, DEL, and the
+// bidirectional marks and overrides that reorder what is displayed ("Trojan Source").
+bool acts_on_display(unsigned cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// Appends `text`, escaping what acts_on_display() and bytes that are not UTF-8 (so the result is
+// always valid UTF-8); in a quoted literal, '"' and '\\' too. Stops with "…" after max_code_points.
+void append_printable(std::string& out, std::string_view text, std::size_t max_code_points, bool literal)
+{
+    std::size_t code_points = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        if (++code_points > max_code_points) {
+            out += "…";
+            return;
+        }
+        const std::size_t length = sequence_length(text, i);
+        char escaped[16];
+        if (length == 0) {
+            std::snprintf(escaped, sizeof escaped, "\\x%02X", static_cast<unsigned char>(text[i]));
+            out += escaped;
+            ++i;
+            continue;
+        }
+        const unsigned cp = decode(text, i, length);
+        if (acts_on_display(cp)) {
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", cp);
+            out += escaped;
+        } else {
+            if (literal && (cp == '"' || cp == '\\')) out.push_back('\\');
+            out.append(text, i, length);
+        }
+        i += length;
+    }
+}
+
 }  // namespace
 
 bool is_secret_member(std::string_view name)
@@ -57,27 +122,15 @@ std::string render_value(const rapidjson::Value& value, std::string_view pointer
         return buffer.GetString();
     }
     std::string out = "\"";
-    const char* s = value.GetString();
-    const std::size_t n = value.GetStringLength();
-    std::size_t code_points = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if ((c & 0xC0) != 0x80 && ++code_points > kMaxRenderedCodePoints) {
-            out += "…";
-            break;
-        }
-        if (c < 0x20 || c == 0x7F) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-            out += escaped;
-        } else if (c == '"' || c == '\\') {
-            out.push_back('\\');
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back(static_cast<char>(c));
-        }
-    }
+    append_printable(out, {value.GetString(), value.GetStringLength()}, kMaxRenderedCodePoints, true);
     out.push_back('"');
+    return out;
+}
+
+std::string printable(std::string_view text, std::size_t max_code_points)
+{
+    std::string out;
+    append_printable(out, text, max_code_points, false);
     return out;
 }
 

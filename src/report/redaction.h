@@ -23,6 +23,11 @@ bool is_secret_pointer(std::string_view pointer);
 // characters, control characters escaped, containers summarized, secrets replaced by kRedacted.
 std::string render_value(const rapidjson::Value& value, std::string_view pointer);
 
+// `text` (a member name, say) made safe to print: control characters, DEL, C1 controls and
+// bidirectional overrides (which a terminal or an editor would act on) and bytes that are not UTF-8
+// escaped as \uXXXX or \xNN; cut after `max_code_points` with "…".
+std::string printable(std::string_view text, std::size_t max_code_points = 64);
+
 // "a string", "a number", "an object", ...
 std::string describe_type(const rapidjson::Value& value);
 

@@ -99,7 +99,8 @@ std::string describe_pointer(std::string_view pointer)
     std::size_t names = 0;
     for (std::size_t i = tokens.size(); i-- > 0 && names < 2;) {
         const bool index = is_index(tokens[i]);
-        segments.insert(segments.begin(), index ? "[" + tokens[i] + "]" : tokens[i]);
+        // Member names come from the body: a message must show them, not act on them.
+        segments.insert(segments.begin(), index ? "[" + tokens[i] + "]" : printable(tokens[i]));
         names += !index;
     }
     std::string path;
@@ -151,7 +152,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
     case Keyword::unknown_member: {
         rule = "unknown-member";
-        args.emplace_back("member", v.member);
+        args.emplace_back("member", printable(v.member));
         args.emplace_back("object", describe_pointer(parent_pointer(v.pointer)));
         std::vector<std::string_view> known;
         collect_properties(&node, known);

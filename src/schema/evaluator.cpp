@@ -52,8 +52,10 @@ bool enum_contains(const rapidjson::Value& values, const rapidjson::Value& v)
 // One evaluation: the pointer under construction, the innermost rule tag, and where to report.
 class Walk {
 public:
-    Walk(std::vector<Violation>* out, std::size_t max_pattern_length)
-        : out_(out), max_pattern_length_(max_pattern_length) {}
+    Walk(std::vector<Violation>* out, std::size_t max_pattern_length, std::size_t max_violations)
+        : out_(out), max_pattern_length_(max_pattern_length), max_violations_(max_violations) {}
+
+    bool truncated() const { return full_; }
 
     bool eval(const Node& n, const rapidjson::Value& v)
     {
@@ -81,12 +83,16 @@ private:
     bool report(Keyword keyword, const Node& n, const rapidjson::Value& v, std::string member = {})
     {
         if (out_ != nullptr) {
-            out_->push_back({keyword, pointer_, &n, rule_, std::move(member), &v});
+            if (out_->size() >= max_violations_) {
+                full_ = true;  // from here on the walk stops at the first failure, as in test()
+            } else {
+                out_->push_back({keyword, pointer_, &n, rule_, std::move(member), &v});
+            }
         }
         return false;
     }
 
-    bool collecting() const { return out_ != nullptr; }
+    bool collecting() const { return out_ != nullptr && !full_; }
 
     bool eval_keywords(const Node& n, const rapidjson::Value& v)
     {
@@ -261,16 +267,23 @@ private:
 
     std::vector<Violation>* out_;
     std::size_t max_pattern_length_;
+    std::size_t max_violations_;
+    bool full_ = false;
     std::string pointer_;
     const std::string* rule_ = nullptr;
 };
 
 }  // namespace
 
-bool Evaluator::validate(const Node& root, const rapidjson::Value& value, std::vector<Violation>* out) const
+bool Evaluator::validate(const Node& root, const rapidjson::Value& value, std::vector<Violation>* out,
+                         std::size_t max_violations, bool* truncated) const
 {
-    Walk walk(out, max_pattern_length_);
-    return walk.eval(root, value);
+    Walk walk(out, max_pattern_length_, max_violations);
+    const bool ok = walk.eval(root, value);
+    if (truncated != nullptr) {
+        *truncated = walk.truncated();
+    }
+    return ok;
 }
 
 }  // namespace drslint::schema

@@ -46,8 +46,10 @@ public:
     explicit Evaluator(std::size_t max_pattern_length) : max_pattern_length_(max_pattern_length) {}
 
     // Returns true when `value` is valid. Appends violations to `out` when it is not null; with a
-    // null `out` it stops at the first violation.
-    bool validate(const Node& root, const rapidjson::Value& value, std::vector<Violation>* out) const;
+    // null `out` it stops at the first violation. Once `out` holds `max_violations` it stops too
+    // and sets *truncated: a hostile body can have a violation per value, millions of them.
+    bool validate(const Node& root, const rapidjson::Value& value, std::vector<Violation>* out,
+                  std::size_t max_violations = static_cast<std::size_t>(-1), bool* truncated = nullptr) const;
 
 private:
     std::size_t max_pattern_length_;

@@ -43,6 +43,32 @@ double number_of(const rapidjson::Value& v, const std::string& location)
     return v.GetDouble();
 }
 
+// Keyword values of the wrong JSON type are load errors too: RapidJSON's accessors assume the type
+// and would read garbage, so a malformed schema file must fail here, never run.
+std::string string_of(const rapidjson::Value& v, const std::string& location)
+{
+    if (!v.IsString()) {
+        fail(location, "expected a string");
+    }
+    return {v.GetString(), v.GetStringLength()};
+}
+
+const rapidjson::Value& array_of(const rapidjson::Value& v, const std::string& location)
+{
+    if (!v.IsArray()) {
+        fail(location, "expected an array");
+    }
+    return v;
+}
+
+const rapidjson::Value& object_of(const rapidjson::Value& v, const std::string& location)
+{
+    if (!v.IsObject()) {
+        fail(location, "expected an object");
+    }
+    return v;
+}
+
 std::string directory_of(const std::string& file)
 {
     const auto slash = file.rfind('/');
@@ -139,23 +165,23 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             keyword == "definitions") {
             continue;  // annotations; definitions compile when a $ref reaches them
         } else if (keyword == "$comment") {
-            const std::string_view text(v.GetString(), v.GetStringLength());
+            const std::string text = string_of(v, where);
             constexpr std::string_view kTag = "rule: ";
-            if (text.substr(0, kTag.size()) == kTag) {
-                node.rule = std::string(text.substr(kTag.size()));
+            if (text.compare(0, kTag.size(), kTag) == 0) {
+                node.rule = text.substr(kTag.size());
             }
         } else if (keyword == "title") {
-            node.title = v.GetString();
+            node.title = string_of(v, where);
         } else if (keyword == "description") {
-            node.description = v.GetString();
+            node.description = string_of(v, where);
         } else if (keyword == "$ref") {
-            node.ref = resolve_ref(file, v.GetString());
+            node.ref = resolve_ref(file, string_of(v, where));
         } else if (keyword == "type") {
             if (v.IsString()) {
                 node.types = type_bit(v.GetString(), where);
             } else if (v.IsArray()) {
                 for (const auto& t : v.GetArray()) {
-                    node.types |= type_bit(t.GetString(), where);
+                    node.types |= type_bit(string_of(t, where), where);
                 }
             } else {
                 fail(where, "type must be a string or an array");
@@ -172,7 +198,7 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
         } else if (keyword == "maxLength") {
             node.max_length = count_of(v, where);
         } else if (keyword == "pattern") {
-            node.pattern_source = v.GetString();
+            node.pattern_source = string_of(v, where);
             try {
                 node.pattern.emplace(node.pattern_source, std::regex::ECMAScript | std::regex::optimize);
             } catch (const std::regex_error& e) {
@@ -198,15 +224,15 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             }
             node.items = child(sub("items"));
         } else if (keyword == "properties") {
-            for (const auto& property : v.GetObject()) {
+            for (const auto& property : object_of(v, where).GetObject()) {
                 std::string name(property.name.GetString(), property.name.GetStringLength());
                 std::string child_pointer = sub("properties");
                 parse::append_pointer_token(child_pointer, name);
                 node.properties.emplace_back(std::move(name), child(child_pointer));
             }
         } else if (keyword == "required") {
-            for (const auto& name : v.GetArray()) {
-                node.required.emplace_back(name.GetString(), name.GetStringLength());
+            for (const auto& name : array_of(v, where).GetArray()) {
+                node.required.push_back(string_of(name, where));
             }
         } else if (keyword == "additionalProperties") {
             if (v.IsFalse()) {
@@ -221,12 +247,12 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
         } else if (keyword == "maxProperties") {
             node.max_properties = count_of(v, where);
         } else if (keyword == "dependencies") {
-            for (const auto& dependency : v.GetObject()) {
+            for (const auto& dependency : object_of(v, where).GetObject()) {
                 Dependency d;
                 d.property.assign(dependency.name.GetString(), dependency.name.GetStringLength());
                 if (dependency.value.IsArray()) {
                     for (const auto& name : dependency.value.GetArray()) {
-                        d.required.emplace_back(name.GetString(), name.GetStringLength());
+                        d.required.push_back(string_of(name, where));
                     }
                 } else {
                     std::string child_pointer = sub("dependencies");
@@ -237,7 +263,7 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             }
         } else if (keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf") {
             auto& list = keyword == "allOf" ? node.all_of : keyword == "anyOf" ? node.any_of : node.one_of;
-            for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+            for (rapidjson::SizeType i = 0; i < array_of(v, where).Size(); ++i) {
                 list.push_back(child(sub(keyword.c_str()) + "/" + std::to_string(i)));
             }
         } else if (keyword == "not") {

@@ -1,15 +1,23 @@
-// Runs the real drslint binary: exit codes, stdin, text and the JSON contract.
+// Runs the real drslint binary: exit codes, stdin, positions, every output format, colour, config
+// files, baselines, and directory walking.
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
+#include <pty.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <rapidjson/document.h>
+
+#include "../format/secret_bodies.h"
 
 namespace fs = std::filesystem;
 
@@ -20,9 +28,10 @@ struct Run {
     std::string out;
 };
 
-Run run(const std::string& args, const std::string& stdin_file = "")
+// `prefix` goes before the command in the shell: "cd DIR && ", "NO_COLOR=1 ".
+Run run(const std::string& args, const std::string& stdin_file = "", const std::string& prefix = "")
 {
-    std::string command = std::string("'") + DRSLINT_BINARY + "' " + args + " 2>&1";
+    std::string command = prefix + "'" + DRSLINT_BINARY + "' " + args + " 2>&1";
     if (!stdin_file.empty()) command += " < '" + stdin_file + "'";
     FILE* pipe = popen(command.c_str(), "r");
     BOOST_REQUIRE(pipe != nullptr);
@@ -34,49 +43,211 @@ Run run(const std::string& args, const std::string& stdin_file = "")
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+// Runs drslint with its output on a terminal (a pseudo-terminal), where --color auto may colour.
+// no_color: the NO_COLOR value, or nullptr to leave it unset.
+Run run_on_terminal(const std::vector<std::string>& args, const char* no_color)
+{
+    int master = -1;
+    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+    BOOST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+        if (no_color != nullptr) ::setenv("NO_COLOR", no_color, 1); else ::unsetenv("NO_COLOR");
+        ::setenv("TERM", "xterm", 1);
+        std::vector<char*> argv{const_cast<char*>(DRSLINT_BINARY)};
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(DRSLINT_BINARY, argv.data());
+        ::_exit(127);
+    }
+    std::string out;
+    char buffer[4096];
+    while (true) {
+        const ssize_t n = ::read(master, buffer, sizeof buffer);
+        if (n > 0) { out.append(buffer, static_cast<std::size_t>(n)); continue; }
+        if (n < 0 && errno == EINTR) continue;
+        break;  // EIO once the child has closed the terminal
+    }
+    ::close(master);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
 struct TempDir {
     fs::path path;
     TempDir() : path(fs::temp_directory_path() / ("drslint-cli-" + std::to_string(::getpid())))
     {
+        fs::remove_all(path);
         fs::create_directories(path);
     }
     ~TempDir() { fs::remove_all(path); }
     std::string write(const std::string& name, const std::string& text) const
     {
+        fs::create_directories((path / name).parent_path());
         std::ofstream(path / name, std::ios::binary) << text;
         return (path / name).string();
     }
+    std::string operator/(const std::string& name) const { return (path / name).string(); }
 };
+
+std::string q(const std::string& path) { return "'" + path + "'"; }
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+rapidjson::Document json(const Run& r)
+{
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    BOOST_TEST_REQUIRE(!d.HasParseError(), r.out);
+    return d;
+}
+
+// The first finding with this rule in the first file of a --format json run.
+const rapidjson::Value* find(const rapidjson::Document& d, const std::string& rule)
+{
+    for (const auto& f : d["files"][0]["findings"].GetArray()) {
+        if (rule == f["rule"].GetString()) return &f;
+    }
+    return nullptr;
+}
+
+std::size_t findings_in(const rapidjson::Document& d)
+{
+    std::size_t n = 0;
+    for (const auto& file : d["files"].GetArray()) n += file["findings"].Size();
+    return n;
+}
 
 const char* kValid = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234"}}}})";
 const char* kInvalid = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS"}}}})";
 const char* kWarning = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234", "nmae": "x"}}}})";
+// An error (string-length), a warning (unknown-member) and an enum-value error.
+const char* kMixed = R"({"job": {"type": "nmae", "params": {"base_info": {"name": "DRS", "nmae": "x"}}}})";
+
+const char* kMultiLine =
+    "{\n  \"job\": {\n    \"type\": \"name\",\n    \"params\": {\n      \"base_info\": {\n        \"name\": \"DRS\"\n"
+    "      }\n    }\n  }\n}\n";
 
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(exit_codes)
 {
     TempDir dir;
-    BOOST_TEST(run("'" + dir.write("ok.json", kValid) + "'").status == 0);
-    BOOST_TEST(run("'" + dir.write("warn.json", kWarning) + "'").status == 0);
-    BOOST_TEST(run("'" + dir.write("bad.json", kInvalid) + "'").status == 1);
-    BOOST_TEST(run("'" + dir.write("broken.json", "{\"job\": ") + "'").status == 1);
-    BOOST_TEST(run("'" + (dir.path / "missing.json").string() + "'").status == 2);
+    BOOST_TEST(run(q(dir.write("ok.json", kValid))).status == 0);
+    BOOST_TEST(run(q(dir.write("warn.json", kWarning))).status == 0);
+    BOOST_TEST(run(q(dir.write("bad.json", kInvalid))).status == 1);
+    BOOST_TEST(run(q(dir.write("broken.json", "{\"job\": "))).status == 1);
+    BOOST_TEST(run(q(dir / "missing.json")).status == 2);
     BOOST_TEST(run("--format yaml x.json").status == 2);
+    BOOST_TEST(run("--color sometimes x.json").status == 2);
+    BOOST_TEST(run("--fail-severity fatal x.json").status == 2);
     BOOST_TEST(run("").status == 2);
     BOOST_TEST(run("--no-such-flag").status == 2);
     fs::create_directories(dir.path / "empty");
-    BOOST_TEST(run("'" + (dir.path / "empty").string() + "'").status == 2);
+    BOOST_TEST(run(q(dir / "empty")).status == 2);
+    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+        BOOST_TEST(run(std::string("--format ") + format + " " + q(dir / "bad.json")).status == 1, format);
+        BOOST_TEST(run(std::string("--format ") + format + " " + q(dir / "ok.json")).status == 0, format);
+    }
 }
 
-BOOST_AUTO_TEST_CASE(text_output_names_file_severity_pointer_and_rule)
+BOOST_AUTO_TEST_CASE(fail_severity_decides_which_findings_fail)
 {
     TempDir dir;
-    const auto file = dir.write("bad.json", kInvalid);
-    const auto r = run("'" + file + "'");
-    BOOST_TEST(r.out.find(file + ": error: /job/params/base_info/name: ") != std::string::npos, r.out);
-    BOOST_TEST(r.out.find("[string-length]") != std::string::npos, r.out);
-    BOOST_TEST(r.out.find("1 file checked: 1 error, 0 warnings") != std::string::npos, r.out);
+    const auto warn = dir.write("warn.json", kWarning);
+    BOOST_TEST(run("--fail-severity warning " + q(warn)).status == 1);
+    BOOST_TEST(run("--fail-severity info " + q(warn)).status == 1);
+    BOOST_TEST(run("--fail-severity error " + q(warn)).status == 0);
+    BOOST_TEST(run("--fail-severity warning " + q(dir.write("ok.json", kValid))).status == 0);
+}
+
+BOOST_AUTO_TEST_CASE(text_output_is_clang_style_with_an_excerpt)
+{
+    TempDir dir;
+    const auto file = dir.write("bad.json", kMultiLine);
+    const auto r = run(q(file));
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(contains(r.out, file + ":6:17: error: `base_info.name` is 3 characters long"), r.out);
+    BOOST_TEST(contains(r.out, " [string-length]\n    6 |         \"name\": \"DRS\"\n      |                 ^~~~~\n"
+                               "      = at /job/params/base_info/name\n"),
+               r.out);
+    BOOST_TEST(r.out.size() > 0u);
+    BOOST_TEST(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1) == "1 file checked: 1 error, 0 warnings\n");
+}
+
+BOOST_AUTO_TEST_CASE(positions_are_exact_in_multi_line_crlf_minified_and_non_ascii_files)
+{
+    TempDir dir;
+    struct Case {
+        const char* name;
+        std::string text;
+        int line, column, end_column;
+    };
+    std::string crlf;
+    for (const char* c = kMultiLine; *c; ++c) crlf += *c == '\n' ? std::string("\r\n") : std::string(1, *c);
+    const std::vector<Case> cases = {
+        {"multi.json", kMultiLine, 6, 17, 22},
+        {"crlf.json", crlf, 6, 17, 22},
+        {"min.json", R"({"job":{"type":"name","params":{"base_info":{"name":"DRS"}}}})", 1, 53, 58},
+        // 迁移 and an emoji are three code points (eight bytes); the line before has non-ASCII too.
+        {"utf8.json",
+         "{\n  \"job\": {\n    \"type\": \"name\",\n    \"params\": {\"\xC3\xA9t\xC3\xA9\": 1,\n      \"base_info\": {\n"
+         "        \"description\": \"\xE8\xBF\x81\xE7\xA7\xBB\xF0\x9F\x98\x80\", \"name\": \"DRS\"\n      }\n    }\n  }\n}\n",
+         6, 39, 44},
+    };
+    for (const auto& c : cases) {
+        const auto file = dir.write(c.name, c.text);
+        const auto d = json(run("--format json " + q(file)));
+        const auto* f = find(d, "string-length");
+        BOOST_TEST_REQUIRE(f != nullptr, c.name);
+        BOOST_TEST((*f)["line"].GetInt() == c.line, c.name);
+        BOOST_TEST((*f)["column"].GetInt() == c.column, c.name);
+        BOOST_TEST((*f)["endLine"].GetInt() == c.line, c.name);
+        BOOST_TEST((*f)["endColumn"].GetInt() == c.end_column, c.name);
+        const auto text = run(q(file));
+        BOOST_TEST(contains(text.out, file + ":" + std::to_string(c.line) + ":" + std::to_string(c.column) + ": error: `base_info.name`"),
+                   c.name << ": " << text.out);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(positions_of_missing_and_repeated_members)
+{
+    TempDir dir;
+    // A missing member is shown at the opening brace of the object that lacks it.
+    const auto missing = json(run("--format json " + q(dir.write("miss.json", "{\"job\": {\"type\": \"name\",\r\n  \"params\": {}}}"))));
+    const auto* f = find(missing, "type-requires-params-member");
+    BOOST_TEST_REQUIRE(f != nullptr);
+    BOOST_TEST(std::string((*f)["pointer"].GetString()) == "/job/params/base_info");
+    BOOST_TEST((*f)["line"].GetInt() == 2);
+    BOOST_TEST((*f)["column"].GetInt() == 13);
+    BOOST_TEST((*f)["endColumn"].GetInt() == 14);
+    // A repeated member is shown at its second key.
+    const auto dup = json(run("--format json " + q(dir.write("dup.json", "{\"job\": {\"type\": \"name\", \"params\": "
+                                                                       "{\"base_info\": {\"name\": \"DRS-1234\"}},\n \"type\": \"name\"}}"))));
+    f = find(dup, "duplicate-key");
+    BOOST_TEST_REQUIRE(f != nullptr);
+    BOOST_TEST((*f)["line"].GetInt() == 2);
+    BOOST_TEST((*f)["column"].GetInt() == 2);
+    BOOST_TEST((*f)["endColumn"].GetInt() == 8);
+    // The excerpt of a CRLF file shows the line without its '\r'.
+    const auto text = run(q(dir / "miss.json"));
+    BOOST_TEST(contains(text.out, "    2 |   \"params\": {}}}\n      |             ^\n"), text.out);
+}
+
+BOOST_AUTO_TEST_CASE(did_you_mean_for_a_misspelled_member_and_enum_value)
+{
+    TempDir dir;
+    const auto d = json(run("--format json " + q(dir.write("mixed.json", kMixed))));
+    const auto* member = find(d, "unknown-member");
+    BOOST_TEST_REQUIRE(member != nullptr);
+    BOOST_TEST(std::string((*member)["suggestion"].GetString()) == "name");
+    BOOST_TEST(std::string((*member)["pointer"].GetString()) == "/job/params/base_info/nmae");
+    BOOST_TEST((*member)["column"].GetInt() == 66);  // the key
+    const auto* value = find(d, "enum-value");
+    BOOST_TEST_REQUIRE(value != nullptr);
+    BOOST_TEST(std::string((*value)["suggestion"].GetString()) == "name");
+    BOOST_TEST(contains((*value)["expected"].GetString(), "`speed_limit`"));
+    const auto text = run(q(dir / "mixed.json"));
+    BOOST_TEST(contains(text.out, "did you mean `name`?"));
 }
 
 BOOST_AUTO_TEST_CASE(dash_reads_standard_input)
@@ -84,7 +255,9 @@ BOOST_AUTO_TEST_CASE(dash_reads_standard_input)
     TempDir dir;
     const auto r = run("--format json -", dir.write("bad.json", kInvalid));
     BOOST_TEST(r.status == 1);
-    BOOST_TEST(r.out.find("\"file\":\"<stdin>\"") != std::string::npos, r.out);
+    BOOST_TEST(contains(r.out, "\"file\":\"<stdin>\""), r.out);
+    const auto text = run("-", dir / "bad.json");
+    BOOST_TEST(contains(text.out, "<stdin>:1:59: error:"), text.out);
 }
 
 BOOST_AUTO_TEST_CASE(json_output_follows_the_version_1_contract)
@@ -92,11 +265,9 @@ BOOST_AUTO_TEST_CASE(json_output_follows_the_version_1_contract)
     TempDir dir;
     const auto bad = dir.write("bad.json", kInvalid);
     const auto ok = dir.write("ok.json", kValid);
-    const auto r = run("--format json '" + bad + "' '" + ok + "'");
+    const auto r = run("--format json " + q(bad) + " " + q(ok));
     BOOST_TEST(r.status == 1);
-    rapidjson::Document d;
-    d.Parse(r.out.c_str());
-    BOOST_TEST_REQUIRE(!d.HasParseError(), r.out);
+    const auto d = json(r);
     BOOST_TEST(d["version"].GetInt() == 1);
     BOOST_TEST_REQUIRE(d["files"].Size() == 2u);
     const auto& first = d["files"][0];
@@ -106,38 +277,363 @@ BOOST_AUTO_TEST_CASE(json_output_follows_the_version_1_contract)
     BOOST_TEST(std::string(f["rule"].GetString()) == "string-length");
     BOOST_TEST(std::string(f["severity"].GetString()) == "error");
     BOOST_TEST(std::string(f["pointer"].GetString()) == "/job/params/base_info/name");
-    BOOST_TEST(std::string(f["message"].GetString()).find("4 to 50") != std::string::npos);
+    BOOST_TEST(contains(f["message"].GetString(), "4 to 50"));
+    BOOST_TEST(std::string(f["expected"].GetString()) == "4 to 50 characters");
+    BOOST_TEST(f["line"].GetInt() == 1);
+    BOOST_TEST(f["column"].GetInt() == 59);
     BOOST_TEST(d["files"][1]["findings"].Size() == 0u);
     BOOST_TEST(d["summary"]["files"].GetInt() == 2);
     BOOST_TEST(d["summary"]["errors"].GetInt() == 1);
     BOOST_TEST(d["summary"]["warnings"].GetInt() == 0);
+    BOOST_TEST(d["summary"]["suppressed"].GetInt() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(sarif_output_names_rules_and_regions)
+{
+    TempDir dir;
+    dir.write("sub/mixed.json", kMixed);
+    const auto r = run("--format sarif sub/mixed.json", "", "cd " + q(dir.path.string()) + " && ");
+    BOOST_TEST(r.status == 1);
+    const auto d = json(r);
+    BOOST_TEST(std::string(d["version"].GetString()) == "2.1.0");
+    const auto& run0 = d["runs"][0];
+    BOOST_TEST(std::string(run0["tool"]["driver"]["name"].GetString()) == "drslint");
+    BOOST_TEST_REQUIRE(run0["results"].Size() == 3u);
+    for (const auto& result : run0["results"].GetArray()) {
+        const auto& artifact = result["locations"][0]["physicalLocation"]["artifactLocation"];
+        BOOST_TEST(std::string(artifact["uri"].GetString()) == "sub/mixed.json");
+        BOOST_TEST(std::string(artifact["uriBaseId"].GetString()) == "%SRCROOT%");
+        BOOST_TEST(std::string(run0["tool"]["driver"]["rules"][result["ruleIndex"].GetUint()]["id"].GetString()) ==
+                   result["ruleId"].GetString());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(github_output_is_workflow_commands)
+{
+    TempDir dir;
+    dir.write("mixed.json", kMixed);
+    const auto r = run("--format github mixed.json", "", "cd " + q(dir.path.string()) + " && ");
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(contains(r.out, "::error file=mixed.json,line=1,col=18,endLine=1,endColumn=23,title=enum-value::"), r.out);
+    BOOST_TEST(contains(r.out, "::warning file=mixed.json,line=1,col=66,endLine=1,endColumn=71,title=unknown-member::"), r.out);
+    BOOST_TEST(contains(r.out, "(at /job/params/base_info/nmae)\n"), r.out);
+    BOOST_TEST(contains(r.out, "\n1 file checked: 2 errors, 1 warning\n"), r.out);
+}
+
+BOOST_AUTO_TEST_CASE(junit_output_has_a_suite_per_file)
+{
+    TempDir dir;
+    const auto mixed = dir.write("mixed.json", kMixed);
+    const auto ok = dir.write("ok.json", kValid);
+    const auto r = run("--format junit " + q(mixed) + " " + q(ok));
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(contains(r.out, "<testsuites name=\"drslint\" tests=\"4\" failures=\"2\" errors=\"0\">"), r.out);
+    BOOST_TEST(contains(r.out, "<testsuite name=\"" + mixed + "\" tests=\"3\" failures=\"2\""), r.out);
+    BOOST_TEST(contains(r.out, "<failure message=\"`job.type` is &quot;nmae&quot;"), r.out);
+    BOOST_TEST(contains(r.out, "<testcase name=\"no findings\" classname=\"" + ok + "\"/>"), r.out);
+    const auto strict = run("--format junit --fail-severity warning " + q(mixed));
+    BOOST_TEST(contains(strict.out, "failures=\"3\""), strict.out);
+}
+
+BOOST_AUTO_TEST_CASE(no_output_format_prints_a_secret)
+{
+    TempDir dir;
+    const auto& bodies = drslint_test::secret_bodies();
+    const auto first = dir.write("one-line.json", bodies[0]);
+    const auto second = dir.write("user-migration.json", bodies[1]);
+    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+        const auto files = run(std::string("--format ") + format + " --fail-severity info " + q(first) + " " + q(second));
+        const auto piped = run(std::string("--format ") + format + " -", first);
+        BOOST_TEST(files.status == 1, format);
+        BOOST_TEST(contains(files.out, "type-mismatch"), format << ": " << files.out);
+        for (const auto& secret : drslint_test::secret_values()) {
+            BOOST_TEST(!contains(files.out, secret), format << " shows " << secret << ": " << files.out);
+            BOOST_TEST(!contains(piped.out, secret), format << " shows " << secret << ": " << piped.out);
+        }
+    }
+    // The same secret, as text that is not JSON (the excerpt of the invalid-json finding).
+    const auto broken = run(q(dir.write("broken.json", R"({"job": {"db_password": "hunter2", "x": , "password": "s3cr3t"}})")));
+    BOOST_TEST(broken.status == 1);
+    BOOST_TEST(contains(broken.out, "invalid-json"), broken.out);
+    BOOST_TEST(!contains(broken.out, "hunter2"), broken.out);
+    BOOST_TEST(!contains(broken.out, "s3cr3t"), broken.out);
+}
+
+BOOST_AUTO_TEST_CASE(colour_follows_color_flag_terminal_and_no_color)
+{
+    TempDir dir;
+    const auto file = dir.write("warn.json", kWarning);
+    const std::string escape = "\x1b[";
+    BOOST_TEST(!contains(run(q(file)).out, escape));                   // auto, not a terminal
+    BOOST_TEST(contains(run("--color always " + q(file)).out, escape));
+    BOOST_TEST(!contains(run("--color never " + q(file)).out, escape));
+    BOOST_TEST(contains(run("--color always " + q(file), "", "NO_COLOR=1 ").out, escape));  // the flag wins
+    BOOST_TEST(contains(run_on_terminal({file}, nullptr).out, escape));
+    BOOST_TEST(contains(run_on_terminal({file}, "").out, escape));       // NO_COLOR set but empty
+    BOOST_TEST(!contains(run_on_terminal({file}, "1").out, escape));
+    BOOST_TEST(!contains(run_on_terminal({"--color", "never", file}, nullptr).out, escape));
+    BOOST_TEST(!contains(run("--format json --color always " + q(file)).out, escape));  // text only
+}
+
+BOOST_AUTO_TEST_CASE(config_turns_rules_off_changes_severity_ignores_and_sets_fail_severity)
+{
+    TempDir dir;
+    const auto mixed = dir.write("p/mixed.json", kMixed);
+    dir.write("p/legacy/old.json", kMixed);
+    auto lint = [&](const std::string& config) {
+        dir.write("p/.drslint.json", config);
+        return run("--format json " + q(mixed) + " " + q(dir / "p/legacy/old.json"));
+    };
+    // Baseline: 2 errors and 1 warning per file.
+    auto r = lint(R"({})");
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(findings_in(json(r)) == 6u);
+
+    r = lint(R"({"rules": {"unknown-member": "off"}})");
+    BOOST_TEST(findings_in(json(r)) == 4u);
+
+    r = lint(R"({"rules": {"string-length": "warning", "enum-value": "info"}})");
+    BOOST_TEST(r.status == 0, r.out);
+    auto d = json(r);
+    BOOST_TEST(d["summary"]["errors"].GetInt() == 0);
+    BOOST_TEST(d["summary"]["warnings"].GetInt() == 4);
+    BOOST_TEST(d["summary"]["infos"].GetInt() == 2);
+
+    r = lint(R"({"rules": {"string-length": "warning", "enum-value": "info"}, "failSeverity": "warning"})");
+    BOOST_TEST(r.status == 1);
+    r = run("--fail-severity error " + q(mixed));  // the flag beats the config
+    BOOST_TEST(r.status == 0, r.out);
+
+    r = lint(R"({"ignore": [{"rule": "enum-value", "pointer": "/job/type", "files": "legacy/**"},
+                            {"rule": "string-length", "pointer": "/job/params/**", "files": "*.json"}]})");
+    d = json(r);
+    BOOST_TEST(d["files"][0]["findings"].Size() == 2u);  // mixed.json: string-length ignored (top level)
+    BOOST_TEST(std::string(d["files"][0]["findings"][0]["rule"].GetString()) == "enum-value");
+    BOOST_TEST(d["files"][1]["findings"].Size() == 2u);  // legacy/old.json: enum-value ignored
+    BOOST_TEST(std::string(d["files"][1]["findings"][0]["rule"].GetString()) == "string-length");
+    BOOST_TEST(d["summary"]["suppressed"].GetInt() == 2);
+    BOOST_TEST(contains(run(q(mixed)).out, "1 file checked: 1 error, 1 warning, 1 suppressed"));
+}
+
+BOOST_AUTO_TEST_CASE(a_config_that_cannot_be_used_is_exit_2)
+{
+    TempDir dir;
+    const auto body = dir.write("p/ok.json", kValid);
+    const std::vector<std::pair<std::string, std::string>> bad = {
+        {R"({"rulez": {}})", "rulez: unknown key"},
+        {R"({"rules": {"unknown-membr": "off"}})", "did you mean 'unknown-member'"},
+        {R"({"rules": {"unknown-member": "quiet"}})", "rules.unknown-member"},
+        {R"({"failSeverity": "fatal"})", "failSeverity"},
+        {R"({"ignore": [{"pointer": "no-slash"}]})", "not a JSON Pointer"},
+        {R"({"rules": {"invalid-json": "off"}})", "cannot be turned off"},
+        {"{\"rules\": ", "not valid JSON"},
+    };
+    for (const auto& [config, message] : bad) {
+        dir.write("p/.drslint.json", config);
+        const auto r = run(q(body));
+        BOOST_TEST(r.status == 2, config);
+        BOOST_TEST(contains(r.out, "drslint: " + (dir / "p/.drslint.json") + ": "), r.out);
+        BOOST_TEST(contains(r.out, message), config << " -> " << r.out);
+    }
+    fs::remove(dir.path / "p/.drslint.json");
+    fs::create_directories(dir.path / "p/.drslint.json");  // not a file
+    BOOST_TEST(run(q(body)).status == 2);
+    fs::remove(dir.path / "p/.drslint.json");
+    BOOST_TEST(run(q(body)).status == 0);
+    BOOST_TEST(run("--config " + q(dir / "nowhere.json") + " " + q(body)).status == 2);
+}
+
+BOOST_AUTO_TEST_CASE(config_is_found_upward_from_each_file)
+{
+    TempDir dir;
+    dir.write("repo/.drslint.json", R"({"rules": {"string-length": "off"}})");
+    dir.write("repo/team/.drslint.json", R"({"rules": {"enum-value": "off"}})");
+    const auto deep = dir.write("repo/a/b/c/mixed.json", kMixed);
+    const auto team = dir.write("repo/team/x/mixed.json", kMixed);
+    const auto outside = dir.write("other/mixed.json", kMixed);
+    const auto d = json(run("--format json " + q(deep) + " " + q(team) + " " + q(outside)));
+    BOOST_TEST(d["files"][0]["findings"].Size() == 2u);  // repo/: string-length off
+    BOOST_TEST(!find(d, "string-length"));
+    BOOST_TEST(d["files"][1]["findings"].Size() == 2u);  // the nearest config only: enum-value off
+    for (const auto& f : d["files"][1]["findings"].GetArray()) BOOST_TEST(std::string(f["rule"].GetString()) != "enum-value");
+    BOOST_TEST(d["files"][2]["findings"].Size() == 3u);  // no config
+    // Standard input looks from the current directory; --config replaces discovery.
+    BOOST_TEST(findings_in(json(run("--format json -", deep, "cd " + q(dir / "repo/a") + " && "))) == 2u);
+    const auto cfg = dir.write("strict.json", R"({"failSeverity": "warning", "rules": {"string-length": "off", "enum-value": "off"}})");
+    const auto r = run("--format json --config " + q(cfg) + " " + q(team));
+    BOOST_TEST(findings_in(json(r)) == 1u);
+    BOOST_TEST(r.status == 1);  // the remaining warning fails under strict.json
+}
+
+BOOST_AUTO_TEST_CASE(write_baseline_then_lint_with_it)
+{
+    TempDir dir;
+    dir.write("repo/bodies/a.json", kMixed);
+    dir.write("repo/bodies/sub/b [1].json", kInvalid);
+    dir.write("repo/bodies/ok.json", kValid);
+    const std::string in_repo = "cd " + q(dir / "repo") + " && ";
+    BOOST_TEST(run("bodies", "", in_repo).status == 1);
+    const auto written = run("--write-baseline baseline.json bodies", "", in_repo);
+    BOOST_TEST(written.status == 0, written.out);
+    BOOST_TEST(contains(written.out, "wrote 4 ignore entries to baseline.json"), written.out);
+    std::ifstream in(dir / "repo/baseline.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    BOOST_TEST(contains(text.str(), R"("files": "bodies/sub/b \\[1].json")"), text.str());
+    // With the baseline, today's findings are silenced: exit 0, from anywhere.
+    auto r = run("--config baseline.json bodies", "", in_repo);
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(contains(r.out, "3 files checked: 0 errors, 0 warnings, 4 suppressed"), r.out);
+    BOOST_TEST(run("--config " + q(dir / "repo/baseline.json") + " " + q(dir / "repo/bodies")).status == 0);
+    // A new finding is not.
+    dir.write("repo/bodies/c.json", kInvalid);
+    r = run("--config baseline.json bodies", "", in_repo);
+    BOOST_TEST(r.status == 1, r.out);
+    BOOST_TEST(contains(r.out, "bodies/c.json:1:59: error:"), r.out);
+    // Written as .drslint.json, it is found like any config, and keeps what the old one said.
+    dir.write("repo/.drslint.json", R"({"failSeverity": "warning"})");
+    BOOST_TEST(run("--write-baseline .drslint.json bodies", "", in_repo).status == 0);
+    BOOST_TEST(run("bodies", "", in_repo).status == 0);
+    BOOST_TEST(contains(run("--format json bodies", "", in_repo).out, "\"suppressed\":5"));
+    std::ifstream again(dir / "repo/.drslint.json");
+    std::stringstream config;
+    config << again.rdbuf();
+    BOOST_TEST(contains(config.str(), "\"failSeverity\": \"warning\""), config.str());
+    // Input that could not be checked cannot be baselined.
+    dir.write("repo/bodies/broken.json", "{\"job\": ");
+    r = run("--write-baseline b2.json bodies", "", in_repo);
+    BOOST_TEST(r.status == 1, r.out);
+    BOOST_TEST(contains(r.out, "cannot be baselined"), r.out);
+    BOOST_TEST(run("--write-baseline b3.json -", dir / "repo/bodies/a.json", in_repo).status == 2);
 }
 
 BOOST_AUTO_TEST_CASE(directories_are_walked_in_sorted_order)
 {
     TempDir dir;
-    fs::create_directories(dir.path / "d" / "sub");
     dir.write("d/b.json", kInvalid);
     dir.write("d/sub/a.json", kValid);
     dir.write("d/a.json", kValid);
     dir.write("d/notes.txt", "not json");
-    const auto r = run("--format json '" + (dir.path / "d").string() + "'");
-    rapidjson::Document d;
-    d.Parse(r.out.c_str());
-    BOOST_TEST_REQUIRE(!d.HasParseError(), r.out);
+    dir.write("d/.drslint.json", "{}");  // a config, never linted as a body
+    const auto r = run("--format json " + q(dir / "d"));
+    const auto d = json(r);
     BOOST_TEST_REQUIRE(d["files"].Size() == 3u);
     BOOST_TEST(fs::path(d["files"][0]["file"].GetString()).filename() == "a.json");
     BOOST_TEST(fs::path(d["files"][1]["file"].GetString()).filename() == "b.json");
+    BOOST_TEST(fs::path(d["files"][2]["file"].GetString()) == fs::path(dir / "d/sub/a.json"));
     BOOST_TEST(r.status == 1);
+}
+
+BOOST_AUTO_TEST_CASE(include_and_exclude_filter_directory_walks)
+{
+    TempDir dir;
+    dir.write("d/a.json", kValid);
+    dir.write("d/b.json", kInvalid);
+    dir.write("d/drafts/c.json", kInvalid);
+    dir.write("d/drafts/deep/e.json", kInvalid);
+    dir.write("d/bodies/f.body", kValid);
+    dir.write("d/bodies/g.json", kValid);
+    auto files = [&](const std::string& flags) {
+        const auto r = run("--format json " + flags + " " + q(dir / "d"));
+        std::vector<std::string> out;
+        if (r.status == 2) return std::vector<std::string>{"exit 2: " + r.out};
+        const auto d = json(r);
+        for (const auto& f : d["files"].GetArray()) {
+            out.push_back(fs::path(f["file"].GetString()).lexically_relative(dir / "d").generic_string());
+        }
+        return out;
+    };
+    using V = std::vector<std::string>;
+    BOOST_TEST(files("") == (V{"a.json", "b.json", "bodies/g.json", "drafts/c.json", "drafts/deep/e.json"}));
+    BOOST_TEST(files("--exclude 'drafts/**'") == (V{"a.json", "b.json", "bodies/g.json"}));
+    BOOST_TEST(files("--exclude '*.json'") == (V{"bodies/g.json", "drafts/c.json", "drafts/deep/e.json"}));
+    BOOST_TEST(files("--include '**/*.body'") == (V{"bodies/f.body"}));
+    BOOST_TEST(files("--include 'bodies/*' --include 'b.json'") == (V{"b.json", "bodies/f.body", "bodies/g.json"}));
+    BOOST_TEST(files("--include 'drafts/**' --exclude '**/e.json'") == (V{"drafts/c.json"}));
+    BOOST_TEST(run("--exclude '**' " + q(dir / "d")).status == 2);  // nothing left to check
+    // A file named on the command line is linted whatever the filters say.
+    BOOST_TEST(run("--exclude '**' " + q(dir / "d/b.json")).status == 1);
 }
 
 BOOST_AUTO_TEST_CASE(rules_and_explain)
 {
     const auto list = run("rules");
     BOOST_TEST(list.status == 0);
-    BOOST_TEST(list.out.find("unknown-member") != std::string::npos);
+    BOOST_TEST(contains(list.out, "unknown-member"));
     const auto explain = run("explain type-mismatch");
     BOOST_TEST(explain.status == 0);
-    BOOST_TEST(explain.out.find("Fails:") != std::string::npos);
+    BOOST_TEST(contains(explain.out, "Fails:"));
     BOOST_TEST(run("explain no-such-rule").status == 2);
+}
+
+BOOST_AUTO_TEST_CASE(http_files_are_linted_as_whole_requests)
+{
+    TempDir dir;
+    const auto file = dir.write("calls.http",
+                                "### rename\n"
+                                "PUT https://{{endpoint}}/v5/{{project_id}}/jobs/{{job_id}}\n"
+                                "Content-Type: application/json\n"
+                                "X-Auth-Token: MIIsecret-token\n"
+                                "x-language: en\n"
+                                "\n" +
+                                    std::string(kInvalid) +
+                                    "\n"
+                                    "###\n"
+                                    "GET https://{{endpoint}}/v5/p/jobs/j\n"
+                                    "X-Auth-Token: MIIsecret-token\n"
+                                    "Content-Type: application/json\n"
+                                    "\n" +
+                                    kValid + "\n");
+    const auto r = run("--format json " + q(file));
+    BOOST_TEST(r.status == 1);
+    const auto d = json(r);
+    const auto* language = find(d, "enum-value");
+    BOOST_TEST_REQUIRE(language != nullptr);
+    BOOST_TEST(std::string((*language)["pointer"].GetString()) == "/headers/X-Language");
+    BOOST_TEST((*language)["line"].GetInt() == 5);
+    const auto* name = find(d, "string-length");
+    BOOST_TEST_REQUIRE(name != nullptr);
+    BOOST_TEST((*name)["line"].GetInt() == 7);
+    const auto* method = find(d, "http-method");
+    BOOST_TEST_REQUIRE(method != nullptr);
+    BOOST_TEST((*method)["line"].GetInt() == 9);
+    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+        BOOST_TEST(!contains(run(std::string("--format ") + format + " " + q(file)).out, "MIIsecret"), format);
+    }
+    BOOST_TEST(run(q(dir.write("empty.http", "# nothing here\n"))).status == 2);
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_batches_report_line_numbers_in_order_whatever_the_jobs)
+{
+    TempDir dir;
+    std::string lines;
+    for (int i = 1; i <= 3000; ++i) lines += std::string(i % 97 == 0 ? kInvalid : kValid) + "\n";
+    lines += "{\"job\": \n";
+    const auto file = dir.write("log.jsonl", lines);
+    const auto one = run("--jsonl --jobs 1 --format json " + q(file));
+    const auto four = run("--jsonl --jobs 4 --format json " + q(file));
+    BOOST_TEST(one.status == 1);
+    BOOST_TEST(one.out == four.out);
+    const auto d = json(one);
+    BOOST_TEST_REQUIRE(d["files"][0]["findings"].Size() == 3000u / 97u + 1u);
+    BOOST_TEST(d["files"][0]["findings"][0]["line"].GetInt() == 97);
+    BOOST_TEST(d["files"][0]["findings"][30]["line"].GetInt() == 3001);
+    const auto from_stdin = run("--jsonl --format json -", file);
+    BOOST_TEST(from_stdin.status == 1);
+    BOOST_TEST(json(from_stdin)["files"][0]["findings"].Size() == 3000u / 97u + 1u);
+    BOOST_TEST(run("--jsonl --response 200 " + q(file)).status == 2);
+    BOOST_TEST(run("--jsonl " + q(dir.write("blank.jsonl", "\n\n"))).status == 2);
+}
+
+BOOST_AUTO_TEST_CASE(responses_are_checked_against_the_response_tables)
+{
+    TempDir dir;
+    const auto ok = dir.write("ok.json", R"({"error_code": "DRS.10000010", "error_msg": "Job does not exist"})");
+    const auto bad = dir.write("bad.json", R"({"error_code": "DRS.1", "error_msg": "x"})");
+    BOOST_TEST(run("--response 400 " + q(ok)).status == 0);
+    const auto r = run("--response 400 --format json " + q(bad));
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(std::string(json(r)["files"][0]["findings"][0]["pointer"].GetString()) == "/error_code");
+    BOOST_TEST(run("--response 200 " + q(dir.write("empty.json", "{}"))).status == 0);
+    BOOST_TEST(run("--response 500 " + q(ok)).status == 2);
 }

@@ -2,10 +2,13 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <vector>
 
 #include "parse/json_parser.h"
 #include "parse/pointer.h"
 #include "parse/position_index.h"
+#include "parse/shorten.h"
+#include "../support/small_stack.h"
 
 using namespace drslint::parse;
 
@@ -27,15 +30,31 @@ BOOST_AUTO_TEST_CASE(pointer_tokens_are_escaped_per_rfc_6901)
     BOOST_TEST(last_pointer_token("/x/~01") == "~1");
 }
 
-BOOST_AUTO_TEST_CASE(duplicate_keys_are_found_with_their_occurrence)
+BOOST_AUTO_TEST_CASE(duplicate_keys_are_found_once_at_their_second_occurrence)
 {
-    const auto result = parse_json(R"({"a": 1, "b": {"c": 1, "c": 2, "c": 3}, "a": 2})", {});
+    const auto result = parse_json(R"({"a": 1, "b": {"c": 1, "c": 2, "c": 3}, "a": 2, "d": [{"e": 1, "e": 1}]})", {});
     BOOST_TEST(result.ok);
     BOOST_TEST_REQUIRE(result.duplicates.size() == 3u);
     BOOST_TEST(result.duplicates[0].pointer == "/a");
     BOOST_TEST(result.duplicates[0].occurrence == 1u);
-    BOOST_TEST(result.duplicates[1].pointer == "/b/c");
-    BOOST_TEST(result.duplicates[2].occurrence == 2u);
+    BOOST_TEST(result.duplicates[1].pointer == "/b/c");  // the third "c" is the same problem
+    BOOST_TEST(result.duplicates[1].occurrence == 1u);
+    BOOST_TEST(result.duplicates[2].pointer == "/d/0/e");
+    BOOST_TEST(!result.duplicates_truncated);
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_keys_are_recorded_up_to_the_limit)
+{
+    std::string text = "[";
+    for (int i = 0; i < 100; ++i) text += std::string(i ? "," : "") + R"({"k": 1, "k": 2})";
+    text += "]";
+    ParseLimits limits;
+    limits.max_duplicates = 10;
+    const auto result = parse_json(text, limits);
+    BOOST_TEST(result.ok);
+    BOOST_TEST(result.duplicates.size() == 10u);
+    BOOST_TEST(result.duplicates.back().pointer == "/9/k");
+    BOOST_TEST(result.duplicates_truncated);
 }
 
 BOOST_AUTO_TEST_CASE(nesting_beyond_the_limit_stops_the_parse)
@@ -87,4 +106,165 @@ BOOST_AUTO_TEST_CASE(positions_count_code_points_and_lines)
     BOOST_TEST(text[e->begin] == '{');
     BOOST_TEST(text[e->end - 1] == '}');
     BOOST_TEST(index.find("/nope") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(reasons_name_invalid_utf8_and_lone_surrogates)
+{
+    const auto bad_value = parse_json("{\"a\": \"x\xff\"}", {});
+    BOOST_TEST(!bad_value.ok);
+    BOOST_TEST(bad_value.error.reason.find("invalid UTF-8") != std::string::npos, bad_value.error.reason);
+    const auto bad_key = parse_json("{\"\xc3x\": 1}", {});
+    BOOST_TEST(!bad_key.ok);
+    BOOST_TEST(bad_key.error.reason.find("invalid UTF-8") != std::string::npos, bad_key.error.reason);
+
+    const auto high = parse_json(R"({"a": "x\ud800y"})", {});
+    BOOST_TEST(!high.ok);
+    BOOST_TEST(high.error.reason.find("surrogate") != std::string::npos, high.error.reason);
+}
+
+BOOST_AUTO_TEST_CASE(a_lone_low_surrogate_is_refused_at_its_escape)
+{
+    // RapidJSON itself turns \udc00 into the bytes ED B0 80, which are not UTF-8.
+    const std::string value = R"({"a": "\\udc00 \ud83d\ude00 \u00e9 \udc00"})";
+    const auto result = parse_json(value, {});
+    BOOST_TEST(!result.ok);
+    BOOST_TEST(result.error.reason.find("surrogate") != std::string::npos, result.error.reason);
+    BOOST_TEST(result.error.offset == value.rfind("\\udc00"));  // not the escaped backslash, not the pair
+    const std::string key = R"({"ok": 1, "k\uDC00": 1})";
+    const auto in_key = parse_json(key, {});
+    BOOST_TEST(!in_key.ok);
+    BOOST_TEST(in_key.error.offset == key.find("\\uDC00"));
+    BOOST_TEST(parse_json(R"({"a": "\ud83d\ude00 \\udc00"})", {}).ok);  // a pair, and an escaped backslash
+}
+
+BOOST_AUTO_TEST_CASE(nul_escapes_keep_their_length)
+{
+    const auto result = parse_json(R"({"a\u0000b": "x\u0000y"})", {});
+    BOOST_TEST_REQUIRE(result.ok);
+    const auto& member = *result.document.MemberBegin();
+    BOOST_TEST(std::string(member.name.GetString(), member.name.GetStringLength()) == std::string("a\0b", 3));
+    BOOST_TEST(member.value.GetStringLength() == 3u);
+    BOOST_TEST(!result.document.HasMember("a"));
+}
+
+BOOST_AUTO_TEST_CASE(member_names_longer_than_the_limit_stop_the_parse)
+{
+    ParseLimits limits;
+    limits.max_member_name = 8;
+    const std::string text = R"({"ok": 1, "123456789": 2})";
+    const auto result = parse_json(text, limits);
+    BOOST_TEST(!result.ok);
+    BOOST_TEST(static_cast<int>(result.error.kind) == static_cast<int>(ParseErrorKind::name_too_long));
+    BOOST_TEST(result.error.length == 9u);
+    BOOST_TEST(result.error.offset == text.find("\"123456789\""));
+    BOOST_TEST(parse_json(R"({"12345678": 1})", limits).ok);
+    BOOST_TEST(parse_json(R"({"a": "a string value longer than eight bytes"})", limits).ok);
+}
+
+BOOST_AUTO_TEST_CASE(binary_and_utf16_text_get_plain_reasons)
+{
+    const auto png = parse_json(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), {});
+    BOOST_TEST(!png.ok);
+    BOOST_TEST(png.error.reason.find("0x89") != std::string::npos, png.error.reason);
+    const auto nul = parse_json(std::string("\0\0\0\0", 4), {});
+    BOOST_TEST(nul.error.reason.find("NUL") != std::string::npos, nul.error.reason);
+    const auto utf16 = parse_json(std::string("\xff\xfe{\0}\0", 6), {});
+    BOOST_TEST(utf16.error.reason.find("UTF-16") != std::string::npos, utf16.error.reason);
+    BOOST_TEST(starts_with_byte_order_mark("\xef\xbb\xbf{}"));
+    BOOST_TEST(!starts_with_byte_order_mark("\xef\xbb"));
+    BOOST_TEST(!parse_json("\xef\xbb\xbf{}", {}).ok);  // callers strip the mark first
+}
+
+BOOST_AUTO_TEST_CASE(line_map_columns_match_a_plain_count_across_blocks)
+{
+    // Multi-byte characters, CRLF, CR and LF across several 256-byte blocks, and a last block that
+    // ends exactly at the end of the text.
+    std::string text;
+    for (int i = 0; text.size() < 2048; ++i) {
+        text += i % 7 == 0 ? "\r\n" : i % 11 == 0 ? "\r" : i % 13 == 0 ? "\n" : i % 3 == 0 ? "é" : i % 5 == 0 ? "😀" : "x";
+    }
+    text.resize(2048);
+    const LineMap lines(text);
+    std::size_t line = 1, column = 1;
+    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+        const drslint::Position p = lines.position(offset);
+        BOOST_TEST_REQUIRE(p.line == line, "offset " << offset);
+        BOOST_TEST_REQUIRE(p.column == column, "offset " << offset);
+        if (offset == text.size()) break;
+        const char c = text[offset];
+        if (c == '\n' || (c == '\r' && (offset + 1 == text.size() || text[offset + 1] != '\n'))) {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != '\r') {
+            ++column;
+        } else if (c == '\r') {
+            ++column;  // the CR of a CRLF counts until its LF ends the line
+        }
+    }
+    BOOST_TEST(LineMap("").position(0).column == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(position_index_follows_only_wanted_paths)
+{
+    const std::string text = R"({"a/b": {"x": [10, {"y~": "v"}], "x": 3}, "long": [1, 2, 3], "01": 0})";
+    const PositionIndex index(text, {"/a~1b/x/1/y~0", "/a~1b/x", "/long/2", "/01", "/long/02", "bad", ""});
+    const Span* y = index.find("/a~1b/x/1/y~0");
+    BOOST_TEST_REQUIRE(y != nullptr);
+    BOOST_TEST(text.substr(y->begin, y->end - y->begin) == "\"v\"");
+    BOOST_TEST(text.substr(y->key_begin, y->key_end - y->key_begin) == "\"y~\"");
+    const Span* second_x = index.find("/a~1b/x", 1);  // the duplicate member
+    BOOST_TEST_REQUIRE(second_x != nullptr);
+    BOOST_TEST(text.substr(second_x->begin, 1) == "3");
+    const Span* item = index.find("/long/2");
+    BOOST_TEST_REQUIRE(item != nullptr);
+    BOOST_TEST(text.substr(item->begin, 1) == "3");
+    BOOST_TEST(index.find("/long/02") == nullptr);  // "02" is no array index
+    BOOST_TEST(index.find("/01") != nullptr);       // but it is a member name
+    const Span* root = index.find("");
+    BOOST_TEST_REQUIRE(root != nullptr);
+    BOOST_TEST(root->begin == 0u);
+    BOOST_TEST(root->end == text.size());
+}
+
+BOOST_AUTO_TEST_CASE(long_strings_are_measured_and_cut_at_code_points)
+{
+    const auto parsed = parse_json(R"({"short": "ab", "k": ["éééé", {"deep": "xxxxxxxx"}], "12345": true, "n": 1.5})", {});
+    BOOST_TEST_REQUIRE(parsed.ok);
+    BOOST_TEST(longest_string(parsed.document) == 8u);  // "éééé" is 8 bytes too
+    rapidjson::Document copy;
+    const auto cut = copy_with_short_strings(parsed.document, 5, copy);
+    BOOST_TEST_REQUIRE(cut.size() == 2u);
+    BOOST_TEST(cut[0] == "/k/0");
+    BOOST_TEST(cut[1] == "/k/1/deep");
+    BOOST_TEST(copy["k"][0].GetStringLength() == 4u);  // two whole "é", not two and a half
+    BOOST_TEST(copy["k"][1]["deep"].GetStringLength() == 5u);
+    BOOST_TEST((copy["short"] == parsed.document["short"]));
+    BOOST_TEST(copy["12345"].IsTrue());  // names are never cut
+    BOOST_TEST(copy["n"].GetDouble() == 1.5);
+    rapidjson::Document one;
+    copy_with_short_strings(parsed.document["k"][0], 1, one);
+    BOOST_TEST(one.GetStringLength() == 2u);  // never to nothing: the whole first code point
+}
+
+BOOST_AUTO_TEST_CASE(walks_over_a_deep_document_fit_a_small_stack)
+{
+    // The parse limit keeps real bodies shallow; these walks must not depend on it.
+    const std::size_t depth = 200000;
+    std::string text;
+    for (std::size_t i = 0; i < depth; ++i) text += R"({"k": [)";
+    text += R"("long string", {"d": 1, "d": 2})";
+    for (std::size_t i = 0; i < depth; ++i) text += "]}";
+    drslint::test::run_with_stack(drslint::test::kOneMiB, [&] {
+        ParseLimits limits;
+        limits.max_depth = 2 * depth + 2;
+        const auto result = parse_json(text, limits);
+        BOOST_TEST_REQUIRE(result.ok);
+        BOOST_TEST_REQUIRE(result.duplicates.size() == 1u);
+        BOOST_TEST(result.duplicates[0].pointer.size() == depth * std::string("/k/0").size() + 2);  // then "/d"
+        BOOST_TEST(longest_string(result.document) == 11u);
+        rapidjson::Document copy;
+        BOOST_TEST(copy_with_short_strings(result.document, 4, copy).size() == 1u);
+        const PositionIndex index(text, {result.duplicates[0].pointer});
+        BOOST_TEST(index.find(result.duplicates[0].pointer, 1) != nullptr);
+    });
 }

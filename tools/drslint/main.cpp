@@ -1,31 +1,47 @@
 // drslint: lint DRS "update task" request bodies. A thin shell over the library: arguments, file
-// reading, output format and exit code.
+// walking, config discovery, output format and exit code. What a finding says, whether a config
+// silences it and what a formatter may print are decided in src/report/.
 //
 // Exit codes: 0 no finding at or above the fail severity; 1 at least one; 2 usage error, unreadable
-// input or internal failure (never 0 when something could not be checked).
+// input or config, or internal failure (never 0 when something could not be checked).
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <memory>
+#include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "drslint/linter.h"
+#include "input/http_file.h"
+#include "input/jsonl.h"
 #include "format/formatter.h"
+#include "report/baseline.h"
+#include "report/config.h"
+#include "report/file_report.h"
+#include "report/glob.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
+constexpr const char* kVersion = "0.1.0";
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitTrouble = 2;
+constexpr const char* kDefaultInclude = "**/*.json";
 
 struct InputError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -74,8 +90,22 @@ std::string read_input(const std::string& path, std::size_t max_bytes)
     return text;
 }
 
-// Expands directories into the *.json files below them, sorted, so output order is deterministic.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& args)
+struct Filters {
+    std::vector<std::string> include;  // empty: kDefaultInclude
+    std::vector<std::string> exclude;
+
+    bool keep(const std::string& relative) const
+    {
+        auto matches = [&relative](const std::string& glob) { return drslint::report::glob_match(glob, relative); };
+        const bool included = include.empty() ? matches(kDefaultInclude) : std::any_of(include.begin(), include.end(), matches);
+        return included && std::none_of(exclude.begin(), exclude.end(), matches);
+    }
+};
+
+// Expands directories into the files below them that the filters keep (globs over the path
+// relative to the directory argument), sorted, so output order is deterministic. Config files are
+// never linted as bodies. A file named on the command line is always linted.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& args, const Filters& filters)
 {
     std::vector<std::string> files;
     for (const auto& arg : args) {
@@ -84,7 +114,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args)
             std::vector<std::string> found;
             for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                if (it->is_regular_file(ec) && it->path().extension() == ".json") {
+                if (it->is_regular_file(ec) && it->path().filename() != drslint::report::kConfigFileName &&
+                    filters.keep(it->path().lexically_relative(arg).generic_string())) {
                     found.push_back(it->path().string());
                 }
             }
@@ -92,7 +123,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args)
                 throw InputError("cannot read directory " + arg + ": " + ec.message());
             }
             if (found.empty()) {
-                throw InputError(arg + ": directory holds no *.json files; nothing was checked");
+                throw InputError(arg + (filters.include.empty() && filters.exclude.empty()
+                                            ? ": directory holds no *.json files; nothing was checked"
+                                            : ": no file below it matches --include/--exclude; nothing was checked"));
             }
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
@@ -101,6 +134,111 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args)
         }
     }
     return files;
+}
+
+// The config for each input: --config for all, or the nearest .drslint.json above each file (the
+// current directory's for standard input). Each config file is read once.
+class Configs {
+public:
+    Configs(const std::string& fixed, const std::vector<drslint::RuleInfo>& rules) : rules_(rules)
+    {
+        if (!fixed.empty()) {
+            fixed_ = std::make_shared<const drslint::report::Config>(drslint::report::load_config(fixed, rules_));
+        }
+    }
+
+    std::shared_ptr<const drslint::report::Config> for_input(const std::string& path)
+    {
+        if (fixed_) return fixed_;
+        const fs::path directory = path == "-" ? fs::current_path() : fs::path(path).parent_path();
+        const fs::path file = drslint::report::find_config(directory.empty() ? fs::path(".") : directory);
+        if (file.empty()) return none_;
+        auto& config = loaded_[file];
+        if (!config) config = std::make_shared<const drslint::report::Config>(drslint::report::load_config(file, rules_));
+        return config;
+    }
+
+private:
+    const std::vector<drslint::RuleInfo>& rules_;
+    std::shared_ptr<const drslint::report::Config> fixed_;
+    std::shared_ptr<const drslint::report::Config> none_ = std::make_shared<const drslint::report::Config>();
+    std::map<fs::path, std::shared_ptr<const drslint::report::Config>> loaded_;
+};
+
+bool use_colour(const std::string& mode)
+{
+    if (mode != "auto") return mode == "always";
+    // https://no-color.org: a set, non-empty NO_COLOR turns colour off; --color always still wins.
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    return ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || no_color[0] == '\0') &&
+           !(term != nullptr && std::string(term) == "dumb");
+}
+
+int write_baseline(const std::string& path, const std::vector<drslint::format::FileResult>& results,
+                   const std::set<std::shared_ptr<const drslint::report::Config>>& used)
+{
+    if (used.size() > 1) {
+        throw drslint::report::ConfigError(
+            "the files are under different .drslint.json files; write one baseline per config, or pass --config");
+    }
+    std::size_t left_out = 0;
+    const drslint::report::Config baseline = drslint::report::make_baseline(
+        used.empty() ? drslint::report::Config() : **used.begin(), path, results, left_out);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << drslint::report::to_json(baseline);
+    out.close();
+    if (!out) {
+        throw InputError("cannot write " + path + ": " + std::strerror(errno));
+    }
+    std::cerr << "drslint: wrote " << baseline.ignore.size() << " ignore entries to " << path << "\n";
+    if (left_out != 0) {
+        // These mean the input was not checked; no config may silence them, so the run fails.
+        std::cerr << "drslint: " << left_out << " finding(s) cannot be baselined (input that could not be checked); "
+                  << "fix them\n";
+        return kExitFindings;
+    }
+    return kExitClean;
+}
+
+bool is_http_file(const std::string& path)
+{
+    const auto extension = fs::path(path).extension();
+    return extension == ".http" || extension == ".rest";
+}
+
+// Every request of an .http file, in one report whose positions are the file's lines.
+drslint::Report lint_http_file(const drslint::Linter& linter, const std::string& path, const std::string& text)
+{
+    const auto requests = drslint::input::parse_http_file(text);
+    if (requests.empty()) {
+        throw InputError(path + ": no request found; nothing was checked");
+    }
+    drslint::Report report;
+    for (const auto& request : requests) {
+        auto findings = linter.lint_request(request).findings;
+        report.findings.insert(report.findings.end(), std::make_move_iterator(findings.begin()),
+                               std::make_move_iterator(findings.end()));
+    }
+    return report;
+}
+
+// One request body per line; only findings are kept, so memory does not grow with valid lines.
+drslint::Report lint_jsonl_file(const drslint::Linter& linter, const std::string& path, unsigned jobs)
+{
+    std::ifstream file;
+    if (path != "-") {
+        file.open(path, std::ios::binary);
+        if (!file) throw InputError("cannot read " + path + ": " + std::strerror(errno));
+    }
+    std::istream& in = path == "-" ? std::cin : file;
+    drslint::Report report;
+    const auto lines = drslint::input::lint_jsonl(linter, in, jobs, [&](drslint::input::LineReport&& line) {
+        for (auto& finding : line.report.findings) report.findings.push_back(std::move(finding));
+    });
+    if (in.bad()) throw InputError("cannot read " + path);
+    if (lines == 0) throw InputError(path + ": no JSON line found; nothing was checked");
+    return report;
 }
 
 int list_rules(const drslint::Linter& linter)
@@ -126,6 +264,9 @@ int explain_rule(const drslint::Linter& linter, const std::string& id)
               << rule->summary << "\n\n"
               << rule->rationale << "\n\n"
               << "Source: " << rule->source << "\n";
+    if (!rule->example_context.empty()) {
+        std::cout << "\nWith the task context (--context):\n" << rule->example_context << "\n";
+    }
     if (!rule->failing_example.empty()) {
         std::cout << "\nFails:\n" << rule->failing_example << "\n";
     }
@@ -140,22 +281,63 @@ int explain_rule(const drslint::Linter& linter, const std::string& id)
 int main(int argc, char** argv)
 {
     CLI::App app{"drslint: lint request bodies of the Huawei Cloud DRS API PUT /v5/{project_id}/jobs/{job_id}"};
-    app.set_version_flag("--version", std::string("drslint 0.1.0"));
+    app.set_version_flag("--version", std::string("drslint ") + kVersion);
     std::vector<std::string> inputs;
-    std::string format = "text";
+    std::string format_name = "text";
+    std::string colour = "auto";
+    std::string config_file;
+    std::string fail_severity_name;
+    std::string baseline_file;
+    Filters filters;
     drslint::Options options;
     app.add_option("files", inputs, "request body files or directories ('-' reads standard input)");
-    app.add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json"}));
+    app.add_option("--format", format_name, "output format")
+        ->check(CLI::IsMember(drslint::format::format_names()))
+        ->capture_default_str();
+    app.add_option("--color", colour, "colour in text output: auto (a terminal, and NO_COLOR unset), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    app.add_option("--config", config_file,
+                   "config file for every input (default: the nearest .drslint.json above each file)");
+    app.add_option("--fail-severity", fail_severity_name,
+                   "findings at or above it make exit code 1 (default: the config's failSeverity, else error)")
+        ->check(CLI::IsMember({"error", "warning", "info"}));
+    app.add_option("--write-baseline", baseline_file,
+                   "write a config file that ignores every finding reported now, and print no report");
+    // One glob per occurrence, so that the file arguments after it stay file arguments.
+    app.add_option("--include", filters.include,
+                   "in directories, lint the files whose path relative to the directory matches this glob "
+                   "(repeatable; `**` spans directories; default **/*.json)")
+        ->allow_extra_args(false);
+    app.add_option("--exclude", filters.exclude,
+                   "in directories, skip the files whose path relative to the directory matches this glob (repeatable)")
+        ->allow_extra_args(false);
+    bool jsonl = false;
+    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+    int response_status = 0;
+    app.add_flag("--jsonl", jsonl, "each input holds one request body per line (JSON Lines); findings carry the line");
+    app.add_option("--jobs", jobs, "threads for --jsonl batches (default: the number of cores)")
+        ->check(CLI::Range(1u, 256u))
+        ->capture_default_str();
+    app.add_option("--response", response_status,
+                   "check response bodies of this status (200 or 400) against the response tables instead")
+        ->check(CLI::IsMember({200, 400}));
     std::string context_file;
     app.add_option("--context", context_file,
                    "JSON file with the task's job_type, engine_type, job_direction, task_type "
                    "(e.g. a saved query-task-details response)");
+    // 0 would check nothing; above the ceilings a lint could overflow the stack or the memory. The
+    // range check also catches "-1", which would otherwise wrap around to the largest size_t.
+    const auto within = [](std::size_t ceiling) { return CLI::Range(std::size_t{1}, ceiling); };
     app.add_option("--max-input", options.limits.max_input_bytes, "largest input accepted, in bytes")
-        ->capture_default_str();
-    app.add_option("--max-depth", options.limits.max_depth, "deepest nesting accepted")->capture_default_str();
+        ->capture_default_str()->check(within(drslint::kLimitCeilings.max_input_bytes));
+    app.add_option("--max-depth", options.limits.max_depth, "deepest nesting accepted")->capture_default_str()
+        ->check(within(drslint::kLimitCeilings.max_depth));
     app.add_option("--max-string", options.limits.max_pattern_length,
-                   "longest string (bytes) checked against a format")->capture_default_str();
-    app.add_option("--max-findings", options.limits.max_findings, "findings listed per file")->capture_default_str();
+                   "longest string (bytes) checked against a format, and longest member name")->capture_default_str()
+        ->check(within(drslint::kLimitCeilings.max_pattern_length));
+    app.add_option("--max-findings", options.limits.max_findings, "findings listed per file")->capture_default_str()
+        ->check(within(drslint::kLimitCeilings.max_findings));
     auto* rules_command = app.add_subcommand("rules", "list every rule with its id, severity and summary");
     auto* explain_command = app.add_subcommand("explain", "print a rule's rationale and examples");
     std::string explain_id;
@@ -184,23 +366,56 @@ int main(int argc, char** argv)
         if (explain_command->parsed()) {
             return explain_rule(linter, explain_id);
         }
+        if (jsonl && response_status != 0) {
+            std::cerr << "drslint: --jsonl lints request bodies; it cannot be combined with --response\n";
+            return kExitTrouble;
+        }
         if (inputs.empty()) {
             std::cerr << "drslint: no input files (use '-' for standard input); see --help\n";
             return kExitTrouble;
         }
+        std::optional<drslint::Severity> fail_severity;
+        if (drslint::Severity s{}; drslint::parse_severity(fail_severity_name, s)) {
+            fail_severity = s;
+        }
+        Configs configs(config_file, linter.rules());
+        std::set<std::shared_ptr<const drslint::report::Config>> used;
         std::vector<drslint::format::FileResult> results;
-        for (const auto& file : expand_inputs(inputs)) {
+        for (const auto& file : expand_inputs(inputs, filters)) {
+            const auto config = configs.for_input(file);
+            if (!config->file.empty()) used.insert(config);
+            if (jsonl) {
+                // No source excerpts: keeping the whole batch's text would defeat flat memory.
+                results.push_back(drslint::report::finish_file(file, std::string_view(), lint_jsonl_file(linter, file, jobs),
+                                                               *config, fail_severity));
+                continue;
+            }
             const std::string text = read_input(file, options.limits.max_input_bytes);
-            results.push_back({file == "-" ? "<stdin>" : file, linter.lint(text)});
+            drslint::Report report = response_status != 0 ? linter.lint_response(response_status, text)
+                                     : is_http_file(file)  ? lint_http_file(linter, file, text)
+                                                           : linter.lint(text);
+            results.push_back(drslint::report::finish_file(file, text, std::move(report), *config, fail_severity));
         }
-        if (format == "json") {
-            drslint::format::write_json(std::cout, results);
-        } else {
-            drslint::format::write_text(std::cout, results);
+        if (!baseline_file.empty()) {
+            return write_baseline(baseline_file, results, used);
         }
+        drslint::format::Context context;
+        context.rules = &linter.rules();
+        context.tool_version = kVersion;
+        context.base_directory = fs::current_path();
+        context.color = use_colour(colour);
+        drslint::format::write(std::cout, *drslint::format::parse_format(format_name), results, context);
         std::cout.flush();
-        const auto summary = drslint::format::summarize(results);
-        return summary.errors > 0 ? kExitFindings : kExitClean;
+        if (!std::cout) {
+            // A full disk or a closed pipe: whoever reads the report would get none, or half of one.
+            std::cerr << "drslint: cannot write the report to standard output\n";
+            return kExitTrouble;
+        }
+        const bool failed = std::any_of(results.begin(), results.end(), [](const auto& r) { return r.failed(); });
+        return failed ? kExitFindings : kExitClean;
+    } catch (const drslint::report::ConfigError& e) {
+        std::cerr << "drslint: " << e.what() << "\n";
+        return kExitTrouble;
     } catch (const InputError& e) {
         std::cerr << "drslint: " << e.what() << "\n";
         return kExitTrouble;

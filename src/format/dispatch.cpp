@@ -1,0 +1,62 @@
+#include "format/formatter.h"
+
+#include <iterator>
+
+namespace drslint::format {
+namespace {
+
+struct Entry {
+    const char* name;
+    Format format;
+    void (*write)(std::ostream&, const std::vector<FileResult>&, const Context&);
+};
+
+constexpr Entry kFormats[] = {
+    {"text", Format::text, write_text},       {"json", Format::json, write_json},
+    {"sarif", Format::sarif, write_sarif},    {"github", Format::github, write_github},
+    {"junit", Format::junit, write_junit},
+};
+
+}  // namespace
+
+const std::vector<std::string>& format_names()
+{
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& entry : kFormats) out.emplace_back(entry.name);
+        return out;
+    }();
+    return names;
+}
+
+std::optional<Format> parse_format(std::string_view name)
+{
+    for (const auto& entry : kFormats) {
+        if (name == entry.name) return entry.format;
+    }
+    return std::nullopt;
+}
+
+void write(std::ostream& out, Format format, const std::vector<FileResult>& results, const Context& context)
+{
+    for (const auto& entry : kFormats) {
+        if (entry.format == format) {
+            entry.write(out, results, context);
+            return;
+        }
+    }
+}
+
+ArtifactPath artifact_path(const std::string& file, const std::filesystem::path& base_directory)
+{
+    namespace fs = std::filesystem;
+    const fs::path path(file);
+    const fs::path absolute = (path.is_absolute() ? path : base_directory / path).lexically_normal();
+    const fs::path relative = absolute.lexically_relative(base_directory.lexically_normal());
+    if (!relative.empty() && *relative.begin() != "..") {
+        return {true, relative.generic_string()};
+    }
+    return {false, absolute.generic_string()};
+}
+
+}  // namespace drslint::format

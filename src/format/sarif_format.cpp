@@ -1,0 +1,214 @@
+#include "format/formatter.h"
+
+#include <cctype>
+#include <cstdio>
+#include <unordered_map>
+
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/prettywriter.h>
+
+namespace drslint::format {
+namespace {
+
+constexpr const char* kSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+// The home of drslint's schemas (their $id base).
+constexpr const char* kInformationUri = "https://drslint.dev/";
+constexpr const char* kSourceRoot = "%SRCROOT%";
+
+const char* level(Severity s)
+{
+    switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "note";
+    }
+    return "none";
+}
+
+// RFC 3986: everything but unreserved characters and '/' percent-encoded, so that any file name
+// is a valid URI reference.
+std::string uri_encode(std::string_view path)
+{
+    std::string out;
+    for (const char ch : path) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) != 0 && c < 0x80) {
+            out.push_back(ch);
+        } else if (c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            out.push_back(ch);
+        } else {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+            out += escaped;
+        }
+    }
+    return out;
+}
+
+using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+
+void string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+void text_object(Writer& w, const char* key, const std::string& text)
+{
+    w.Key(key);
+    w.StartObject();
+    w.Key("text");
+    string(w, text);
+    w.EndObject();
+}
+
+void write_rules(Writer& w, const std::vector<RuleInfo>& rules)
+{
+    w.Key("rules");
+    w.StartArray();
+    for (const auto& rule : rules) {
+        w.StartObject();
+        w.Key("id");
+        string(w, rule.id);
+        text_object(w, "shortDescription", rule.summary);
+        text_object(w, "fullDescription", rule.rationale.empty() ? rule.summary : rule.rationale);
+        std::string help = rule.rationale.empty() ? rule.summary : rule.rationale;
+        if (!rule.source.empty()) help += "\n\nSource: " + rule.source + (rule.source.back() == '.' ? "" : ".");
+        help += "\n\n`drslint explain " + rule.id + "` shows a failing and a passing example.";
+        text_object(w, "help", help);
+        w.Key("defaultConfiguration");
+        w.StartObject();
+        w.Key("level");
+        w.String(level(rule.severity));
+        w.EndObject();
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+void write_location(Writer& w, const FileResult& result, const Finding& f, const Context& context)
+{
+    w.Key("locations");
+    w.StartArray();
+    w.StartObject();
+    w.Key("physicalLocation");
+    w.StartObject();
+    w.Key("artifactLocation");
+    w.StartObject();
+    w.Key("uri");
+    if (result.is_stdin) {
+        w.String("stdin");
+    } else if (const ArtifactPath path = artifact_path(result.file, context.base_directory); path.relative) {
+        string(w, uri_encode(path.path));
+        w.Key("uriBaseId");
+        w.String(kSourceRoot);
+    } else {
+        string(w, "file://" + uri_encode(path.path));
+    }
+    w.EndObject();
+    if (f.begin.line != 0) {
+        w.Key("region");
+        w.StartObject();
+        w.Key("startLine");
+        w.Uint64(f.begin.line);
+        w.Key("startColumn");
+        w.Uint64(f.begin.column);
+        w.Key("endLine");
+        w.Uint64(f.end.line);
+        w.Key("endColumn");
+        w.Uint64(f.end.column);
+        w.EndObject();
+    }
+    w.EndObject();
+    w.Key("logicalLocations");
+    w.StartArray();
+    w.StartObject();
+    w.Key("fullyQualifiedName");
+    string(w, f.pointer);
+    w.EndObject();
+    w.EndArray();
+    w.EndObject();
+    w.EndArray();
+}
+
+}  // namespace
+
+void write_sarif(std::ostream& out, const std::vector<FileResult>& results, const Context& context)
+{
+    static const std::vector<RuleInfo> kNoRules;
+    const std::vector<RuleInfo>& rules = context.rules != nullptr ? *context.rules : kNoRules;
+    std::unordered_map<std::string, std::size_t> rule_index;
+    for (std::size_t i = 0; i < rules.size(); ++i) rule_index.emplace(rules[i].id, i);
+
+    rapidjson::OStreamWrapper stream(out);
+    Writer w(stream);
+    w.SetIndent(' ', 2);
+    w.StartObject();
+    w.Key("$schema");
+    w.String(kSchema);
+    w.Key("version");
+    w.String("2.1.0");
+    w.Key("runs");
+    w.StartArray();
+    w.StartObject();
+    w.Key("tool");
+    w.StartObject();
+    w.Key("driver");
+    w.StartObject();
+    w.Key("name");
+    w.String("drslint");
+    w.Key("informationUri");
+    w.String(kInformationUri);
+    w.Key("version");
+    string(w, context.tool_version);
+    write_rules(w, rules);
+    w.EndObject();
+    w.EndObject();
+    w.Key("originalUriBaseIds");
+    w.StartObject();
+    w.Key(kSourceRoot);
+    w.StartObject();
+    w.Key("uri");
+    std::string root = uri_encode(context.base_directory.generic_string());
+    if (root.empty() || root.back() != '/') root += '/';  // SARIF wants a base URI that ends in '/'
+    string(w, "file://" + root);
+    w.EndObject();
+    w.EndObject();
+    // Our columns count code points; SARIF's default unit is UTF-16 code units.
+    w.Key("columnKind");
+    w.String("unicodeCodePoints");
+    w.Key("results");
+    w.StartArray();
+    for (const auto& result : results) {
+        for (const auto& f : result.report.findings) {
+            w.StartObject();
+            w.Key("ruleId");
+            string(w, f.rule);
+            if (auto it = rule_index.find(f.rule); it != rule_index.end()) {
+                w.Key("ruleIndex");
+                w.Uint64(it->second);
+            }
+            w.Key("level");
+            w.String(level(f.severity));
+            text_object(w, "message", f.message);
+            write_location(w, result, f, context);
+            if (!f.expected.empty() || !f.suggestion.empty()) {
+                w.Key("properties");
+                w.StartObject();
+                if (!f.expected.empty()) {
+                    w.Key("expected");
+                    string(w, f.expected);
+                }
+                if (!f.suggestion.empty()) {
+                    w.Key("suggestion");
+                    string(w, f.suggestion);
+                }
+                w.EndObject();
+            }
+            w.EndObject();
+        }
+    }
+    w.EndArray();
+    w.EndObject();
+    w.EndArray();
+    w.EndObject();
+    out << "\n";
+}
+
+}  // namespace drslint::format

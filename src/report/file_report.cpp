@@ -1,0 +1,23 @@
+#include "report/file_report.h"
+
+namespace drslint::report {
+
+FileReport finish_file(const std::string& path, std::string_view text, Report report, const Config& config,
+                       std::optional<Severity> fail_override)
+{
+    FileReport out;
+    out.is_stdin = path == "-";
+    out.file = out.is_stdin ? "<stdin>" : path;
+    const std::optional<std::string> relative =
+        out.is_stdin || config.ignore.empty() ? std::nullopt : std::optional<std::string>(relative_path(path, config.directory));
+    out.report = apply_config(config, relative, std::move(report), out.suppressed);
+    out.fail_severity = fail_override.value_or(config.fail_severity.value_or(Severity::error));
+    if (!out.report.findings.empty() && !text.empty()) {
+        // Once per file, and only when something will be shown: a clean file costs no copy. No
+        // text (a JSON Lines batch, which is not kept) means no excerpts.
+        out.source = RedactedSource::from(text);
+    }
+    return out;
+}
+
+}  // namespace drslint::report

@@ -1,0 +1,34 @@
+// The report stage's result for one input: what every formatter prints and the exit code is
+// decided from. Findings have their configured severity, suppressions are gone, and the source
+// text is there only in its redacted form.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "drslint/finding.h"
+#include "report/config.h"
+#include "report/redacted_source.h"
+
+namespace drslint::report {
+
+struct FileReport {
+    std::string file;        // the path as given; "<stdin>" for standard input
+    Report report;           // after the config
+    bool is_stdin = false;
+    RedactedSource source;   // secrets masked; empty when there is no finding to show
+    Severity fail_severity = Severity::error;  // findings at or above it fail the run
+    std::size_t suppressed = 0;                // findings the config's `ignore` removed
+
+    bool failed() const { return report.has_at_least(fail_severity); }
+};
+
+// Finishes one linted input: applies `config` (the default Config{} is no config), decides the
+// fail severity (`fail_override`, the --fail-severity flag, beats the config's failSeverity), and
+// keeps a redacted copy of `text` when a finding is left to show it. path "-" is standard input.
+FileReport finish_file(const std::string& path, std::string_view text, Report report, const Config& config,
+                       std::optional<Severity> fail_override);
+
+}  // namespace drslint::report
