@@ -157,6 +157,9 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
     parse_limits.max_depth = options.limits.max_depth;
     parse_limits.max_member_name = options.limits.max_pattern_length;
     parse_limits.max_duplicates = collection_cap(options.limits);
+    // Each duplicate's pointer is copied a few times on its way to the report: 8 MiB of them is
+    // ample for real bodies and bounds what a body of deep, long names could make us hold.
+    parse_limits.max_duplicate_bytes = 8u * 1024u * 1024u;
     parse::ParseResult parsed = parse::parse_json(text, parse_limits);
     if (!parsed.ok) {
         Located l;

@@ -194,9 +194,10 @@ std::string syntax_reason(std::string_view text, rapidjson::ParseErrorCode code,
 }
 
 // Records each repeated member name once, at its second occurrence (a third one is the same
-// problem at the same place), in document order, until `result.duplicates` holds `max`.
-void record_duplicates(const rapidjson::Value& object, const std::string& pointer, std::size_t max,
-                       ParseResult& result)
+// problem at the same place), in document order, within the limits' count and bytes; `bytes` is
+// what the pointers recorded so far hold.
+void record_duplicates(const rapidjson::Value& object, const std::string& pointer, const ParseLimits& limits,
+                       std::size_t& bytes, ParseResult& result)
 {
     const auto count = object.MemberCount();
     if (count < 2) {
@@ -218,19 +219,21 @@ void record_duplicates(const rapidjson::Value& object, const std::string& pointe
         if (occurrence != 1) {
             continue;
         }
-        if (result.duplicates.size() >= max) {
+        std::string member_pointer = pointer;
+        append_pointer_token(member_pointer, name);
+        if (result.duplicates.size() >= limits.max_duplicates ||
+            member_pointer.size() > limits.max_duplicate_bytes - std::min(bytes, limits.max_duplicate_bytes)) {
             result.duplicates_truncated = true;
             return;
         }
-        std::string member_pointer = pointer;
-        append_pointer_token(member_pointer, name);
+        bytes += member_pointer.size();
         result.duplicates.push_back({std::move(member_pointer), occurrence});
     }
 }
 
 // Walks the DOM with an explicit stack: depth is bounded by the parse limit, but no walk over
 // input should ever depend on the C stack (embedders may run drslint on small thread stacks).
-void find_duplicates(const rapidjson::Value& root, std::size_t max, ParseResult& result)
+void find_duplicates(const rapidjson::Value& root, const ParseLimits& limits, ParseResult& result)
 {
     struct Frame {
         const rapidjson::Value* container;
@@ -238,10 +241,11 @@ void find_duplicates(const rapidjson::Value& root, std::size_t max, ParseResult&
         rapidjson::SizeType next = 0;
     };
     std::string pointer;
+    std::size_t bytes = 0;
     std::vector<Frame> stack;
     auto enter = [&](const rapidjson::Value& value) {
-        if (value.IsObject()) {
-            record_duplicates(value, pointer, max, result);
+        if (value.IsObject() && !result.duplicates_truncated) {
+            record_duplicates(value, pointer, limits, bytes, result);
         }
         if (value.IsObject() || value.IsArray()) {
             stack.push_back({&value, pointer.size()});
@@ -305,7 +309,7 @@ ParseResult parse_json(std::string_view text, const ParseLimits& limits)
         return result;
     }
     result.ok = true;
-    find_duplicates(result.document, limits.max_duplicates, result);
+    find_duplicates(result.document, limits, result);
     return result;
 }
 

@@ -17,8 +17,11 @@ struct ParseLimits {
     // Longer member names stop the parse. Every finding's pointer holds the names on its path, so
     // unbounded names would make each of many findings as large as the input.
     std::size_t max_member_name = static_cast<std::size_t>(-1);
-    // Duplicate keys recorded at most; ParseResult::duplicates_truncated says when more were seen.
+    // Duplicate keys recorded at most, and the most bytes their pointers may hold together (a
+    // duplicate deep under long member names has a pointer of up to max_depth long names);
+    // ParseResult::duplicates_truncated says when more were seen.
     std::size_t max_duplicates = static_cast<std::size_t>(-1);
+    std::size_t max_duplicate_bytes = static_cast<std::size_t>(-1);
 };
 
 enum class ParseErrorKind { syntax, too_deep, name_too_long };

@@ -453,6 +453,33 @@ BOOST_AUTO_TEST_CASE(the_work_per_body_is_bounded)
     BOOST_TEST(seconds < 120.0);
 }
 
+BOOST_AUTO_TEST_CASE(duplicates_deep_under_long_names_cost_bounded_memory)
+{
+    // 254 levels of 500-byte names, then 40000 repeated names: each duplicate's pointer is 127 KB,
+    // 5 GB for all of them, unless the parse stops recording at its byte budget (8 MiB).
+    drslint::Options options;
+    options.limits = drslint::kLimitCeilings;
+    const drslint::Linter ceilings(options);
+    const std::size_t depth = drslint::kLimitCeilings.max_depth - 2;
+    std::string body = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234"}}}, "x": )";
+    for (std::size_t i = 0; i < depth; ++i) body += "{\"" + std::string(500, 'k') + "\": ";
+    body += "{";
+    for (int i = 0; i < 40000; ++i) body += (i ? ",\"d" : "\"d") + std::to_string(i) + "\": 1, \"d" + std::to_string(i) + "\": 2";
+    body += "}" + std::string(depth, '}') + "}";
+    const auto report = ceilings.lint(body);
+    std::size_t duplicates = 0, bytes = 0;
+    for (const auto& f : report.findings) {
+        if (f.rule != "duplicate-key") continue;
+        ++duplicates;
+        bytes += f.pointer.size();
+    }
+    BOOST_TEST(duplicates >= 1u);
+    BOOST_TEST(bytes <= 8u * 1024u * 1024u);
+    const auto* more = find(report, "too-many-findings");
+    BOOST_TEST_REQUIRE(more != nullptr);
+    BOOST_TEST(more->message.find("at least") != std::string::npos, more->message);
+}
+
 BOOST_AUTO_TEST_CASE(the_task_context_reader_survives_hostile_text)
 {
     for (const std::string& text : {std::string(), std::string("\x89PNG", 4), std::string("[1, 2]"), std::string("\"x\""),

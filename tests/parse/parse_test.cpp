@@ -55,6 +55,12 @@ BOOST_AUTO_TEST_CASE(duplicate_keys_are_recorded_up_to_the_limit)
     BOOST_TEST(result.duplicates.size() == 10u);
     BOOST_TEST(result.duplicates.back().pointer == "/9/k");
     BOOST_TEST(result.duplicates_truncated);
+
+    ParseLimits bytes;
+    bytes.max_duplicate_bytes = 20;  // "/0/k" is 4 bytes: five of them, not six
+    const auto budget = parse_json(text, bytes);
+    BOOST_TEST(budget.duplicates.size() == 5u);
+    BOOST_TEST(budget.duplicates_truncated);
 }
 
 BOOST_AUTO_TEST_CASE(nesting_beyond_the_limit_stops_the_parse)
