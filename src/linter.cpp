@@ -184,9 +184,10 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
         l.occurrence = duplicate.occurrence;
         located.push_back(std::move(l));
     }
-    const bool truncated = check_schema(parsed.document, schema_root, located) || parsed.duplicates_truncated;
+    bool truncated = check_schema(parsed.document, schema_root, located) || parsed.duplicates_truncated;
     if (context != nullptr) {
-        engine.evaluate(parsed.document, rules::gather_facts(parsed.document, *context), located);
+        truncated = engine.evaluate(parsed.document, rules::gather_facts(parsed.document, *context), located,
+                                    collection_cap(options.limits)) || truncated;
     }
     return finish(text, std::move(located), truncated);
 }

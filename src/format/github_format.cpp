@@ -1,5 +1,9 @@
 #include "format/formatter.h"
 
+#include <limits>
+
+#include "report/redaction.h"
+
 namespace drslint::format {
 namespace {
 
@@ -56,7 +60,10 @@ void write_github(std::ostream& out, const std::vector<FileResult>& results, con
                 }
             }
             add("title", f.rule);
-            const std::string where = f.pointer.empty() ? std::string() : " (at " + f.pointer + ")";
+            // The pointer is exact, so it may hold what a log viewer acts on (ESC, bidi overrides).
+            const std::string where =
+                f.pointer.empty() ? std::string()
+                                  : " (at " + report::printable(f.pointer, std::numeric_limits<std::size_t>::max()) + ")";
             out << "::" << command(f.severity) << properties << "::" << escape(f.message + where, false) << "\n";
         }
     }

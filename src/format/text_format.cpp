@@ -1,5 +1,9 @@
 #include "format/formatter.h"
 
+#include <limits>
+
+#include "report/redaction.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -207,7 +211,11 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
                 write_excerpt(out, style, cursor, f.begin.line, result.source.line(f.begin.line), f.begin.column,
                               end, f.suggestion);
             }
-            out << "      = at " << (f.pointer.empty() ? std::string("(root)") : f.pointer) << "\n";
+            // The pointer is exact, so it may hold what a terminal acts on (ESC, bidi overrides).
+            out << "      = at "
+                << (f.pointer.empty() ? std::string("(root)")
+                                      : report::printable(f.pointer, std::numeric_limits<std::size_t>::max()))
+                << "\n";
         }
     }
     out << summary_line(summarize(results)) << "\n";

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "parse/pointer.h"
+#include "report/redaction.h"
 #include "rules/rule_functions.h"
 
 namespace drslint::rules {
@@ -157,7 +158,6 @@ void match(const rapidjson::Value& node, const std::vector<std::string>& tokens,
 }  // namespace
 
 RuleEngine::RuleEngine(std::string_view catalogue_json, const RuleCatalogue& catalogue, std::size_t max_pattern_length)
-    : catalogue_(catalogue)
 {
     rapidjson::Document document;
     document.Parse<rapidjson::kParseIterativeFlag>(catalogue_json.data(), catalogue_json.size());
@@ -176,7 +176,8 @@ RuleEngine::RuleEngine(std::string_view catalogue_json, const RuleCatalogue& cat
 
 RuleEngine::~RuleEngine() = default;
 
-void RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std::vector<report::Located>& out) const
+bool RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std::vector<report::Located>& out,
+                          std::size_t cap) const
 {
     std::vector<Hit> hits;
     std::string pointer;
@@ -186,7 +187,7 @@ void RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std:
         }
         for (const auto& tokens : check->given) {
             match(body, tokens, 0, pointer, {}, [&](const rapidjson::Value& node, const std::string& at, std::string_view key) {
-                if (check->condition && !check->condition->holds(node)) return;
+                if (out.size() >= cap || (check->condition && !check->condition->holds(node))) return;
                 const rapidjson::Value* value = &node;
                 std::string target_pointer = at;
                 if (!check->field.empty()) {
@@ -204,7 +205,9 @@ void RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std:
                     l.finding.expected = std::move(hit.expected);
                     l.finding.suggestion = std::move(hit.suggestion);
                     for (const char* fact : {"type", "job_type", "engine_type", "job_direction", "task_type"}) {
-                        hit.args.emplace_back(fact == std::string("type") ? "update_type" : fact, "`" + *facts.get(fact) + "`");
+                        // Facts may come from the body: shown, never acted on.
+                        hit.args.emplace_back(fact == std::string("type") ? "update_type" : fact,
+                                              "`" + report::printable(*facts.get(fact)) + "`");
                     }
                     if (!l.finding.suggestion.empty()) {
                         hit.args.emplace_back("hint", "; did you mean `" + l.finding.suggestion + "`?");
@@ -216,6 +219,7 @@ void RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std:
             });
         }
     }
+    return out.size() >= cap;
 }
 
 }  // namespace drslint::rules

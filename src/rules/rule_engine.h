@@ -30,12 +30,14 @@ public:
     RuleEngine(const RuleEngine&) = delete;
     RuleEngine& operator=(const RuleEngine&) = delete;
 
-    void evaluate(const rapidjson::Value& body, const Facts& facts, std::vector<report::Located>& out) const;
+    // Appends the findings of every check; stops once `out` holds `cap` findings, so a hostile body
+    // cannot make the work unbounded. Returns true when it stopped there.
+    bool evaluate(const rapidjson::Value& body, const Facts& facts, std::vector<report::Located>& out,
+                  std::size_t cap) const;
 
     std::size_t check_count() const { return checks_.size(); }
 
 private:
-    const RuleCatalogue& catalogue_;
     std::vector<std::unique_ptr<Check>> checks_;
 };
 

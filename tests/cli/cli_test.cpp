@@ -637,3 +637,15 @@ BOOST_AUTO_TEST_CASE(responses_are_checked_against_the_response_tables)
     BOOST_TEST(run("--response 200 " + q(dir.write("empty.json", "{}"))).status == 0);
     BOOST_TEST(run("--response 500 " + q(ok)).status == 2);
 }
+
+BOOST_AUTO_TEST_CASE(no_format_lets_a_member_name_steer_the_terminal)
+{
+    TempDir dir;
+    // An unknown member whose name clears the screen when printed raw.
+    const auto file = dir.write("esc.json", R"({"job": {"type": "re_create", "params": {}, "x\u001b[2Jy": 1}})");
+    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+        const auto r = run(std::string("--format ") + format + " --color never " + q(file));
+        BOOST_TEST(r.status == 0, format);
+        BOOST_TEST(!contains(r.out, "\x1b"), format);
+    }
+}

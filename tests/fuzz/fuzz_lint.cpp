@@ -42,6 +42,9 @@ void check(const drslint::Report& report, std::size_t max_findings)
     if (report.findings.size() > max_findings + 1) __builtin_trap();
     for (const auto& f : report.findings) {
         if (linter().find_rule(f.rule) == nullptr) __builtin_trap();
+        // The differential test on fuzzed input: valijson, the engine of record, rejected what
+        // drslint's evaluator accepted.
+        if (f.rule == "engine-disagreement") __builtin_trap();
         if (f.message.empty() || !drslint::test::printable_utf8(f.message)) __builtin_trap();
         if (!drslint::test::valid_utf8(f.pointer) || !drslint::test::printable_utf8(f.expected)) __builtin_trap();
         if (!drslint::test::printable_utf8(f.suggestion)) __builtin_trap();
