@@ -1,0 +1,391 @@
+// drslint_bench: Google Benchmark suite for issue 7 ("faster than ajv, close to the JSON parse
+// floor"). Every body is measured at each stage of the pipeline, so that ratios between stages
+// and against the bare RapidJSON parse come from one run on one machine:
+//
+//   rapidjson_parse/BODY   the floor: RapidJSON into a Document, with src/parse's flags
+//   drslint_parse/BODY     parse::parse_json: the floor plus depth limit and duplicate keys
+//   parse_evaluate/BODY    drslint_parse plus the compiled evaluator (schema validation alone)
+//   parse_valijson/BODY    drslint_parse plus valijson (what the cross-check adds)
+//   lint_fast/BODY         Linter::lint with Options::cross_check_with_valijson = false
+//   lint/BODY              Linter::lint as shipped (valijson cross-checks every verdict)
+//   lint_render/BODY       lint plus format::write_json of the report into a string
+//   startup/linter         constructing a Linter (schema compilation; paid once per process)
+//
+// Each benchmark carries the counters "bytes" (body size) and "findings" (lint's count), and the
+// label "valid" or "invalid"; tools/bench/compare.sh turns the JSON output into ratios.
+//
+// Helper modes (not benchmarks; they exist for tools/bench/compare.sh and for profiling):
+//   drslint_bench --emit DIR [--tables N] [--lines N]
+//       writes DIR/valid-db_object-large.json and DIR/batch.jsonl (N lines cycling the corpus)
+//   drslint_bench --jsonl FILE [--jobs N] [--no-cross-check]
+//       lints every line of FILE with input::lint_jsonl (N threads, default 1) and prints one
+//       summary line: the library without the CLI's output, and with the cross-check switchable
+//   drslint_bench --lint FILE [--repeat N] [--no-cross-check]
+//       lints one file N times (for valgrind --tool=callgrind)
+// Common: --corpus DIR (default: tests/bench/corpus of the source tree).
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+#include <rapidjson/document.h>
+
+#include "bench_corpus.h"
+#include "drslint/linter.h"
+#include "format/formatter.h"
+#include "input/jsonl.h"
+#include "parse/json_parser.h"
+#include "schema/embedded.h"
+#include "schema/evaluator.h"
+#include "schema/schema_set.h"
+#include "schema/valijson_engine.h"
+
+namespace {
+
+using drslint::bench::Body;
+
+// The flags src/parse/json_parser.cpp reads with: the floor must do the same work.
+constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+constexpr const char* kRootSchema = "request/update-job-request.schema.json";
+
+drslint::Options options_with_cross_check(bool cross_check)
+{
+    drslint::Options options;
+    options.cross_check_with_valijson = cross_check;
+    return options;
+}
+
+// The library's internals, built the way Linter builds them, so that each stage can be timed
+// without the stages after it.
+struct Stages {
+    Stages()
+        : schemas(schema_files()),
+          root(schemas.root(kRootSchema)),
+          evaluator(limits.max_pattern_length),
+          valijson(schemas, kRootSchema),
+          linter(options_with_cross_check(true)),
+          fast_linter(options_with_cross_check(false))
+    {
+    }
+
+    static std::vector<drslint::schema::SchemaFile> schema_files()
+    {
+        std::vector<drslint::schema::SchemaFile> files;
+        for (std::size_t i = 0; i < drslint::embedded::kFileCount; ++i) {
+            const std::string_view name = drslint::embedded::kFiles[i].name;
+            if (name.size() > 12 && name.substr(name.size() - 12) == ".schema.json") {
+                files.push_back({std::string(name), drslint::embedded::kFiles[i].text()});
+            }
+        }
+        return files;
+    }
+
+    drslint::Limits limits;
+    drslint::schema::SchemaSet schemas;
+    const drslint::schema::Node& root;
+    drslint::schema::Evaluator evaluator;
+    drslint::schema::ValijsonEngine valijson;
+    drslint::Linter linter;
+    drslint::Linter fast_linter;
+};
+
+drslint::parse::ParseResult drslint_parse(const Stages& s, const Body& body)
+{
+    return drslint::parse::parse_json(body.text, {s.limits.max_depth});
+}
+
+std::string render_json(const Body& body, drslint::Report report)
+{
+    std::vector<drslint::format::FileResult> results(1);
+    results[0].file = body.name + ".json";
+    results[0].report = std::move(report);
+    std::ostringstream out;
+    drslint::format::write_json(out, results);
+    return out.str();
+}
+
+void set_counters(benchmark::State& state, const Body& body, std::size_t findings)
+{
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * body.text.size()));
+    state.counters["bytes"] = static_cast<double>(body.text.size());
+    state.counters["findings"] = static_cast<double>(findings);
+    state.SetLabel(body.valid ? "valid" : "invalid");
+}
+
+// One function per stage, all with the same signature so that one loop registers them all.
+using StageFn = void (*)(benchmark::State&, const Stages&, const Body&);
+
+void bm_rapidjson_parse(benchmark::State& state, const Stages&, const Body& body)
+{
+    for (auto _ : state) {
+        rapidjson::Document document;
+        document.Parse<kParseFlags>(body.text.data(), body.text.size());
+        benchmark::DoNotOptimize(document.HasParseError());
+    }
+}
+
+void bm_drslint_parse(benchmark::State& state, const Stages& s, const Body& body)
+{
+    for (auto _ : state) {
+        auto parsed = drslint_parse(s, body);
+        benchmark::DoNotOptimize(parsed.ok);
+    }
+}
+
+void bm_parse_evaluate(benchmark::State& state, const Stages& s, const Body& body)
+{
+    std::vector<drslint::schema::Violation> violations;
+    for (auto _ : state) {
+        auto parsed = drslint_parse(s, body);
+        violations.clear();
+        if (parsed.ok) {
+            benchmark::DoNotOptimize(s.evaluator.validate(s.root, parsed.document, &violations));
+        }
+    }
+}
+
+void bm_parse_valijson(benchmark::State& state, const Stages& s, const Body& body)
+{
+    for (auto _ : state) {
+        auto parsed = drslint_parse(s, body);
+        if (parsed.ok) {
+            auto leaves = s.valijson.validate(parsed.document);
+            benchmark::DoNotOptimize(leaves.data());
+        }
+    }
+}
+
+void bm_lint_fast(benchmark::State& state, const Stages& s, const Body& body)
+{
+    for (auto _ : state) {
+        auto report = s.fast_linter.lint(body.text);
+        benchmark::DoNotOptimize(report.findings.data());
+    }
+}
+
+void bm_lint(benchmark::State& state, const Stages& s, const Body& body)
+{
+    for (auto _ : state) {
+        auto report = s.linter.lint(body.text);
+        benchmark::DoNotOptimize(report.findings.data());
+    }
+}
+
+void bm_lint_render(benchmark::State& state, const Stages& s, const Body& body)
+{
+    for (auto _ : state) {
+        auto rendered = render_json(body, s.linter.lint(body.text));
+        benchmark::DoNotOptimize(rendered.data());
+    }
+}
+
+const std::pair<const char*, StageFn> kStages[] = {
+    {"rapidjson_parse", bm_rapidjson_parse}, {"drslint_parse", bm_drslint_parse},
+    {"parse_evaluate", bm_parse_evaluate},   {"parse_valijson", bm_parse_valijson},
+    {"lint_fast", bm_lint_fast},             {"lint", bm_lint},
+    {"lint_render", bm_lint_render},
+};
+
+// A body whose verdict is not what its name says would make every ratio about the wrong thing.
+bool verdicts_as_named(const Stages& s, const std::vector<Body>& bodies)
+{
+    bool ok = true;
+    for (const auto& body : bodies) {
+        const auto report = s.linter.lint(body.text);
+        const bool failed = body.valid ? report.has_at_least(drslint::Severity::error) : report.findings.empty();
+        if (failed) {
+            std::cerr << "drslint_bench: " << body.name << " is named " << (body.valid ? "valid" : "invalid")
+                      << " but lints to " << report.findings.size() << " finding(s)"
+                      << (report.findings.empty() ? "" : ", first: " + report.findings.front().rule + " at '" +
+                                                            report.findings.front().pointer + "'")
+                      << "\n";
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+void register_benchmarks(const Stages& stages, const std::vector<Body>& bodies)
+{
+    for (const auto& body : bodies) {
+        const std::size_t findings = stages.linter.lint(body.text).findings.size();
+        for (const auto& [stage, fn] : kStages) {
+            benchmark::RegisterBenchmark((std::string(stage) + "/" + body.name).c_str(),
+                                         [&stages, &body, fn = fn, findings](benchmark::State& state) {
+                                             fn(state, stages, body);
+                                             set_counters(state, body, findings);
+                                         })
+                ->Unit(benchmark::kMicrosecond);
+        }
+    }
+    benchmark::RegisterBenchmark("startup/linter", [](benchmark::State& state) {
+        for (auto _ : state) {
+            drslint::Linter linter;
+            benchmark::DoNotOptimize(&linter);
+        }
+    })->Unit(benchmark::kMillisecond);
+}
+
+std::string read_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error("cannot read " + path);
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_file(const std::string& path, const std::string& text)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out.flush()) {
+        throw std::runtime_error("cannot write " + path);
+    }
+}
+
+// --emit: the generated inputs that the ajv side must see too.
+int emit(const std::string& dir, const std::vector<Body>& corpus, std::size_t tables, std::size_t lines)
+{
+    const Body large = drslint::bench::make_large_db_object(tables);
+    write_file(dir + "/" + large.name + ".json", large.text);
+    std::string batch;
+    for (std::size_t i = 0; i < lines; ++i) {
+        batch += drslint::bench::one_line(corpus[i % corpus.size()].text);
+        batch += '\n';
+    }
+    write_file(dir + "/batch.jsonl", batch);
+    std::cout << "wrote " << dir << "/" << large.name << ".json (" << large.text.size() << " bytes, " << tables
+              << " tables) and " << dir << "/batch.jsonl (" << lines << " bodies cycling " << corpus.size()
+              << " corpus files)\n";
+    return 0;
+}
+
+// Counts what a batch found, for the one line the helper modes print.
+struct Tally {
+    std::size_t bodies = 0, failing = 0, findings = 0;
+
+    void add(const drslint::Report& report)
+    {
+        ++bodies;
+        failing += report.has_at_least(drslint::Severity::error);
+        findings += report.findings.size();
+    }
+
+    void print(std::chrono::steady_clock::time_point start, bool cross_check) const
+    {
+        const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
+        std::cout << bodies << " bodies, " << failing << " with errors, " << findings << " findings, "
+                  << elapsed.count() << " ms linting (cross-check " << (cross_check ? "on" : "off") << ")\n";
+    }
+};
+
+// --lint: one body linted `repeat` times (a steady loop for callgrind).
+int lint_repeatedly(const std::string& text, std::size_t repeat, bool cross_check)
+{
+    const drslint::Linter linter(options_with_cross_check(cross_check));
+    const auto start = std::chrono::steady_clock::now();
+    Tally tally;
+    for (std::size_t r = 0; r < repeat; ++r) {
+        tally.add(linter.lint(text));
+    }
+    tally.print(start, cross_check);
+    return 0;
+}
+
+// --jsonl: a JSON Lines file through the library's batch entry point, timed from outside as a
+// whole process; nothing is printed per body.
+int lint_jsonl_file(const std::string& path, unsigned jobs, bool cross_check)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error("cannot read " + path);
+    }
+    const drslint::Linter linter(options_with_cross_check(cross_check));
+    const auto start = std::chrono::steady_clock::now();
+    Tally tally;
+    drslint::input::lint_jsonl(linter, in, jobs, [&tally](drslint::input::LineReport&& line) { tally.add(line.report); });
+    tally.print(start, cross_check);
+    return 0;
+}
+
+struct Args {
+    std::string corpus = DRSLINT_BENCH_CORPUS;
+    std::string emit_dir, jsonl_file, lint_file;
+    std::size_t tables = drslint::bench::kLargeBodyTables;
+    std::size_t lines = 100000;
+    std::size_t repeat = 1;
+    unsigned jobs = 1;
+    bool cross_check = true;
+};
+
+// Takes drslint_bench's own flags out of argv; Google Benchmark gets the rest.
+Args take_own_args(int& argc, char** argv)
+{
+    Args args;
+    int kept = 1;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                throw std::invalid_argument(std::string(a) + " needs a value");
+            }
+            return argv[++i];
+        };
+        if (a == "--corpus") args.corpus = value();
+        else if (a == "--emit") args.emit_dir = value();
+        else if (a == "--jsonl") args.jsonl_file = value();
+        else if (a == "--lint") args.lint_file = value();
+        else if (a == "--tables") args.tables = std::stoul(value());
+        else if (a == "--lines") args.lines = std::stoul(value());
+        else if (a == "--repeat") args.repeat = std::stoul(value());
+        else if (a == "--jobs") args.jobs = static_cast<unsigned>(std::stoul(value()));
+        else if (a == "--no-cross-check") args.cross_check = false;
+        else argv[kept++] = argv[i];
+    }
+    argc = kept;
+    return args;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    try {
+        const Args args = take_own_args(argc, argv);
+        if (!args.jsonl_file.empty()) {
+            return lint_jsonl_file(args.jsonl_file, args.jobs, args.cross_check);
+        }
+        if (!args.lint_file.empty()) {
+            return lint_repeatedly(read_file(args.lint_file), args.repeat, args.cross_check);
+        }
+        std::vector<Body> bodies = drslint::bench::load_corpus(args.corpus);
+        if (!args.emit_dir.empty()) {
+            return emit(args.emit_dir, bodies, args.tables, args.lines);
+        }
+        bodies.push_back(drslint::bench::make_large_db_object(args.tables));
+
+        benchmark::Initialize(&argc, argv);
+        if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+            return 2;
+        }
+        const Stages stages;
+        if (!verdicts_as_named(stages, bodies)) {
+            return 1;
+        }
+        register_benchmarks(stages, bodies);
+        benchmark::RunSpecifiedBenchmarks();
+        benchmark::Shutdown();
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "drslint_bench: " << e.what() << "\n";
+        return 2;
+    }
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# drslint against ajv and against the JSON parse floor, side by side, in one run on one machine
+# (issue 7). From a fresh clone:
+#
+#   bash tools/bench/compare.sh
+#
+# It builds drslint_bench and the CLI into build/bench (Release, -DDRSLINT_BENCH=ON), installs
+# ajv with npm when build/node_modules lacks it, and prints the comparison (also saved as
+# build/bench/results/summary.txt). Figures are ratios between engines measured in the same run;
+# absolute times on a shared machine are only indicative.
+#
+# Environment knobs:
+#   BUILD_DIR=build/bench     build folder
+#   BENCH_MIN_TIME=0.1        seconds per Google Benchmark repetition
+#   BENCH_REPETITIONS=5       repetitions, randomly interleaved; the fastest is used (the least
+#                             disturbed by other load on the machine)
+#   BENCH_FILTER=.            regex over benchmark names (e.g. 'valid-db_object$')
+#   BATCH_LINES=100000        bodies in the JSON Lines batch (drslint --jsonl, the library, node)
+#   STARTUP_RUNS=50           runs of `drslint examples/rename-task.json`
+#   DRSLINT_COMMIT            label for the measured tree (default: git rev-parse --short HEAD)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+BUILD_DIR=${BUILD_DIR:-build/bench}
+BENCH_MIN_TIME=${BENCH_MIN_TIME:-0.1}
+BENCH_REPETITIONS=${BENCH_REPETITIONS:-5}
+BENCH_FILTER=${BENCH_FILTER:-.}
+BATCH_LINES=${BATCH_LINES:-100000}
+STARTUP_RUNS=${STARTUP_RUNS:-50}
+RESULTS="$BUILD_DIR/results"
+DATA="$BUILD_DIR/data"
+
+say() { printf '== %s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------- dependencies and build
+bash tools/setup.sh --no-build >&2
+if ! dpkg-query -W -f='${Status}' libbenchmark-dev 2>/dev/null | grep -q "install ok installed"; then
+  say "installing libbenchmark-dev (Google Benchmark)"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends libbenchmark-dev >/dev/null
+fi
+say "building drslint_bench and drslint in $BUILD_DIR"
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DDRSLINT_BENCH=ON -DDRSLINT_BUILD_TESTS=OFF >/dev/null
+cmake --build "$BUILD_DIR" -j2 --target drslint_bench drslint_cli >/dev/null
+BENCH="$BUILD_DIR/tests/bench/drslint_bench"
+CLI="$BUILD_DIR/drslint"
+
+NODE_MODULES=""
+if command -v node >/dev/null; then
+  if [ -f build/node_modules/ajv/package.json ]; then
+    NODE_MODULES=build/node_modules
+  elif [ -f "$BUILD_DIR/node_modules/ajv/package.json" ]; then
+    NODE_MODULES="$BUILD_DIR/node_modules"
+  elif command -v npm >/dev/null; then
+    say "installing ajv 8 into $BUILD_DIR/node_modules"
+    npm install --prefix "$BUILD_DIR" --no-audit --no-fund --silent ajv@8 >/dev/null
+    NODE_MODULES="$BUILD_DIR/node_modules"
+  fi
+fi
+[ -n "$NODE_MODULES" ] || say "node or ajv unavailable: the ajv columns stay empty"
+
+rm -rf "$RESULTS" "$DATA"
+mkdir -p "$RESULTS" "$DATA"
+
+# ---------------------------------------------------------------- inputs
+# The large body and the batch come from drslint_bench's generator, so both engines read the same
+# bytes and nothing large is committed.
+"$BENCH" --emit "$DATA" --lines "$BATCH_LINES" >&2
+BODIES=(tests/bench/corpus/*.json "$DATA"/valid-db_object-large.json)
+
+# ---------------------------------------------------------------- per-document, in process
+say "drslint_bench (Google Benchmark, $BENCH_REPETITIONS x ${BENCH_MIN_TIME}s per benchmark)"
+"$BENCH" --benchmark_filter="$BENCH_FILTER" --benchmark_min_time="$BENCH_MIN_TIME" \
+  --benchmark_repetitions="$BENCH_REPETITIONS" --benchmark_display_aggregates_only=true \
+  --benchmark_enable_random_interleaving=true \
+  --benchmark_out="$RESULTS/drslint.json" --benchmark_out_format=json >"$RESULTS/drslint.txt"
+if [ -n "$NODE_MODULES" ]; then
+  say "ajv per-document timing"
+  node tools/bench/ajv_bench.js "$NODE_MODULES" schemas per-doc "${BODIES[@]}" >"$RESULTS/ajv.json"
+fi
+
+# ---------------------------------------------------------------- whole processes
+now_ns() { date +%s%N; }
+# Wall time (ms) of the fastest of three runs of a command; the end of its output goes to stderr.
+process_ms() {
+  local times=() start end
+  for _ in 1 2 3; do
+    start=$(now_ns)
+    # Exit code 1 only says that some body has errors (drslint's contract); 2 and up is a failure.
+    "$@" >"$RESULTS/last.out" || [ $? -eq 1 ] || { echo "compare.sh: $* failed" >&2; exit 2; }
+    end=$(now_ns)
+    times+=($(( (end - start) / 1000000 )))
+  done
+  tail -n 1 "$RESULTS/last.out" | tail -c 200 >&2  # the CLI's JSON is one line: its summary is at the end
+  printf '%s\n' "${times[@]}" | sort -n | head -n 1
+}
+say "batch: $BATCH_LINES bodies, whole process, fastest of 3"
+# The CLI (`drslint --jsonl`, JSON output to a file) where it has the option; and always the library
+# alone, drslint_bench --jsonl: input::lint_jsonl with nothing printed, with and without the
+# valijson cross-check (the CLI has no switch for it). One thread is the like-for-like comparison
+# with node; all cores is what a batch gets.
+batch_cli=null
+batch_cli_all=null
+if "$CLI" --help 2>&1 | grep -q -- '--jsonl'; then
+  batch_cli=$(process_ms "$CLI" --jsonl --jobs 1 --format json "$DATA/batch.jsonl")
+  batch_cli_all=$(process_ms "$CLI" --jsonl --jobs "$(nproc)" --format json "$DATA/batch.jsonl")
+fi
+batch_lint=$(process_ms "$BENCH" --jsonl "$DATA/batch.jsonl")
+batch_fast=$(process_ms "$BENCH" --jsonl "$DATA/batch.jsonl" --no-cross-check)
+batch_lint_all=$(process_ms "$BENCH" --jsonl "$DATA/batch.jsonl" --jobs "$(nproc)")
+batch_fast_all=$(process_ms "$BENCH" --jsonl "$DATA/batch.jsonl" --jobs "$(nproc)" --no-cross-check)
+batch_ajv=null
+if [ -n "$NODE_MODULES" ]; then
+  batch_ajv=$(process_ms node tools/bench/ajv_bench.js "$NODE_MODULES" schemas jsonl "$DATA/batch.jsonl")
+fi
+
+say "start-up: drslint examples/rename-task.json, $STARTUP_RUNS runs"
+if command -v hyperfine >/dev/null; then
+  hyperfine --style none --warmup 3 --runs "$STARTUP_RUNS" --export-json "$RESULTS/hyperfine.json" \
+    "$CLI examples/rename-task.json" >&2
+  startup_ms=$(node -e 'console.log((require(process.argv[1]).results[0].mean * 1000).toFixed(2))' \
+    "$(pwd)/$RESULTS/hyperfine.json")
+  startup_tool=hyperfine
+else
+  "$CLI" examples/rename-task.json >/dev/null
+  start=$(now_ns)
+  for _ in $(seq "$STARTUP_RUNS"); do "$CLI" examples/rename-task.json >/dev/null; done
+  end=$(now_ns)
+  startup_ms=$(awk -v ns=$((end - start)) -v n="$STARTUP_RUNS" 'BEGIN { printf "%.2f", ns / n / 1e6 }')
+  startup_tool="bash loop"
+fi
+
+# DRSLINT_COMMIT names the tree when it is not a git checkout of its own (e.g. a `git archive` export).
+commit=${DRSLINT_COMMIT:-}
+if [ -z "$commit" ]; then
+  commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  [ -z "$(git status --porcelain 2>/dev/null)" ] || commit="$commit+uncommitted"
+fi
+cat >"$RESULTS/run.json" <<EOF
+{"commit": "$commit", "nproc": $(nproc), "cpu": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')",
+ "load": "$(cut -d' ' -f1-3 /proc/loadavg)", "batch_lines": $BATCH_LINES,
+ "batch_ms": {"cli": $batch_cli, "cli_all_cores": $batch_cli_all,
+              "lint": $batch_lint, "lint_fast": $batch_fast, "lint_all_cores": $batch_lint_all,
+              "lint_fast_all_cores": $batch_fast_all, "ajv": $batch_ajv},
+ "startup": {"runs": $STARTUP_RUNS, "tool": "$startup_tool", "mean_ms": $startup_ms}}
+EOF
+
+if command -v node >/dev/null; then
+  node tools/bench/report.js "$RESULTS" | tee "$RESULTS/summary.txt"
+else
+  cat "$RESULTS/drslint.txt" "$RESULTS/run.json" | tee "$RESULTS/summary.txt"
+fi

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Prints the comparison that tools/bench/compare.sh measured: reads RESULTS/drslint.json (Google
+// Benchmark), RESULTS/ajv.json (tools/bench/ajv_bench.js) and RESULTS/run.json (batch, start-up,
+// machine). Times are wall clock, the fastest of several repetitions; the figures that matter are
+// the ratios.
+//
+//   node tools/bench/report.js build/bench/results
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+const dir = process.argv[2];
+const TYPICAL = "valid-db_object";  // the 0.6 KB body of the API page's db_object example
+const read = (name) => {
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) return null;
+  // Google Benchmark writes the spread of a constant counter (0 / 0) as a bare NaN.
+  return JSON.parse(fs.readFileSync(file, "utf8").replace(/:\s*-?(nan|NaN|inf|Infinity)\b/g, ": null"));
+};
+const run = read("run.json");
+const ajv = read("ajv.json");
+const gbench = read("drslint.json");
+
+// stage -> body -> ns: the fastest repetition, the one least disturbed by other load (ajv_bench.js
+// reports its fastest round too).
+const NS_PER = {ns: 1, us: 1e3, ms: 1e6, s: 1e9};
+const drslint = {};
+const bytes = {};
+for (const b of gbench.benchmarks) {
+  if (b.run_type === "aggregate") continue;
+  const [stage, body] = b.run_name.split("/");
+  const ns = b.real_time * NS_PER[b.time_unit];
+  drslint[stage] = drslint[stage] || {};
+  drslint[stage][body] = Math.min(ns, drslint[stage][body] === undefined ? Infinity : drslint[stage][body]);
+  if (b.bytes !== undefined) bytes[body] = b.bytes;
+}
+const bodies = Object.keys(drslint.lint || {}).sort((a, b) => {
+  const rank = (n) => (n === TYPICAL ? 0 : n.startsWith("valid-") ? 1 : 2);
+  return rank(a) - rank(b) || a.localeCompare(b);
+});
+
+const us = (ns) => (ns === undefined || ns === null ? "-" : ns / 1e3 < 10 ? (ns / 1e3).toFixed(2) : (ns / 1e3).toFixed(1));
+const ratio = (a, b) => (a === undefined || b === undefined || a === null || b === null ? "-" : (a / b).toFixed(2));
+function table(header, rows) {
+  const cells = [header, ...rows];
+  const width = header.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(width[i]) : String(c).padStart(width[i]))).join("  ");
+  return [line(header), width.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+const ajvNs = (body) => (ajv && ajv.results[body] ? ajv.results[body].validate_ns : undefined);
+const get = (stage, body) => (drslint[stage] || {})[body];
+
+const out = [];
+out.push(`drslint vs ajv ${ajv ? ajv.ajv : "(not run)"} (${ajv ? "node " + ajv.node : ""}) and the RapidJSON parse floor`);
+out.push(`commit ${run.commit}; ${run.nproc} cores, ${run.cpu}; load average at the end ${run.load}`);
+out.push("");
+out.push("Per body, in process (µs per body, wall clock, fastest repetition). lint = Linter::lint as shipped (valijson");
+out.push("cross-check on); fast = cross_check_with_valijson off; ajv = validate() of the parsed body;");
+out.push("parse = RapidJSON into a Document (iterative, UTF-8 validated).");
+out.push(table(
+  ["body", "bytes", "parse", "lint", "fast", "ajv", "lint/ajv", "fast/ajv", "lint/parse", "fast/parse"],
+  bodies.map((b) => {
+    const p = get("rapidjson_parse", b), l = get("lint", b), f = get("lint_fast", b), a = ajvNs(b);
+    return [b, bytes[b], us(p), us(l), us(f), us(a), ratio(l, a), ratio(f, a), ratio(l, p), ratio(f, p)];
+  })));
+out.push("");
+out.push("Stages (µs): drslint parse = parse::parse_json (adds depth limit and duplicate keys to the floor);");
+out.push("+evaluate / +valijson = that parse plus one engine; render = lint plus format::write_json.");
+out.push(table(
+  ["body", "floor", "drslint parse", "+evaluate", "+valijson", "lint", "render", "ajv parse+validate"],
+  bodies.map((b) => [b, us(get("rapidjson_parse", b)), us(get("drslint_parse", b)), us(get("parse_evaluate", b)),
+    us(get("parse_valijson", b)), us(get("lint", b)), us(get("lint_render", b)),
+    us(ajv && ajv.results[b] ? ajv.results[b].parse_validate_ns : undefined)])));
+out.push("");
+const invalid = bodies.filter((b) => b.startsWith("invalid-"));
+// invalid-TYPE[-what] is a broken valid-TYPE: the longest valid name it extends.
+const counterpart = (b) => {
+  const rest = b.slice("invalid-".length);
+  return bodies.filter((v) => v.startsWith("valid-") && (rest === v.slice(6) || rest.startsWith(v.slice(6) + "-")))
+    .sort((x, y) => y.length - x.length)[0] || TYPICAL;
+};
+out.push("Invalid bodies (target: at most 10x the valid case), same setting on both sides: against the");
+out.push(`valid body of the same type, and against the typical valid body (${TYPICAL}).`);
+out.push(table(["body", "valid case", "lint", "fast", "render", "lint/typical", "fast/typical"], invalid.map((b) => {
+  const v = counterpart(b);
+  return [b, v, ratio(get("lint", b), get("lint", v)), ratio(get("lint_fast", b), get("lint_fast", v)),
+    ratio(get("lint_render", b), get("lint_render", v)),
+    ratio(get("lint", b), get("lint", TYPICAL)), ratio(get("lint_fast", b), get("lint_fast", TYPICAL))];
+})));
+out.push("");
+const bm = run.batch_ms;
+out.push(`Batch: ${run.batch_lines} bodies of JSON Lines, whole process (ms, fastest of 3; start-up and schema`);
+out.push("compilation included). CLI = drslint --jsonl --format json (\"-\": this drslint has no --jsonl);");
+out.push("lint / fast = the library alone (drslint_bench --jsonl: input::lint_jsonl, nothing printed), valijson");
+out.push("cross-check on / off; ajv = node reading the file, JSON.parse and validate per line (1 thread).");
+const ms = (v) => (v === null || v === undefined ? "-" : v);
+out.push(table(["engine", "threads", "ms", "vs ajv"], [
+  ["drslint CLI", 1, ms(bm.cli), ratio(bm.cli, bm.ajv)],
+  ["drslint CLI", run.nproc, ms(bm.cli_all_cores), ratio(bm.cli_all_cores, bm.ajv)],
+  ["drslint lint", 1, bm.lint, ratio(bm.lint, bm.ajv)],
+  ["drslint fast", 1, bm.lint_fast, ratio(bm.lint_fast, bm.ajv)],
+  ["drslint lint", run.nproc, bm.lint_all_cores, ratio(bm.lint_all_cores, bm.ajv)],
+  ["drslint fast", run.nproc, bm.lint_fast_all_cores, ratio(bm.lint_fast_all_cores, bm.ajv)],
+  ["ajv", 1, ms(bm.ajv), bm.ajv === null ? "-" : "1.00"],
+]));
+out.push("");
+out.push(`Start-up: drslint examples/rename-task.json, mean of ${run.startup.runs} runs (${run.startup.tool}): ` +
+         `${run.startup.mean_ms} ms; Linter construction alone: ${us(get("startup", "linter"))} µs.`);
+out.push("");
+const t = (label, value, limit) => `${label}: ${value} (target <= ${limit}) ${value !== "-" && Number(value) <= limit ? "met" : "NOT met"}`;
+out.push(`Targets, typical body ${TYPICAL}:`);
+out.push("  " + t("lint / ajv", ratio(get("lint", TYPICAL), ajvNs(TYPICAL)), 1));
+out.push("  " + t("fast / ajv", ratio(get("lint_fast", TYPICAL), ajvNs(TYPICAL)), 1));
+out.push("  " + t("lint / parse", ratio(get("lint", TYPICAL), get("rapidjson_parse", TYPICAL)), 3));
+out.push("  " + t("fast / parse", ratio(get("lint_fast", TYPICAL), get("rapidjson_parse", TYPICAL)), 3));
+const worst = (stage) => Math.max(...invalid.map((b) => get(stage, b) / get(stage, counterpart(b))));
+out.push("  " + t("worst invalid / its valid case, lint", worst("lint").toFixed(2), 10));
+out.push("  " + t("worst invalid / its valid case, fast", worst("lint_fast").toFixed(2), 10));
+console.log(out.join("\n"));
