@@ -41,6 +41,14 @@ rapidjson::Document catalogue()
     return d;
 }
 
+// The findings of `rule` at `pointer`, each with the rule's catalogue severity.
+std::size_t count_at(const drslint::Report& r, const std::string& rule, const std::string& pointer, const std::string& severity)
+{
+    std::size_t n = 0;
+    for (const auto& f : r.findings) n += f.rule == rule && f.pointer == pointer && drslint::to_string(f.severity) == severity;
+    return n;
+}
+
 std::size_t count(const drslint::Report& r, const std::string& rule)
 {
     std::size_t n = 0;
@@ -76,7 +84,8 @@ BOOST_AUTO_TEST_CASE(each_rule_fails_its_failing_example_and_passes_its_passing_
             };
             const auto pass = lint_http(examples["pass_http"].GetString());
             BOOST_TEST(pass.findings.empty(), id << " passing request has findings");
-            BOOST_TEST(count(lint_http(examples["fail_http"].GetString()), id) >= 1u, id);
+            BOOST_TEST(count_at(lint_http(examples["fail_http"].GetString()), id, examples["fail_pointer"].GetString(),
+                                rule["severity"].GetString()) == 1u, id);
             ++tested;
             continue;
         }
@@ -87,14 +96,13 @@ BOOST_AUTO_TEST_CASE(each_rule_fails_its_failing_example_and_passes_its_passing_
         for (const auto& f : pass.findings) BOOST_TEST_MESSAGE(id << " pass: " << f.rule << " " << f.pointer);
         if (examples.HasMember("fail")) {
             const auto fail = linter().lint(to_json(examples["fail"]), context);
-            BOOST_TEST(count(fail, id) >= 1u, id << " failing example did not raise it");
-            for (const auto& f : fail.findings) {
-                if (f.rule == id) BOOST_TEST(drslint::to_string(f.severity) == std::string(rule["severity"].GetString()));
-            }
+            BOOST_TEST(count_at(fail, id, examples["fail_pointer"].GetString(), rule["severity"].GetString()) == 1u,
+                       id << " failing example did not raise it at its fail_pointer with its severity");
             ++tested;
         } else if (examples.HasMember("fail_text") && std::string(examples["fail_text"].GetString()).size() > 0) {
             const auto fail = linter().lint(examples["fail_text"].GetString(), context);
-            BOOST_TEST(count(fail, id) >= 1u, id << " failing text did not raise it");
+            BOOST_TEST(count_at(fail, id, examples["fail_pointer"].GetString(), rule["severity"].GetString()) == 1u,
+                       id << " failing text did not raise it at its fail_pointer");
             ++tested;
         } else {
             BOOST_TEST(kNoFailingBody.count(id) == 1u, id << " has no failing example");
