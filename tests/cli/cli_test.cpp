@@ -649,3 +649,15 @@ BOOST_AUTO_TEST_CASE(no_format_lets_a_member_name_steer_the_terminal)
         BOOST_TEST(!contains(r.out, "\x1b"), format);
     }
 }
+
+BOOST_AUTO_TEST_CASE(no_cross_check_reports_the_same_findings)
+{
+    TempDir dir;
+    const auto mixed = dir.write("mixed.json", kMixed);
+    const auto valid = dir.write("valid.json", kValid);
+    const auto with = run("--format json " + q(mixed) + " " + q(valid));
+    const auto without = run("--no-cross-check --format json " + q(mixed) + " " + q(valid));
+    BOOST_TEST(with.status == 1);
+    BOOST_TEST(without.status == with.status);
+    BOOST_TEST(without.out == with.out);
+}
