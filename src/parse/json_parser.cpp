@@ -193,34 +193,47 @@ std::string syntax_reason(std::string_view text, rapidjson::ParseErrorCode code,
     return rapidjson::GetParseError_En(code);
 }
 
-// Records each repeated member name once, at its second occurrence (a third one is the same
-// problem at the same place), in document order, within the limits' count and bytes; `bytes` is
-// what the pointers recorded so far hold.
+std::string_view name_of(const rapidjson::Value::Member& member)
+{
+    return {member.name.GetString(), member.name.GetStringLength()};
+}
+
+// Whether an object repeats a key. Most objects have a handful of members: comparing every pair
+// then costs less than copying and sorting the names, and allocates nothing.
+bool repeats_a_key(const rapidjson::Value& object, std::vector<std::string_view>& scratch)
+{
+    constexpr rapidjson::SizeType kPairwiseUpTo = 16;
+    const auto begin = object.MemberBegin();
+    const auto end = object.MemberEnd();
+    if (object.MemberCount() <= kPairwiseUpTo) {
+        for (auto i = begin; i != end; ++i) {
+            for (auto j = begin; j != i; ++j) {
+                if (name_of(*i) == name_of(*j)) return true;
+            }
+        }
+        return false;
+    }
+    scratch.clear();
+    for (auto i = begin; i != end; ++i) scratch.push_back(name_of(*i));
+    std::sort(scratch.begin(), scratch.end());
+    return std::adjacent_find(scratch.begin(), scratch.end()) != scratch.end();
+}
+
+// Records each repeated member name of an object that repeats_a_key() found, at `pointer` (the
+// object's), once, at its second occurrence (a third one is the same problem at the same place),
+// in document order, within the limits' count and bytes; `bytes` is what the pointers recorded so
+// far hold.
 void record_duplicates(const rapidjson::Value& object, const std::string& pointer, const ParseLimits& limits,
                        std::size_t& bytes, ParseResult& result)
 {
-    const auto count = object.MemberCount();
-    if (count < 2) {
-        return;
-    }
-    std::vector<std::string_view> names;
-    names.reserve(count);
-    for (const auto& member : object.GetObject()) {
-        names.emplace_back(member.name.GetString(), member.name.GetStringLength());
-    }
-    std::vector<std::string_view> sorted = names;
-    std::sort(sorted.begin(), sorted.end());
-    if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) {
-        return;
-    }
     std::unordered_map<std::string_view, std::size_t> seen;
-    for (const auto& name : names) {
-        const std::size_t occurrence = seen[name]++;
+    for (const auto& member : object.GetObject()) {
+        const std::size_t occurrence = seen[name_of(member)]++;
         if (occurrence != 1) {
             continue;
         }
         std::string member_pointer = pointer;
-        append_pointer_token(member_pointer, name);
+        append_pointer_token(member_pointer, name_of(member));
         if (result.duplicates.size() >= limits.max_duplicates ||
             member_pointer.size() > limits.max_duplicate_bytes - std::min(bytes, limits.max_duplicate_bytes)) {
             result.duplicates_truncated = true;
@@ -237,18 +250,34 @@ void find_duplicates(const rapidjson::Value& root, const ParseLimits& limits, Pa
 {
     struct Frame {
         const rapidjson::Value* container;
-        std::size_t pointer_size;  // the container's own pointer
-        rapidjson::SizeType next = 0;
+        rapidjson::SizeType next = 0;  // the child after the one being walked
     };
-    std::string pointer;
     std::size_t bytes = 0;
     std::vector<Frame> stack;
+    std::vector<std::string_view> scratch;
+    // The pointer of the value being entered: one token per open container, for the child it is
+    // at. Built only for an object that repeats a key, so a clean body never builds pointer text;
+    // each build is paid for by the duplicate it records (or the one that truncates), so the
+    // limits' bytes still bound this work.
+    auto pointer_here = [&stack]() {
+        std::string pointer;
+        for (const Frame& frame : stack) {
+            const rapidjson::SizeType i = frame.next - 1;
+            if (frame.container->IsObject()) {
+                append_pointer_token(pointer, name_of(frame.container->MemberBegin()[i]));
+            } else {
+                append_pointer_index(pointer, i);
+            }
+        }
+        return pointer;
+    };
     auto enter = [&](const rapidjson::Value& value) {
-        if (value.IsObject() && !result.duplicates_truncated) {
-            record_duplicates(value, pointer, limits, bytes, result);
+        if (value.IsObject() && !result.duplicates_truncated && value.MemberCount() > 1 &&
+            repeats_a_key(value, scratch)) {
+            record_duplicates(value, pointer_here(), limits, bytes, result);
         }
         if (value.IsObject() || value.IsArray()) {
-            stack.push_back({&value, pointer.size()});
+            stack.push_back({&value});
         }
     };
     enter(root);
@@ -261,15 +290,8 @@ void find_duplicates(const rapidjson::Value& root, const ParseLimits& limits, Pa
             continue;
         }
         const rapidjson::SizeType i = frame.next++;
-        pointer.resize(frame.pointer_size);
-        if (container.IsObject()) {
-            const auto& member = container.MemberBegin()[i];
-            append_pointer_token(pointer, {member.name.GetString(), member.name.GetStringLength()});
-            enter(member.value);  // may reallocate `stack`: `frame` is not used after this
-        } else {
-            append_pointer_index(pointer, i);
-            enter(container[i]);
-        }
+        // enter() may reallocate `stack`: `frame` is not used after this.
+        enter(container.IsObject() ? container.MemberBegin()[i].value : container[i]);
     }
 }
 

@@ -1,10 +1,17 @@
 #include "parse/pointer.h"
 
+#include <algorithm>
+
 namespace drslint::parse {
 
 void append_pointer_token(std::string& pointer, std::string_view token)
 {
     pointer.push_back('/');
+    // Most names need no escaping: one append instead of a push_back per character.
+    if (std::none_of(token.begin(), token.end(), [](char c) { return c == '~' || c == '/'; })) {
+        pointer.append(token);
+        return;
+    }
     for (char c : token) {
         if (c == '~') {
             pointer += "~0";

@@ -9,8 +9,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
 {
     const std::size_t n = a.size();
     const std::size_t m = b.size();
-    auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
-    std::vector<std::size_t> two_back(m + 1), previous(m + 1), current(m + 1);
+    // ASCII folding, inline: std::tolower is a library call per comparison (and depends on the
+    // locale), while the names and values compared here are ASCII.
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    std::vector<std::size_t> rows(3 * (m + 1));  // one allocation for the three rows
+    std::size_t* two_back = rows.data();
+    std::size_t* previous = two_back + (m + 1);
+    std::size_t* current = previous + (m + 1);
     for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         current[0] = i;
@@ -21,8 +26,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
                 current[j] = std::min(current[j], two_back[j - 2] + 1);
             }
         }
-        two_back.swap(previous);
-        previous.swap(current);
+        std::swap(two_back, previous);
+        std::swap(previous, current);
     }
     return previous[m];
 }
@@ -34,18 +39,22 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
     if (word.empty() || word.size() > kMaxLength) {
         return {};
     }
+    // A third of the word may be wrong (at least one edit, at most three).
+    const std::size_t allowed = std::clamp<std::size_t>(word.size() / 3, 1, 3);
     std::string_view best;
     std::size_t best_distance = static_cast<std::size_t>(-1);
     for (std::string_view candidate : candidates) {
         if (candidate.size() > kMaxLength) continue;
+        // The distance is at least the difference in length: such a candidate could never be
+        // suggested, nor beat one that could (a case-only match, distance 0, is never skipped).
+        const std::size_t gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+        if (gap > allowed) continue;
         const std::size_t d = edit_distance(word, candidate);
         if (d < best_distance) {
             best_distance = d;
             best = candidate;
         }
     }
-    // A third of the word may be wrong (at least one edit, at most three).
-    const std::size_t allowed = std::clamp<std::size_t>(word.size() / 3, 1, 3);
     if (best_distance == 0 || best_distance > allowed) {
         return best_distance == 0 && !best.empty() && best != word ? std::string(best) : std::string();
     }

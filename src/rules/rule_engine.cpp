@@ -138,17 +138,19 @@ void match(const rapidjson::Value& node, const std::vector<std::string>& tokens,
         visit(node, pointer, key);
         return;
     }
-    const std::string& token = tokens[depth];
+    const std::string_view token = tokens[depth];
+    // Decided once per level, not once per member or element visited.
+    const bool any = token == "*";
     if (node.IsObject()) {
         for (const auto& member : node.GetObject()) {
             const std::string_view name(member.name.GetString(), member.name.GetStringLength());
-            if (token != "*" && token != name) continue;
+            if (!any && token != name) continue;
             parse::PointerScope scope(pointer, name);
             match(member.value, tokens, depth + 1, pointer, name, visit);
         }
     } else if (node.IsArray()) {
         for (rapidjson::SizeType i = 0; i < node.Size(); ++i) {
-            if (token != "*" && token != std::to_string(i)) continue;
+            if (!any && token != std::to_string(i)) continue;
             parse::PointerScope scope(pointer, i);
             match(node[i], tokens, depth + 1, pointer, key, visit);
         }
