@@ -681,8 +681,22 @@ long peak_kib_of(const std::string& args)
     return usage.ru_maxrss;
 }
 
+// AddressSanitizer keeps freed memory in quarantine, so under it peak memory measures the
+// sanitizer, not drslint: the release suite makes this check, the asan suite cannot.
+#if defined(__SANITIZE_ADDRESS__)
+#define DRSLINT_TEST_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DRSLINT_TEST_UNDER_ASAN 1
+#endif
+#endif
+
 BOOST_AUTO_TEST_CASE(jsonl_memory_stays_flat_with_the_length_of_the_batch)
 {
+#ifdef DRSLINT_TEST_UNDER_ASAN
+    BOOST_TEST_MESSAGE("SKIPPED under AddressSanitizer: its quarantine holds freed memory; the release suite checks this");
+    return;
+#endif
     TempDir dir;
     std::string small, large;
     for (int i = 0; i < 2000; ++i) small += std::string(i % 50 == 0 ? kInvalid : kValid) + "\n";
