@@ -123,7 +123,9 @@ struct Linter::Impl {
     Report lint_request(const HttpRequest& request, const TaskContext& context) const;
     void check_envelope(const HttpRequest& request, std::vector<Finding>& out) const;
     // Returns true when it stopped collecting at collection_cap().
-    bool check_schema(const rapidjson::Document& document, const schema::Node& schema_root, std::vector<Located>& out) const;
+    // `unique_keys`: the document has no duplicate member names (see the cross-check below).
+    bool check_schema(const rapidjson::Document& document, const schema::Node& schema_root, bool unique_keys,
+                      std::vector<Located>& out) const;
     void cross_check(const rapidjson::Document& document, std::vector<Located>& out) const;
     void drop_repeats(std::vector<Located>& located) const;
     // truncated: the findings are the first of more than were collected (see collection_cap).
@@ -188,7 +190,9 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
         l.occurrence = duplicate.occurrence;
         located.push_back(std::move(l));
     }
-    bool truncated = check_schema(parsed.document, schema_root, located) || parsed.duplicates_truncated;
+    bool truncated = check_schema(parsed.document, schema_root, parsed.duplicates.empty() && !parsed.duplicates_truncated,
+                                  located) ||
+                     parsed.duplicates_truncated;
     if (context != nullptr) {
         truncated = engine.evaluate(parsed.document, rules::gather_facts(parsed.document, *context), located,
                                     collection_cap(options.limits)) || truncated;
@@ -197,7 +201,7 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
 }
 
 bool Linter::Impl::check_schema(const rapidjson::Document& document, const schema::Node& schema_root,
-                                std::vector<Located>& out) const
+                                bool unique_keys, std::vector<Located>& out) const
 {
     std::vector<schema::Violation> violations;
     bool truncated = false;
@@ -212,8 +216,10 @@ bool Linter::Impl::check_schema(const rapidjson::Document& document, const schem
     }
     // valijson is compiled for the request body, the one document it is the engine of record for.
     // When the evaluator stopped collecting, valijson's findings past that point would all look
-    // unexplained; the report already fails with too-many-findings.
-    if (options.cross_check_with_valijson && &schema_root == &root && !truncated) {
+    // unexplained; the report already fails with too-many-findings. With a duplicate member name
+    // the two engines legitimately read different members (which one "counts" is undefined, the
+    // very reason duplicate-key is an error), so their verdicts are not comparable there.
+    if (options.cross_check_with_valijson && &schema_root == &root && !truncated && unique_keys) {
         cross_check(document, out);
     }
     return truncated;

@@ -702,3 +702,22 @@ BOOST_AUTO_TEST_CASE(nothing_checked_is_never_a_clean_exit)
     BOOST_TEST(mixed.out.find("a.json") != std::string::npos);
     BOOST_TEST(mixed.out.find("invalid-json") != std::string::npos);
 }
+
+// Found by the fuzzer: with a member name repeated, valijson and the evaluator read different
+// members, and the cross-check reported an engine-disagreement. Duplicates are already an error;
+// the verdicts are not compared then.
+BOOST_AUTO_TEST_CASE(fuzz_regression_duplicate_keys_are_no_engine_disagreement)
+{
+    std::ifstream in(std::string(DRSLINT_SOURCE_DIR) + "/tests/hostile/regressions/fuzz-duplicate-keys-engine-disagreement.json",
+                     std::ios::binary);
+    const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    BOOST_TEST_REQUIRE(!body.empty());
+    const drslint::Linter linter;
+    const auto report = linter.lint(body, drslint::TaskContext{});
+    bool duplicate = false;
+    for (const auto& f : report.findings) {
+        BOOST_TEST(f.rule != "engine-disagreement", f.pointer << ": " << f.message);
+        duplicate = duplicate || f.rule == "duplicate-key";
+    }
+    BOOST_TEST(duplicate);
+}
