@@ -11,6 +11,7 @@
 #include <rapidjson/document.h>
 
 #include "drslint/linter.h"
+#include "../support/fixtures.h"
 #include "format/formatter.h"
 #include "parse/position_index.h"
 #include "report/baseline.h"
@@ -35,11 +36,7 @@ using drslint::report::mask_secret_values;
 
 namespace {
 
-const drslint::Linter& linter()
-{
-    static const drslint::Linter instance;
-    return instance;
-}
+const drslint::Linter& linter() { return drslint::test::default_linter(); }
 
 std::size_t code_points(std::string_view s)
 {

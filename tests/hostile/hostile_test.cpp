@@ -27,6 +27,7 @@
 #include <rapidjson/writer.h>
 
 #include "drslint/linter.h"
+#include "../support/fixtures.h"
 #include "report/redaction.h"
 #include "rules/rule_catalogue.h"
 #include "schema/schema_set.h"
@@ -46,17 +47,9 @@ using drslint::test::valid_utf8;
 
 namespace {
 
-const drslint::Linter& linter()
-{
-    static const drslint::Linter instance;
-    return instance;
-}
+const drslint::Linter& linter() { return drslint::test::default_linter(); }
 
-std::string read_file(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using drslint::test::read_file;
 
 // ---- bodies ----
 
@@ -708,12 +701,10 @@ BOOST_AUTO_TEST_CASE(nothing_checked_is_never_a_clean_exit)
 // the verdicts are not compared then.
 BOOST_AUTO_TEST_CASE(fuzz_regression_duplicate_keys_are_no_engine_disagreement)
 {
-    std::ifstream in(std::string(DRSLINT_SOURCE_DIR) + "/tests/hostile/regressions/fuzz-duplicate-keys-engine-disagreement.json",
-                     std::ios::binary);
-    const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string body = read_file(fs::path(DRSLINT_SOURCE_DIR) / "tests/hostile/regressions" /
+                                       "fuzz-duplicate-keys-engine-disagreement.json");
     BOOST_TEST_REQUIRE(!body.empty());
-    const drslint::Linter linter;
-    const auto report = linter.lint(body, drslint::TaskContext{});
+    const auto report = linter().lint(body, drslint::TaskContext{});
     bool duplicate = false;
     for (const auto& f : report.findings) {
         BOOST_TEST(f.rule != "engine-disagreement", f.pointer << ": " << f.message);

@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "drslint/linter.h"
+#include "../support/fixtures.h"
 #include <algorithm>
 #include <sstream>
 
@@ -16,11 +17,7 @@ using drslint::input::parse_http_file;
 
 namespace {
 
-const drslint::Linter& linter()
-{
-    static const drslint::Linter instance;
-    return instance;
-}
+const drslint::Linter& linter() { return drslint::test::default_linter(); }
 
 const drslint::Finding* find(const drslint::Report& r, const std::string& rule, const std::string& pointer)
 {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "drslint/linter.h"
+#include "../support/fixtures.h"
 
 namespace drslint {
 std::ostream& operator<<(std::ostream& out, Severity s) { return out << to_string(s); }
@@ -13,11 +14,7 @@ std::ostream& operator<<(std::ostream& out, Severity s) { return out << to_strin
 
 namespace {
 
-const drslint::Linter& linter()
-{
-    static const drslint::Linter instance;
-    return instance;
-}
+const drslint::Linter& linter() { return drslint::test::default_linter(); }
 
 const drslint::Finding* find(const drslint::Report& report, const std::string& rule, const std::string& pointer)
 {

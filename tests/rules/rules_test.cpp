@@ -13,15 +13,12 @@
 #include <rapidjson/writer.h>
 
 #include "drslint/linter.h"
+#include "../support/fixtures.h"
 #include "input/http_file.h"
 
 namespace {
 
-const drslint::Linter& linter()
-{
-    static const drslint::Linter instance;
-    return instance;
-}
+const drslint::Linter& linter() { return drslint::test::default_linter(); }
 
 std::string to_json(const rapidjson::Value& v)
 {

@@ -15,6 +15,7 @@
 #include <rapidjson/writer.h>
 
 #include "drslint/linter.h"
+#include "../support/fixtures.h"
 #include "schema/embedded.h"
 #include "schema/evaluator.h"
 #include "schema/schema_set.h"
@@ -24,19 +25,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const drslint::Linter& linter()
-{
-    static const drslint::Linter instance;
-    return instance;
-}
+const drslint::Linter& linter() { return drslint::test::default_linter(); }
 
-std::string read_file(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using drslint::test::read_file;
 
 std::string to_json(const rapidjson::Value& v)
 {
