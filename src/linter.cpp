@@ -126,7 +126,8 @@ struct Linter::Impl {
     // `unique_keys`: the document has no duplicate member names (see the cross-check below).
     bool check_schema(const rapidjson::Document& document, const schema::Node& schema_root, bool unique_keys,
                       std::vector<Located>& out) const;
-    void cross_check(const rapidjson::Document& document, std::vector<Located>& out) const;
+    // `rejected`: the evaluator found a violation (the verdict valijson must confirm).
+    void cross_check(const rapidjson::Document& document, bool rejected, std::vector<Located>& out) const;
     void drop_repeats(std::vector<Located>& located) const;
     // truncated: the findings are the first of more than were collected (see collection_cap).
     Report finish(std::string_view text, std::vector<Located> located, bool truncated = false) const;
@@ -220,16 +221,18 @@ bool Linter::Impl::check_schema(const rapidjson::Document& document, const schem
     // the two engines legitimately read different members (which one "counts" is undefined, the
     // very reason duplicate-key is an error), so their verdicts are not comparable there.
     if (options.cross_check_with_valijson && &schema_root == &root && !truncated && unique_keys) {
-        cross_check(document, out);
+        cross_check(document, !violations.empty(), out);
     }
     return truncated;
 }
 
-// valijson is the engine of record: whatever it rejects must be in the report. Strings longer than
-// the pattern limit never reach it whole, because valijson 1.0 runs std::regex on them even after
-// maxLength failed, and std::regex recurses once per character. It checks a copy with those
-// strings cut to the limit instead; the evaluator alone judges the cut strings themselves.
-void Linter::Impl::cross_check(const rapidjson::Document& document, std::vector<Located>& out) const
+// valijson is the engine of record: whatever it rejects must be in the report, and what the
+// evaluator rejects, valijson must reject too. Strings longer than the pattern limit never reach it
+// whole, because valijson 1.0 runs std::regex on them even after maxLength failed, and std::regex
+// recurses once per character. It checks a copy with those strings cut to the limit instead; the
+// evaluator alone judges the cut strings themselves (and the verdict is then not compared: the cut
+// copy may well be valid).
+void Linter::Impl::cross_check(const rapidjson::Document& document, bool rejected, std::vector<Located>& out) const
 {
     std::unordered_set<std::string> explained;
     for (const auto& l : out) {
@@ -243,14 +246,22 @@ void Linter::Impl::cross_check(const rapidjson::Document& document, std::vector<
         }
         checked = &shortened;
     }
-    for (const auto& leaf : valijson->validate(*checked)) {
+    const auto leaves = valijson->validate(*checked);
+    for (const auto& leaf : leaves) {
         if (leaf.unknown_member || explained.count(leaf.pointer) != 0) {
             continue;
         }
         Located l;
         l.finding = make("engine-disagreement", leaf.pointer,
-                         {{"subject", report::describe_pointer(leaf.pointer)}, {"reason", leaf.description}});
+                         {{"subject", report::describe_pointer(leaf.pointer)}, {"reason", "valijson: " + leaf.description}});
         explained.insert(leaf.pointer);
+        out.push_back(std::move(l));
+    }
+    if (rejected && leaves.empty() && checked == &document) {
+        Located l;
+        l.finding = make("engine-disagreement", "",
+                         {{"subject", "the body"},
+                          {"reason", "drslint's evaluator rejects it, but valijson accepts it"}});
         out.push_back(std::move(l));
     }
 }

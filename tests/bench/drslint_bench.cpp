@@ -6,8 +6,8 @@
 //   drslint_parse/BODY     parse::parse_json: the floor plus depth limit and duplicate keys
 //   parse_evaluate/BODY    drslint_parse plus the compiled evaluator (schema validation alone)
 //   parse_valijson/BODY    drslint_parse plus valijson (what the cross-check adds)
-//   lint_fast/BODY         Linter::lint with Options::cross_check_with_valijson = false
-//   lint/BODY              Linter::lint as shipped (valijson cross-checks every verdict)
+//   lint/BODY              Linter::lint as shipped (schemas and rules; drslint's evaluator)
+//   lint_cross_check/BODY  Linter::lint with Options::cross_check_with_valijson (--cross-check)
 //   lint_render/BODY       lint plus format::write_json of the report into a string
 //   startup/linter         constructing a Linter (schema compilation; paid once per process)
 //
@@ -17,10 +17,10 @@
 // Helper modes (not benchmarks; they exist for tools/bench/compare.sh and for profiling):
 //   drslint_bench --emit DIR [--tables N] [--lines N]
 //       writes DIR/valid-db_object-large.json and DIR/batch.jsonl (N lines cycling the corpus)
-//   drslint_bench --jsonl FILE [--jobs N] [--no-cross-check]
+//   drslint_bench --jsonl FILE [--jobs N] [--cross-check]
 //       lints every line of FILE with input::lint_jsonl (N threads, default 1) and prints one
 //       summary line: the library without the CLI's output, and with the cross-check switchable
-//   drslint_bench --lint FILE [--repeat N] [--no-cross-check]
+//   drslint_bench --lint FILE [--repeat N] [--cross-check]
 //       lints one file N times (for valgrind --tool=callgrind)
 // Common: --corpus DIR (default: tests/bench/corpus of the source tree).
 #include <chrono>
@@ -68,8 +68,8 @@ struct Stages {
           root(schemas.root(kRootSchema)),
           evaluator(limits.max_pattern_length),
           valijson(schemas, kRootSchema),
-          linter(options_with_cross_check(true)),
-          fast_linter(options_with_cross_check(false))
+          linter(options_with_cross_check(false)),
+          cross_checking_linter(options_with_cross_check(true))
     {
     }
 
@@ -91,7 +91,7 @@ struct Stages {
     drslint::schema::Evaluator evaluator;
     drslint::schema::ValijsonEngine valijson;
     drslint::Linter linter;
-    drslint::Linter fast_linter;
+    drslint::Linter cross_checking_linter;
 };
 
 drslint::parse::ParseResult drslint_parse(const Stages& s, const Body& body)
@@ -160,10 +160,10 @@ void bm_parse_valijson(benchmark::State& state, const Stages& s, const Body& bod
     }
 }
 
-void bm_lint_fast(benchmark::State& state, const Stages& s, const Body& body)
+void bm_lint_cross_check(benchmark::State& state, const Stages& s, const Body& body)
 {
     for (auto _ : state) {
-        auto report = s.fast_linter.lint(body.text);
+        auto report = s.cross_checking_linter.lint(body.text);
         benchmark::DoNotOptimize(report.findings.data());
     }
 }
@@ -187,7 +187,7 @@ void bm_lint_render(benchmark::State& state, const Stages& s, const Body& body)
 const std::pair<const char*, StageFn> kStages[] = {
     {"rapidjson_parse", bm_rapidjson_parse}, {"drslint_parse", bm_drslint_parse},
     {"parse_evaluate", bm_parse_evaluate},   {"parse_valijson", bm_parse_valijson},
-    {"lint_fast", bm_lint_fast},             {"lint", bm_lint},
+    {"lint", bm_lint},                       {"lint_cross_check", bm_lint_cross_check},
     {"lint_render", bm_lint_render},
 };
 
@@ -323,7 +323,7 @@ struct Args {
     std::size_t lines = 100000;
     std::size_t repeat = 1;
     unsigned jobs = 1;
-    bool cross_check = true;
+    bool cross_check = false;
 };
 
 // Takes drslint_bench's own flags out of argv; Google Benchmark gets the rest.
@@ -347,7 +347,7 @@ Args take_own_args(int& argc, char** argv)
         else if (a == "--lines") args.lines = std::stoul(value());
         else if (a == "--repeat") args.repeat = std::stoul(value());
         else if (a == "--jobs") args.jobs = static_cast<unsigned>(std::stoul(value()));
-        else if (a == "--no-cross-check") args.cross_check = false;
+        else if (a == "--cross-check") args.cross_check = true;
         else argv[kept++] = argv[i];
     }
     argc = kept;

@@ -652,13 +652,15 @@ BOOST_AUTO_TEST_CASE(no_format_lets_a_member_name_steer_the_terminal)
     }
 }
 
-BOOST_AUTO_TEST_CASE(no_cross_check_reports_the_same_findings)
+BOOST_AUTO_TEST_CASE(cross_check_reports_the_same_findings)
 {
     TempDir dir;
     const auto mixed = dir.write("mixed.json", kMixed);
     const auto valid = dir.write("valid.json", kValid);
-    const auto with = run("--format json " + q(mixed) + " " + q(valid));
-    const auto without = run("--no-cross-check --format json " + q(mixed) + " " + q(valid));
+    const auto with = run("--cross-check --format json " + q(mixed) + " " + q(valid));
+    const auto without = run("--format json " + q(mixed) + " " + q(valid));
+    const auto negated = run("--cross-check --no-cross-check --format json " + q(mixed) + " " + q(valid));
+    BOOST_TEST(negated.out == without.out);
     BOOST_TEST(with.status == 1);
     BOOST_TEST(without.status == with.status);
     BOOST_TEST(without.out == with.out);
@@ -703,8 +705,8 @@ BOOST_AUTO_TEST_CASE(jsonl_memory_stays_flat_with_the_length_of_the_batch)
     for (int i = 0; i < 20; ++i) large += small;  // 40,000 lines, 20 times the bytes
     const auto small_file = dir.write("small.jsonl", small);
     const auto large_file = dir.write("large.jsonl", large);
-    const long small_peak = peak_kib_of("--jsonl --no-cross-check --jobs 2 " + q(small_file));
-    const long large_peak = peak_kib_of("--jsonl --no-cross-check --jobs 2 " + q(large_file));
+    const long small_peak = peak_kib_of("--jsonl --jobs 2 " + q(small_file));
+    const long large_peak = peak_kib_of("--jsonl --jobs 2 " + q(large_file));
     BOOST_TEST_MESSAGE("peak KiB: " << small_peak << " for 2,000 lines, " << large_peak << " for 40,000");
     BOOST_TEST(small_peak > 0);
     // The findings are kept (one per 50 lines), the bodies are not: far less than the 2.6 MB the

@@ -14,9 +14,18 @@
 
 namespace {
 
-drslint::Linter make_tight_linter()
+// Both linters cross-check with valijson, so that every body the fuzzer makes is a differential
+// test of drslint's evaluator against the engine of record (check() traps on a disagreement).
+drslint::Options cross_checking()
 {
     drslint::Options options;
+    options.cross_check_with_valijson = true;
+    return options;
+}
+
+drslint::Linter make_tight_linter()
+{
+    drslint::Options options = cross_checking();
     options.limits.max_input_bytes = 4096;
     options.limits.max_depth = 6;
     options.limits.max_pattern_length = 8;
@@ -26,7 +35,7 @@ drslint::Linter make_tight_linter()
 
 const drslint::Linter& linter()
 {
-    static const drslint::Linter instance;
+    static const drslint::Linter instance(cross_checking());
     return instance;
 }
 
@@ -42,8 +51,8 @@ void check(const drslint::Report& report, std::size_t max_findings)
     if (report.findings.size() > max_findings + 1) __builtin_trap();
     for (const auto& f : report.findings) {
         if (linter().find_rule(f.rule) == nullptr) __builtin_trap();
-        // The differential test on fuzzed input: valijson, the engine of record, rejected what
-        // drslint's evaluator accepted.
+        // The differential test on fuzzed input: valijson, the engine of record, and drslint's
+        // evaluator reached different verdicts.
         if (f.rule == "engine-disagreement") __builtin_trap();
         if (f.message.empty() || !drslint::test::printable_utf8(f.message)) __builtin_trap();
         if (!drslint::test::valid_utf8(f.pointer) || !drslint::test::printable_utf8(f.expected)) __builtin_trap();

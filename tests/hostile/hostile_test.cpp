@@ -704,7 +704,9 @@ BOOST_AUTO_TEST_CASE(fuzz_regression_duplicate_keys_are_no_engine_disagreement)
     const std::string body = read_file(fs::path(DRSLINT_SOURCE_DIR) / "tests/hostile/regressions" /
                                        "fuzz-duplicate-keys-engine-disagreement.json");
     BOOST_TEST_REQUIRE(!body.empty());
-    const auto report = linter().lint(body, drslint::TaskContext{});
+    drslint::Options options;
+    options.cross_check_with_valijson = true;
+    const auto report = drslint::Linter(options).lint(body, drslint::TaskContext{});
     bool duplicate = false;
     for (const auto& f : report.findings) {
         BOOST_TEST(f.rule != "engine-disagreement", f.pointer << ": " << f.message);

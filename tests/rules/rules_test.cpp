@@ -20,6 +20,17 @@ namespace {
 
 const drslint::Linter& linter() { return drslint::test::default_linter(); }
 
+// Lints with the default linter and checks that the cross-checking one says exactly the same: the
+// examples are a differential test of the evaluator against valijson as well.
+drslint::Report lint_checked(const std::string& body, const drslint::TaskContext& context, const std::string& id)
+{
+    auto report = linter().lint(body, context);
+    BOOST_TEST(drslint::test::finding_lines(drslint::test::cross_checking_linter().lint(body, context)) ==
+                   drslint::test::finding_lines(report),
+               id << " example, with --cross-check");
+    return report;
+}
+
 std::string to_json(const rapidjson::Value& v)
 {
     rapidjson::StringBuffer buffer;
@@ -87,17 +98,17 @@ BOOST_AUTO_TEST_CASE(each_rule_fails_its_failing_example_and_passes_its_passing_
             continue;
         }
         BOOST_TEST_REQUIRE(examples.HasMember("pass"), id);
-        const auto pass = linter().lint(to_json(examples["pass"]), context);
+        const auto pass = lint_checked(to_json(examples["pass"]), context, id);
         BOOST_TEST(count(pass, id) == 0u, id << " passing example raised it");
         BOOST_TEST(!pass.has_at_least(drslint::Severity::error), id << " passing example has errors");
         for (const auto& f : pass.findings) BOOST_TEST_MESSAGE(id << " pass: " << f.rule << " " << f.pointer);
         if (examples.HasMember("fail")) {
-            const auto fail = linter().lint(to_json(examples["fail"]), context);
+            const auto fail = lint_checked(to_json(examples["fail"]), context, id);
             BOOST_TEST(count_at(fail, id, examples["fail_pointer"].GetString(), rule["severity"].GetString()) == 1u,
                        id << " failing example did not raise it at its fail_pointer with its severity");
             ++tested;
         } else if (examples.HasMember("fail_text") && std::string(examples["fail_text"].GetString()).size() > 0) {
-            const auto fail = linter().lint(examples["fail_text"].GetString(), context);
+            const auto fail = lint_checked(examples["fail_text"].GetString(), context, id);
             BOOST_TEST(count_at(fail, id, examples["fail_pointer"].GetString(), rule["severity"].GetString()) == 1u,
                        id << " failing text did not raise it at its fail_pointer");
             ++tested;

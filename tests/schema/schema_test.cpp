@@ -261,7 +261,12 @@ BOOST_AUTO_TEST_CASE(every_case_yields_exactly_its_expected_findings)
             for (const auto& e : c["expect"].GetArray()) {
                 expected.push_back(std::string(e["rule"].GetString()) + " " + e["pointer"].GetString());
             }
-            const auto report = linter().lint(to_json(c["body"]));
+            const std::string body = to_json(c["body"]);
+            const auto report = linter().lint(body);
+            // valijson, the engine of record, confirms the verdict: no engine-disagreement.
+            BOOST_TEST(drslint::test::finding_lines(drslint::test::cross_checking_linter().lint(body)) ==
+                           drslint::test::finding_lines(report),
+                       name << " (with --cross-check)");
             for (const auto& f : report.findings) {
                 if (f.severity != drslint::Severity::info) actual.push_back(f.rule + " " + f.pointer);
             }
