@@ -40,6 +40,9 @@ struct DuplicateKey {
 };
 
 struct ParseResult {
+    // The text, NUL-terminated, that the parse decoded strings into: the document's strings point
+    // here (a vector, so that moving the result keeps them valid).
+    std::vector<char> buffer;
     rapidjson::Document document;
     bool ok = false;
     ParseError error;  // valid when !ok

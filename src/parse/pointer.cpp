@@ -29,6 +29,19 @@ void append_pointer_index(std::string& pointer, std::size_t index)
     pointer += std::to_string(index);
 }
 
+std::string PointerPath::str() const
+{
+    std::string pointer;
+    for (const Step& step : steps_) {
+        if (step.index == kName) {
+            append_pointer_token(pointer, step.name);
+        } else {
+            append_pointer_index(pointer, step.index);
+        }
+    }
+    return pointer;
+}
+
 bool split_pointer(std::string_view pointer, std::vector<std::string>& tokens)
 {
     tokens.clear();

@@ -16,24 +16,37 @@ bool split_pointer(std::string_view pointer, std::vector<std::string>& tokens);
 // The last unescaped token ("" for the root).
 std::string last_pointer_token(std::string_view pointer);
 
-// Grows a pointer on descent and shrinks it back on return.
-class PointerScope {
+// Where a walk over a document stands: a member name (a view into the document or a schema, which
+// outlive the walk) or an index per step. Descending costs a push; the pointer text is built only
+// for a place that is reported, so a clean body builds none.
+class PointerPath {
 public:
-    PointerScope(std::string& pointer, std::string_view token) : pointer_(pointer), size_(pointer.size())
-    {
-        append_pointer_token(pointer_, token);
-    }
-    PointerScope(std::string& pointer, std::size_t index) : pointer_(pointer), size_(pointer.size())
-    {
-        append_pointer_index(pointer_, index);
-    }
-    ~PointerScope() { pointer_.resize(size_); }
-    PointerScope(const PointerScope&) = delete;
-    PointerScope& operator=(const PointerScope&) = delete;
+    PointerPath() { steps_.reserve(16); }  // deeper than real bodies go: one allocation per walk
+    void push(std::string_view name) { steps_.push_back({name, kName}); }
+    void push(std::size_t index) { steps_.push_back({{}, index}); }
+    void pop() { steps_.pop_back(); }
+    std::string str() const;
+
+    // Pushes on construction and pops on destruction.
+    class Scope {
+    public:
+        Scope(PointerPath& path, std::string_view name) : path_(path) { path_.push(name); }
+        Scope(PointerPath& path, std::size_t index) : path_(path) { path_.push(index); }
+        ~Scope() { path_.pop(); }
+        Scope(const Scope&) = delete;
+        Scope& operator=(const Scope&) = delete;
+
+    private:
+        PointerPath& path_;
+    };
 
 private:
-    std::string& pointer_;
-    std::size_t size_;
+    static constexpr std::size_t kName = static_cast<std::size_t>(-1);
+    struct Step {
+        std::string_view name;
+        std::size_t index;  // kName: the step is `name`
+    };
+    std::vector<Step> steps_;
 };
 
 }  // namespace drslint::parse

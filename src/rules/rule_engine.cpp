@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <optional>
 
 #include "parse/pointer.h"
 #include "report/redaction.h"
@@ -72,9 +73,17 @@ struct MemberCondition {
 
 }  // namespace
 
+// One token of a "given" pattern: "*" matches any member or item; otherwise a member name, which
+// also matches the item at that index when it is one.
+struct PatternToken {
+    std::string name;
+    bool any = false;
+    std::optional<rapidjson::SizeType> index;
+};
+
 struct Check {
     const RuleDefinition* rule;
-    std::vector<std::vector<std::string>> given;  // pointer patterns split into tokens; "*" matches any
+    std::vector<std::vector<PatternToken>> given;  // pointer patterns split into tokens
     std::vector<FactCondition> when;
     std::optional<MemberCondition> condition;
     std::string field;
@@ -95,7 +104,18 @@ std::unique_ptr<Check> compile_check(const RuleDefinition& rule, const rapidjson
     for (const auto& pattern : values_of(s["given"], id)) {
         std::vector<std::string> tokens;
         if (!parse::split_pointer(pattern, tokens)) bad_check(id, "malformed given pointer '" + pattern + "'");
-        check->given.push_back(std::move(tokens));
+        std::vector<PatternToken> compiled;
+        for (auto& token : tokens) {
+            PatternToken t;
+            t.any = token == "*";
+            if (!token.empty() && token.size() < 10 && token.find_first_not_of("0123456789") == std::string::npos &&
+                (token == "0" || token[0] != '0')) {
+                t.index = static_cast<rapidjson::SizeType>(std::stoul(token));
+            }
+            t.name = std::move(token);
+            compiled.push_back(std::move(t));
+        }
+        check->given.push_back(std::move(compiled));
     }
     if (auto when = s.FindMember("when"); when != s.MemberEnd()) {
         for (const auto& fact : when->value.GetObject()) {
@@ -129,30 +149,68 @@ std::unique_ptr<Check> compile_check(const RuleDefinition& rule, const rapidjson
     return check;
 }
 
-// Calls visit(node, pointer, key) for every node matching tokens[depth..].
+}  // namespace
+
+// Every check's "given" patterns merged into one tree of tokens, so that one walk over the body
+// serves all checks: they share prefixes (/job/params/...), and a walk per check per pattern
+// went over the same members again and again.
+struct PatternTrie {
+    PatternToken token;  // the step into this node (unused at the root)
+    std::vector<std::unique_ptr<PatternTrie>> children;
+    std::vector<std::size_t> checks;  // indexes of the checks with a pattern that ends here
+
+    void add(const std::vector<PatternToken>& tokens, std::size_t check)
+    {
+        PatternTrie* node = this;
+        for (const auto& token : tokens) {
+            auto it = std::find_if(node->children.begin(), node->children.end(), [&](const auto& child) {
+                return child->token.name == token.name;
+            });
+            if (it == node->children.end()) {
+                node->children.push_back(std::make_unique<PatternTrie>());
+                node->children.back()->token = token;
+                it = std::prev(node->children.end());
+            }
+            node = it->get();
+        }
+        node->checks.push_back(check);
+    }
+};
+
+namespace {
+
+// Calls visit(check, node, path, key) for each check of every trie node that `node` matches.
 template <typename Visit>
-void match(const rapidjson::Value& node, const std::vector<std::string>& tokens, std::size_t depth,
-           std::string& pointer, std::string_view key, Visit&& visit)
+void walk(const PatternTrie& trie, const rapidjson::Value& node, parse::PointerPath& path, std::string_view key,
+          Visit&& visit)
 {
-    if (depth == tokens.size()) {
-        visit(node, pointer, key);
+    for (const std::size_t check : trie.checks) {
+        visit(check, node, path, key);
+    }
+    if (trie.children.empty()) {
         return;
     }
-    const std::string_view token = tokens[depth];
-    // Decided once per level, not once per member or element visited.
-    const bool any = token == "*";
     if (node.IsObject()) {
         for (const auto& member : node.GetObject()) {
             const std::string_view name(member.name.GetString(), member.name.GetStringLength());
-            if (!any && token != name) continue;
-            parse::PointerScope scope(pointer, name);
-            match(member.value, tokens, depth + 1, pointer, name, visit);
+            for (const auto& child : trie.children) {
+                if (!child->token.any && child->token.name != name) continue;
+                parse::PointerPath::Scope scope(path, name);
+                walk(*child, member.value, path, name, visit);
+            }
         }
     } else if (node.IsArray()) {
-        for (rapidjson::SizeType i = 0; i < node.Size(); ++i) {
-            if (!any && token != std::to_string(i)) continue;
-            parse::PointerScope scope(pointer, i);
-            match(node[i], tokens, depth + 1, pointer, key, visit);
+        for (const auto& child : trie.children) {
+            const PatternToken& token = child->token;
+            if (token.any) {
+                for (rapidjson::SizeType i = 0; i < node.Size(); ++i) {
+                    parse::PointerPath::Scope scope(path, i);
+                    walk(*child, node[i], path, key, visit);
+                }
+            } else if (token.index && *token.index < node.Size()) {
+                parse::PointerPath::Scope scope(path, *token.index);
+                walk(*child, node[*token.index], path, key, visit);
+            }
         }
     }
 }
@@ -174,6 +232,12 @@ RuleEngine::RuleEngine(std::string_view catalogue_json, const RuleCatalogue& cat
             checks_.push_back(compile_check(definition, spec, max_pattern_length));
         }
     }
+    trie_ = std::make_unique<PatternTrie>();
+    for (std::size_t i = 0; i < checks_.size(); ++i) {
+        for (const auto& tokens : checks_[i]->given) {
+            trie_->add(tokens, i);
+        }
+    }
 }
 
 RuleEngine::~RuleEngine() = default;
@@ -181,45 +245,57 @@ RuleEngine::~RuleEngine() = default;
 bool RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std::vector<report::Located>& out,
                           std::size_t cap) const
 {
+    std::vector<char> active(checks_.size());
+    for (std::size_t i = 0; i < checks_.size(); ++i) {
+        const auto& when = checks_[i]->when;
+        active[i] = std::all_of(when.begin(), when.end(), [&](const FactCondition& c) { return c.holds(facts); });
+    }
     std::vector<Hit> hits;
-    std::string pointer;
-    for (const auto& check : checks_) {
-        if (!std::all_of(check->when.begin(), check->when.end(), [&](const FactCondition& c) { return c.holds(facts); })) {
-            continue;
+    std::vector<std::size_t> found_by;  // the check index of each finding appended to `out`
+    const std::size_t first = out.size();
+    parse::PointerPath path;
+    walk(*trie_, body, path, {}, [&](std::size_t index, const rapidjson::Value& node, const parse::PointerPath& at,
+                                     std::string_view key) {
+        const Check& check = *checks_[index];
+        if (!active[index] || out.size() >= cap || (check.condition && !check.condition->holds(node))) return;
+        const rapidjson::Value* value = &node;
+        if (!check.field.empty()) {
+            auto it = node.IsObject() ? node.FindMember(check.field.c_str()) : rapidjson::Value::ConstMemberIterator();
+            value = node.IsObject() && it != node.MemberEnd() ? &it->value : nullptr;
         }
-        for (const auto& tokens : check->given) {
-            match(body, tokens, 0, pointer, {}, [&](const rapidjson::Value& node, const std::string& at, std::string_view key) {
-                if (out.size() >= cap || (check->condition && !check->condition->holds(node))) return;
-                const rapidjson::Value* value = &node;
-                std::string target_pointer = at;
-                if (!check->field.empty()) {
-                    parse::append_pointer_token(target_pointer, check->field);
-                    auto it = node.IsObject() ? node.FindMember(check->field.c_str()) : rapidjson::Value::ConstMemberIterator();
-                    value = node.IsObject() && it != node.MemberEnd() ? &it->value : nullptr;
-                }
-                hits.clear();
-                check->function->check({value, target_pointer, node, key, check->field, facts}, hits);
-                for (auto& hit : hits) {
-                    report::Located l;
-                    l.finding.rule = check->rule->info.id;
-                    l.finding.severity = check->rule->info.severity;
-                    l.finding.pointer = std::move(hit.pointer);
-                    l.finding.expected = std::move(hit.expected);
-                    l.finding.suggestion = std::move(hit.suggestion);
-                    for (const char* fact : {"type", "job_type", "engine_type", "job_direction", "task_type"}) {
-                        // Facts may come from the body: shown, never acted on.
-                        hit.args.emplace_back(fact == std::string("type") ? "update_type" : fact,
-                                              "`" + report::printable(*facts.get(fact)) + "`");
-                    }
-                    if (!l.finding.suggestion.empty()) {
-                        hit.args.emplace_back("hint", "; did you mean `" + l.finding.suggestion + "`?");
-                    }
-                    l.finding.message = RuleCatalogue::format(check->rule->message, hit.args);
-                    l.anchor = hit.anchor;
-                    out.push_back(std::move(l));
-                }
-            });
+        hits.clear();
+        check.function->check(Target(value, at, node, key, check.field, facts), hits);
+        for (auto& hit : hits) {
+            report::Located l;
+            l.finding.rule = check.rule->info.id;
+            l.finding.severity = check.rule->info.severity;
+            l.finding.pointer = std::move(hit.pointer);
+            l.finding.expected = std::move(hit.expected);
+            l.finding.suggestion = std::move(hit.suggestion);
+            for (const char* fact : {"type", "job_type", "engine_type", "job_direction", "task_type"}) {
+                // Facts may come from the body: shown, never acted on.
+                hit.args.emplace_back(fact == std::string("type") ? "update_type" : fact,
+                                      "`" + report::printable(*facts.get(fact)) + "`");
+            }
+            if (!l.finding.suggestion.empty()) {
+                hit.args.emplace_back("hint", "; did you mean `" + l.finding.suggestion + "`?");
+            }
+            l.finding.message = RuleCatalogue::format(check.rule->message, hit.args);
+            l.anchor = hit.anchor;
+            out.push_back(std::move(l));
+            found_by.push_back(index);
         }
+    });
+    // Findings in catalogue order of their checks, as if each check had walked the body on its own
+    // (it decides the order of findings at one place).
+    if (found_by.size() > 1) {
+        std::vector<std::size_t> order(found_by.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return found_by[a] < found_by[b]; });
+        std::vector<report::Located> sorted;
+        sorted.reserve(order.size());
+        for (const std::size_t i : order) sorted.push_back(std::move(out[first + i]));
+        std::move(sorted.begin(), sorted.end(), out.begin() + static_cast<std::ptrdiff_t>(first));
     }
     return out.size() >= cap;
 }

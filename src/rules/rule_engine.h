@@ -19,6 +19,7 @@ namespace drslint::rules {
 
 class RuleFunction;
 struct Check;
+struct PatternTrie;
 
 class RuleEngine {
 public:
@@ -39,6 +40,7 @@ public:
 
 private:
     std::vector<std::unique_ptr<Check>> checks_;
+    std::unique_ptr<PatternTrie> trie_;  // every check's patterns, walked once per body
 };
 
 }  // namespace drslint::rules

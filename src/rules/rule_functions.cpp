@@ -12,6 +12,16 @@
 #include "report/suggest.h"
 
 namespace drslint::rules {
+
+const std::string& Target::pointer() const
+{
+    if (!pointer_) {
+        pointer_ = node_path.str();
+        if (!field.empty()) parse::append_pointer_token(*pointer_, field);
+    }
+    return *pointer_;
+}
+
 namespace {
 
 using report::Anchor;
@@ -71,9 +81,9 @@ std::string backticked_list(const std::vector<std::string>& values)
 Hit value_hit(const Target& t)
 {
     Hit hit;
-    hit.pointer = t.pointer;
-    hit.args.emplace_back("subject", report::describe_pointer(t.pointer));
-    if (t.value != nullptr) hit.args.emplace_back("value", render_value(*t.value, t.pointer));
+    hit.pointer = t.pointer();
+    hit.args.emplace_back("subject", report::describe_pointer(t.pointer()));
+    if (t.value != nullptr) hit.args.emplace_back("value", render_value(*t.value, t.pointer()));
     return hit;
 }
 
@@ -192,7 +202,7 @@ public:
         hit.expected = backticked_list(values_);
         hit.args.emplace_back("allowed", hit.expected);
         hit.args.emplace_back("expected", hit.expected);
-        if (!flagged_ && !report::is_secret_pointer(t.pointer)) {
+        if (!flagged_ && !report::is_secret_pointer(t.pointer())) {
             std::vector<std::string_view> candidates(values_.begin(), values_.end());
             hit.suggestion = report::closest_match(as_view(*t.value), candidates);
         }
@@ -248,7 +258,7 @@ public:
             if (it == item.MemberEnd() || !it->value.IsString()) continue;
             auto [seen, inserted] = first.emplace(as_view(it->value), i);
             if (inserted) continue;
-            std::string pointer = t.pointer;
+            std::string pointer = t.pointer();
             parse::append_pointer_index(pointer, i);
             parse::append_pointer_token(pointer, member_);
             Hit hit;
@@ -315,12 +325,12 @@ public:
         for (std::size_t j = 1; j < windows.size(); ++j) {
             for (std::size_t i = 0; i < j; ++i) {
                 if (!overlap(windows[i], windows[j])) continue;
-                std::string pointer = t.pointer;
+                std::string pointer = t.pointer();
                 parse::append_pointer_index(pointer, windows[j].index);
                 Hit hit;
                 hit.pointer = pointer;
                 hit.args.emplace_back("subject", report::describe_pointer(pointer));
-                hit.args.emplace_back("expected", report::describe_pointer(t.pointer + "/" + std::to_string(windows[i].index)));
+                hit.args.emplace_back("expected", report::describe_pointer(t.pointer() + "/" + std::to_string(windows[i].index)));
                 hits.push_back(std::move(hit));
                 break;
             }
@@ -376,8 +386,8 @@ public:
         ok = ok && data > 0 && (data + padding) % 4 == 0;
         if (!ok) {
             Hit hit;
-            hit.pointer = t.pointer;
-            hit.args.emplace_back("subject", report::describe_pointer(t.pointer));
+            hit.pointer = t.pointer();
+            hit.args.emplace_back("subject", report::describe_pointer(t.pointer()));
             hits.push_back(std::move(hit));
         }
     }
@@ -535,7 +545,7 @@ public:
                 if (u == name) whole = true;
                 if (u.rfind(name + "/", 0) == 0) inner.push_back(u.substr(name.size() + 1));
             }
-            std::string pointer = t.pointer;
+            std::string pointer = t.pointer();
             parse::append_pointer_token(pointer, name);
             if (!whole && inner.empty()) {
                 hits.push_back(unused(pointer, *type));
@@ -590,7 +600,7 @@ public:
         if (prefix == prefixes_.end() || stem == stems_.end()) return;
         const std::string expected = prefix->second + stem->second;
         if (std::find(known_.begin(), known_.end(), expected) == known_.end() || as_view(name->value) == expected) return;
-        std::string pointer = t.pointer;
+        std::string pointer = t.pointer();
         parse::append_pointer_token(pointer, "endpoint");
         parse::append_pointer_token(pointer, "endpoint_name");
         Hit hit;

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <rapidjson/document.h>
 
+#include "parse/pointer.h"
 #include "report/located.h"
 #include "rules/facts.h"
 #include "rules/rule_catalogue.h"
@@ -18,12 +20,22 @@ namespace drslint::rules {
 // What a function looks at: the member named by the check's "field" of a node that "given"
 // matched (or the node itself when there is no field).
 struct Target {
-    const rapidjson::Value* value;  // nullptr when the field is absent
-    const std::string& pointer;     // where the value is, or would be
-    const rapidjson::Value& node;   // the node "given" matched
-    std::string_view node_key;      // the node's own member name (for map entries)
-    std::string_view field;         // the check's field, "" for the node itself
+    Target(const rapidjson::Value* value, const parse::PointerPath& node_path, const rapidjson::Value& node,
+           std::string_view node_key, std::string_view field, const Facts& facts)
+        : value(value), node_path(node_path), node(node), node_key(node_key), field(field), facts(facts) {}
+
+    const rapidjson::Value* value;       // nullptr when the field is absent
+    const parse::PointerPath& node_path;  // where the node is
+    const rapidjson::Value& node;         // the node "given" matched
+    std::string_view node_key;            // the node's own member name (for map entries)
+    std::string_view field;               // the check's field, "" for the node itself
     const Facts& facts;
+
+    // Where the value is, or would be. Built on first use: most targets pass and never need it.
+    const std::string& pointer() const;
+
+private:
+    mutable std::optional<std::string> pointer_;
 };
 
 // What a function reports; the engine turns it into a finding of the check's rule.

@@ -49,7 +49,7 @@ bool enum_contains(const rapidjson::Value& values, const rapidjson::Value& v)
     return false;
 }
 
-// One evaluation: the pointer under construction, the innermost rule tag, and where to report.
+// One evaluation: where it stands, the innermost rule tag, and where to report.
 class Walk {
 public:
     Walk(std::vector<Violation>* out, std::size_t max_pattern_length, std::size_t max_violations)
@@ -86,7 +86,7 @@ private:
             if (out_->size() >= max_violations_) {
                 full_ = true;  // from here on the walk stops at the first failure, as in test()
             } else {
-                out_->push_back({keyword, pointer_, &n, rule_, std::move(member), &v});
+                out_->push_back({keyword, path_.str(), &n, rule_, std::move(member), &v});
             }
         }
         return false;
@@ -198,7 +198,7 @@ private:
             for (rapidjson::SizeType i = 1; i < size; ++i) {
                 for (rapidjson::SizeType j = 0; j < i; ++j) {
                     if (v[i] == v[j]) {
-                        parse::PointerScope scope(pointer_, i);
+                        parse::PointerPath::Scope scope(path_, i);
                         ok = report(Keyword::unique_items, n, v[i]);
                         if (!collecting()) return false;
                         j = i;  // one report per repeated item
@@ -208,7 +208,7 @@ private:
         }
         if (n.items != nullptr) {
             for (rapidjson::SizeType i = 0; i < size; ++i) {
-                parse::PointerScope scope(pointer_, i);
+                parse::PointerPath::Scope scope(path_, i);
                 if (!eval(*n.items, v[i])) {
                     ok = false;
                     if (!collecting()) return false;
@@ -227,7 +227,7 @@ private:
         };
         for (const auto& name : n.required) {
             if (!has_member(v, name)) {
-                parse::PointerScope scope(pointer_, name);
+                parse::PointerPath::Scope scope(path_, name);
                 if (fail(report(Keyword::required, n, v, name))) return false;
             }
         }
@@ -236,7 +236,7 @@ private:
         if (checks_members) {
             for (const auto& member : v.GetObject()) {
                 const std::string_view name(member.name.GetString(), member.name.GetStringLength());
-                parse::PointerScope scope(pointer_, name);
+                parse::PointerPath::Scope scope(path_, name);
                 if (n.property_names != nullptr && fail(eval(*n.property_names, member.name))) return false;
                 if (const Node* property = n.property(name)) {
                     if (fail(eval(*property, member.value))) return false;
@@ -256,7 +256,7 @@ private:
             }
             for (const auto& name : dependency.required) {
                 if (!has_member(v, name)) {
-                    parse::PointerScope scope(pointer_, name);
+                    parse::PointerPath::Scope scope(path_, name);
                     if (fail(report(Keyword::required, n, v, name))) return false;
                 }
             }
@@ -269,7 +269,7 @@ private:
     std::size_t max_pattern_length_;
     std::size_t max_violations_;
     bool full_ = false;
-    std::string pointer_;
+    parse::PointerPath path_;  // where the walk stands
     const std::string* rule_ = nullptr;
 };
 
