@@ -57,8 +57,9 @@ public:
 
     bool truncated() const { return full_; }
 
-    bool eval(const Node& n, const rapidjson::Value& v)
+    bool eval(const Node& node, const rapidjson::Value& v)
     {
+        const Node& n = node.same_as != nullptr ? *node.same_as : node;
         const std::string* saved_rule = rule_;
         if (!n.rule.empty()) {
             rule_ = &n.rule;
@@ -71,6 +72,14 @@ public:
     // Trial evaluation of a branch (if, anyOf, oneOf, not): never reports.
     bool test(const Node& n, const rapidjson::Value& v)
     {
+        if (n.discriminator != nullptr && v.IsObject()) {
+            const rapidjson::Value key(rapidjson::StringRef(n.discriminator->data(),
+                                                            static_cast<rapidjson::SizeType>(n.discriminator->size())));
+            const auto it = v.FindMember(key);
+            if (it == v.MemberEnd() || !(it->value == *n.discriminator_value)) {
+                return false;  // most branches of a conditional fail here, without a walk
+            }
+        }
         std::vector<Violation>* saved = out_;
         out_ = nullptr;
         const bool ok = eval(n, v);
@@ -94,14 +103,18 @@ private:
 
     bool collecting() const { return out_ != nullptr && !full_; }
 
+    // Folds a keyword's result into `ok`. Whether to go on: at the first failure only when nobody
+    // collects; otherwise every problem is wanted.
+    bool keep_going(bool& ok, bool passed) const
+    {
+        ok = ok && passed;
+        return ok || collecting();
+    }
+
     bool eval_keywords(const Node& n, const rapidjson::Value& v)
     {
         bool ok = true;
-        // Stop at the first failure when nobody collects; otherwise go on to find every problem.
-        auto keep_going = [&](bool passed) {
-            ok = ok && passed;
-            return ok || collecting();
-        };
+        auto keep_going = [&](bool passed) { return this->keep_going(ok, passed); };
 
         if (n.ref != nullptr && !keep_going(eval(*n.ref, v))) return false;
         if (n.types != 0 && !type_matches(n.types, v)) {
@@ -114,11 +127,17 @@ private:
         if (n.const_value != nullptr && !(*n.const_value == v) &&
             !keep_going(report(Keyword::enum_value, n, v))) return false;
 
-        if (v.IsString() && !keep_going(eval_string(n, v))) return false;
-        if (v.IsNumber() && !keep_going(eval_number(n, v))) return false;
-        if (v.IsArray() && !keep_going(eval_array(n, v))) return false;
-        if (v.IsObject() && !keep_going(eval_object(n, v))) return false;
+        if (n.string_keywords && v.IsString() && !keep_going(eval_string(n, v))) return false;
+        if (n.number_keywords && v.IsNumber() && !keep_going(eval_number(n, v))) return false;
+        if (n.array_keywords && v.IsArray() && !keep_going(eval_array(n, v))) return false;
+        if (n.object_keywords && v.IsObject() && !keep_going(eval_object(n, v))) return false;
+        return n.applicators ? eval_applicators(n, v, ok) : ok;
+    }
 
+    // allOf, anyOf, oneOf, not and if of a node whose other keywords gave `ok`.
+    bool eval_applicators(const Node& n, const rapidjson::Value& v, bool ok)
+    {
+        auto keep_going = [&](bool passed) { return this->keep_going(ok, passed); };
         for (const Node* all : n.all_of) {
             if (!keep_going(eval(*all, v))) return false;
         }
@@ -149,9 +168,6 @@ private:
 
     bool eval_string(const Node& n, const rapidjson::Value& v)
     {
-        if (!n.min_length && !n.max_length && !n.pattern) {
-            return true;
-        }
         const std::size_t length = code_point_length(v.GetString(), v.GetStringLength());
         if (n.min_length && length < *n.min_length) {
             return report(Keyword::min_length, n, v);

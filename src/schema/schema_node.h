@@ -69,6 +69,45 @@ struct Node {
     const Node* then_ = nullptr;
     const Node* else_ = nullptr;
 
+    // Derived from the keywords above once every node is compiled (derive_summary()), so that
+    // the evaluator skips whole groups of keywords a node does not have with one test each.
+    bool string_keywords = false;   // minLength, maxLength, pattern
+    bool number_keywords = false;   // minimum, maximum and their exclusive forms
+    bool array_keywords = false;    // minItems, maxItems, uniqueItems, items
+    bool object_keywords = false;   // required, properties, additionalProperties, ... dependencies
+    bool applicators = false;       // allOf, anyOf, oneOf, not, if
+    // A node that is only a $ref (descriptions aside) and carries no rule tag stands for the
+    // node at the end of its chain of such refs: evaluating it is evaluating that node.
+    const Node* same_as = nullptr;
+    // A required member with a "const" value (an if/then keyed on job.type, say): an object that
+    // lacks it, or holds another value there, fails this node whatever else it holds.
+    const std::string* discriminator = nullptr;
+    const rapidjson::Value* discriminator_value = nullptr;
+
+    void derive_summary()
+    {
+        for (const auto& name : required) {
+            const Node* member = property(name);
+            if (member != nullptr && member->const_value != nullptr) {
+                discriminator = &name;
+                discriminator_value = member->const_value;
+                break;
+            }
+        }
+        string_keywords = min_length || max_length || pattern;
+        number_keywords = minimum || maximum || exclusive_minimum || exclusive_maximum;
+        array_keywords = min_items || max_items || unique_items || items != nullptr;
+        object_keywords = !required.empty() || !properties.empty() || additional_forbidden || additional != nullptr ||
+                          property_names != nullptr || min_properties || max_properties || !dependencies.empty();
+        applicators = !all_of.empty() || !any_of.empty() || !one_of.empty() || not_ != nullptr || if_ != nullptr;
+    }
+
+    bool only_ref() const
+    {
+        return ref != nullptr && rule.empty() && types == 0 && enum_values == nullptr && const_value == nullptr &&
+               !string_keywords && !number_keywords && !array_keywords && !object_keywords && !applicators;
+    }
+
     const Node* property(std::string_view name) const
     {
         for (const auto& [key, node] : properties) {

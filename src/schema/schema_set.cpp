@@ -90,6 +90,20 @@ SchemaSet::SchemaSet(const std::vector<SchemaFile>& files)
     for (const auto& file : files) {
         compile(file.name, "");
     }
+    for (Node& node : nodes_) {
+        node.derive_summary();
+    }
+    // Chains of plain $refs collapse to their end; a chain longer than any real one (a cycle of
+    // refs that never validates anything) is left as it is.
+    for (Node& node : nodes_) {
+        const Node* end = &node;
+        for (int steps = 0; end->only_ref() && steps < 64; ++steps) {
+            end = end->ref;
+        }
+        if (end != &node && !end->only_ref()) {
+            node.same_as = end;
+        }
+    }
 }
 
 const Node& SchemaSet::root(const std::string& file) const
