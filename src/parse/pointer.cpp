@@ -42,31 +42,25 @@ std::string PointerPath::str() const
     return pointer;
 }
 
+std::string unescape_token(std::string_view raw)
+{
+    std::string token;
+    token.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '~' && i + 1 < raw.size()) {
+            token.push_back(raw[++i] == '0' ? '~' : '/');
+        } else {
+            token.push_back(raw[i]);
+        }
+    }
+    return token;
+}
+
 bool split_pointer(std::string_view pointer, std::vector<std::string>& tokens)
 {
     tokens.clear();
-    if (pointer.empty()) {
-        return true;
-    }
-    if (pointer.front() != '/') {
-        return false;
-    }
-    std::string token;
-    for (std::size_t i = 1; i <= pointer.size(); ++i) {
-        if (i == pointer.size() || pointer[i] == '/') {
-            tokens.push_back(token);
-            token.clear();
-        } else if (pointer[i] == '~') {
-            if (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1')) {
-                return false;
-            }
-            token.push_back(pointer[i + 1] == '0' ? '~' : '/');
-            ++i;
-        } else {
-            token.push_back(pointer[i]);
-        }
-    }
-    return true;
+    const bool ok = for_each_raw_token(pointer, [&tokens](std::string_view raw) { tokens.push_back(unescape_token(raw)); });
+    return ok;
 }
 
 std::string last_pointer_token(std::string_view pointer)

@@ -1,6 +1,7 @@
 // RFC 6901 JSON Pointers, built incrementally while walking a document.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -13,6 +14,26 @@ void append_pointer_token(std::string& pointer, std::string_view token);
 void append_pointer_index(std::string& pointer, std::size_t index);
 // Splits a pointer into unescaped tokens. Returns false for a malformed pointer.
 bool split_pointer(std::string_view pointer, std::vector<std::string>& tokens);
+// Calls visit(token) for each token of a pointer, still escaped ("~0", "~1"), allocating nothing.
+// Returns false, having visited nothing, for a malformed pointer.
+template <typename Visit>
+bool for_each_raw_token(std::string_view pointer, Visit&& visit)
+{
+    if (!pointer.empty() && pointer.front() != '/') return false;
+    for (std::size_t i = 0; i < pointer.size(); ++i) {
+        if (pointer[i] == '~' && (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1'))) {
+            return false;
+        }
+    }
+    for (std::size_t start = 1; start <= pointer.size() && !pointer.empty();) {
+        const std::size_t end = std::min(pointer.find('/', start), pointer.size());
+        visit(pointer.substr(start, end - start));
+        start = end + 1;
+    }
+    return true;
+}
+// "~1" -> "/", "~0" -> "~" in one token of a well-formed pointer.
+std::string unescape_token(std::string_view raw);
 // The last unescaped token ("" for the root).
 std::string last_pointer_token(std::string_view pointer);
 

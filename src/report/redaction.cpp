@@ -92,16 +92,13 @@ bool is_secret_member(std::string_view name)
 
 bool is_secret_pointer(std::string_view pointer)
 {
-    std::vector<std::string> tokens;
-    if (!parse::split_pointer(pointer, tokens)) {
+    // Tokens are compared still escaped: no secret's name holds "~" or "/", so an escaped token
+    // equals one exactly when the unescaped token does.
+    bool secret = false;
+    if (!parse::for_each_raw_token(pointer, [&secret](std::string_view raw) { secret = secret || is_secret_member(raw); })) {
         return true;  // cannot tell: be safe
     }
-    for (const auto& token : tokens) {
-        if (is_secret_member(token)) {
-            return true;
-        }
-    }
-    return false;
+    return secret;
 }
 
 std::string render_value(const rapidjson::Value& value, std::string_view pointer)

@@ -87,20 +87,22 @@ std::string parent_pointer(std::string_view pointer)
 
 std::string describe_pointer(std::string_view pointer)
 {
-    std::vector<std::string> tokens;
-    if (!parse::split_pointer(pointer, tokens) || tokens.empty()) {
+    std::vector<std::string_view> tokens;  // still escaped
+    if (!parse::for_each_raw_token(pointer, [&tokens](std::string_view raw) { tokens.push_back(raw); }) ||
+        tokens.empty()) {
         return "the body";
     }
     // The last two member names with the indexes between them: `speed_limit[1].end`.
-    auto is_index = [](const std::string& t) {
-        return !t.empty() && t.size() < 10 && t.find_first_not_of("0123456789") == std::string::npos;
+    auto is_index = [](std::string_view t) {
+        return !t.empty() && t.size() < 10 && t.find_first_not_of("0123456789") == std::string_view::npos;
     };
     std::vector<std::string> segments;
     std::size_t names = 0;
     for (std::size_t i = tokens.size(); i-- > 0 && names < 2;) {
         const bool index = is_index(tokens[i]);
         // Member names come from the body: a message must show them, not act on them.
-        segments.insert(segments.begin(), index ? "[" + tokens[i] + "]" : printable(tokens[i]));
+        segments.insert(segments.begin(), index ? "[" + std::string(tokens[i]) + "]"
+                                                : printable(parse::unescape_token(tokens[i])));
         names += !index;
     }
     std::string path;
