@@ -6,6 +6,8 @@
 //   drslint_parse/BODY     parse::parse_json: the floor plus depth limit and duplicate keys
 //   parse_evaluate/BODY    drslint_parse plus the compiled evaluator (schema validation alone)
 //   parse_valijson/BODY    drslint_parse plus valijson (what the cross-check adds)
+//   check_parsed/BODY      the evaluator and the rule engine on a body parsed beforehand: what
+//                          ajv's validate() of a parsed body does (lint without parse and report)
 //   lint/BODY              Linter::lint as shipped (schemas and rules; drslint's evaluator)
 //   lint_cross_check/BODY  Linter::lint with Options::cross_check_with_valijson (--cross-check)
 //   lint_render/BODY       lint plus format::write_json of the report into a string
@@ -40,6 +42,9 @@
 #include "format/formatter.h"
 #include "input/jsonl.h"
 #include "parse/json_parser.h"
+#include "rules/facts.h"
+#include "rules/rule_catalogue.h"
+#include "rules/rule_engine.h"
 #include "schema/embedded.h"
 #include "schema/evaluator.h"
 #include "schema/schema_set.h"
@@ -68,9 +73,19 @@ struct Stages {
           root(schemas.root(kRootSchema)),
           evaluator(limits.max_pattern_length),
           valijson(schemas, kRootSchema),
+          catalogue(embedded_file("rules.json")),
+          engine(embedded_file("rules.json"), catalogue, limits.max_pattern_length),
           linter(options_with_cross_check(false)),
           cross_checking_linter(options_with_cross_check(true))
     {
+    }
+
+    static std::string_view embedded_file(std::string_view wanted)
+    {
+        for (std::size_t i = 0; i < drslint::embedded::kFileCount; ++i) {
+            if (wanted == drslint::embedded::kFiles[i].name) return drslint::embedded::kFiles[i].text();
+        }
+        throw std::runtime_error("no embedded file " + std::string(wanted));
     }
 
     static std::vector<drslint::schema::SchemaFile> schema_files()
@@ -90,6 +105,8 @@ struct Stages {
     const drslint::schema::Node& root;
     drslint::schema::Evaluator evaluator;
     drslint::schema::ValijsonEngine valijson;
+    drslint::rules::RuleCatalogue catalogue;
+    drslint::rules::RuleEngine engine;
     drslint::Linter linter;
     drslint::Linter cross_checking_linter;
 };
@@ -149,6 +166,25 @@ void bm_parse_evaluate(benchmark::State& state, const Stages& s, const Body& bod
     }
 }
 
+void bm_check_parsed(benchmark::State& state, const Stages& s, const Body& body)
+{
+    const auto parsed = drslint_parse(s, body);
+    if (!parsed.ok) {
+        state.SkipWithError("the body does not parse");
+        return;
+    }
+    std::vector<drslint::schema::Violation> violations;
+    std::vector<drslint::report::Located> located;
+    for (auto _ : state) {
+        violations.clear();
+        located.clear();
+        s.evaluator.validate(s.root, parsed.document, &violations);
+        s.engine.evaluate(parsed.document, drslint::rules::gather_facts(parsed.document, {}), located, 4000);
+        benchmark::DoNotOptimize(violations.data());
+        benchmark::DoNotOptimize(located.data());
+    }
+}
+
 void bm_parse_valijson(benchmark::State& state, const Stages& s, const Body& body)
 {
     for (auto _ : state) {
@@ -187,6 +223,7 @@ void bm_lint_render(benchmark::State& state, const Stages& s, const Body& body)
 const std::pair<const char*, StageFn> kStages[] = {
     {"rapidjson_parse", bm_rapidjson_parse}, {"drslint_parse", bm_drslint_parse},
     {"parse_evaluate", bm_parse_evaluate},   {"parse_valijson", bm_parse_valijson},
+    {"check_parsed", bm_check_parsed},
     {"lint", bm_lint},                       {"lint_cross_check", bm_lint_cross_check},
     {"lint_render", bm_lint_render},
 };

@@ -27,7 +27,7 @@ const NS_PER = {ns: 1, us: 1e3, ms: 1e6, s: 1e9};
 const drslint = {};
 const bytes = {};
 for (const b of gbench.benchmarks) {
-  if (b.run_type === "aggregate") continue;
+  if (b.run_type === "aggregate" || b.error_occurred) continue;  // error: a stage the body cannot reach
   const [stage, body] = b.run_name.split("/");
   const ns = b.real_time * NS_PER[b.time_unit];
   drslint[stage] = drslint[stage] || {};
@@ -69,11 +69,13 @@ out.push(table(
   })));
 out.push("");
 out.push("Stages (µs): drslint parse = parse::parse_json (adds depth limit and duplicate keys to the floor);");
-out.push("+evaluate / +valijson = that parse plus one engine; render = lint plus format::write_json.");
+out.push("+evaluate / +valijson = that parse plus one engine; check parsed = the evaluator and the rule engine");
+out.push("on a body parsed beforehand, like ajv's validate(); render = lint plus format::write_json.");
 out.push(table(
-  ["body", "floor", "drslint parse", "+evaluate", "+valijson", "lint", "render"],
+  ["body", "floor", "drslint parse", "+evaluate", "+valijson", "check parsed", "ajv", "check/ajv", "lint", "render"],
   bodies.map((b) => [b, us(get("rapidjson_parse", b)), us(get("drslint_parse", b)), us(get("parse_evaluate", b)),
-    us(get("parse_valijson", b)), us(get("lint", b)), us(get("lint_render", b))])));
+    us(get("parse_valijson", b)), us(get("check_parsed", b)), us(ajvNs(b)), ratio(get("check_parsed", b), ajvNs(b)),
+    us(get("lint", b)), us(get("lint_render", b))])));
 out.push("");
 const invalid = bodies.filter((b) => b.startsWith("invalid-"));
 // invalid-TYPE[-what] is a broken valid-TYPE: the longest valid name it extends.
@@ -114,6 +116,7 @@ const t = (label, value, limit) => `${label}: ${value} (target <= ${limit}) ${va
 out.push(`Targets, typical body ${TYPICAL}:`);
 out.push("  " + t("lint / ajv text (JSON.parse + validate)", ratio(get("lint", TYPICAL), ajvTextNs(TYPICAL)), 1));
 out.push("  " + t("lint / ajv validate (parsed body)", ratio(get("lint", TYPICAL), ajvNs(TYPICAL)), 1));
+out.push("  " + t("check parsed / ajv validate (both on a parsed body)", ratio(get("check_parsed", TYPICAL), ajvNs(TYPICAL)), 1));
 out.push("  " + t("lint / parse", ratio(get("lint", TYPICAL), get("rapidjson_parse", TYPICAL)), 3));
 out.push("  " + t("batch, 1 thread: library / node + ajv", ratio(bm.lint, bm.ajv), 1));
 const worst = (stage) => Math.max(...invalid.map((b) => get(stage, b) / get(stage, counterpart(b))));
