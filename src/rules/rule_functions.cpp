@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 #include <stdexcept>
 
 #include "parse/pointer.h"
+#include "schema/pattern.h"
 #include "report/redaction.h"
 #include "report/schema_findings.h"
 #include "report/suggest.h"
@@ -159,21 +159,20 @@ public:
 // A string that `applies` matches must also match `match`.
 class Pattern : public RuleFunction {
 public:
-    Pattern(const rapidjson::Value& options, const FunctionLimits& limits) : limit_(limits.max_pattern_length)
+    Pattern(const rapidjson::Value& options, const FunctionLimits& limits)
+        : limit_(limits.max_pattern_length), match_(string_option(options, "match", "pattern"))
     {
-        match_ = std::regex(string_option(options, "match", "pattern"), std::regex::ECMAScript);
         if (options.HasMember("applies")) {
-            applies_.emplace(string_option(options, "applies", "pattern"), std::regex::ECMAScript);
+            applies_.emplace(string_option(options, "applies", "pattern"));
         }
         if (options.HasMember("expected")) expected_ = string_option(options, "expected", "pattern");
     }
     void check(const Target& t, std::vector<Hit>& hits) const override
     {
         if (t.value == nullptr || !t.value->IsString() || t.value->GetStringLength() > limit_) return;
-        const char* s = t.value->GetString();
-        const char* e = s + t.value->GetStringLength();
-        if (applies_ && !std::regex_search(s, e, *applies_)) return;
-        if (std::regex_search(s, e, match_)) return;
+        const std::string_view s(t.value->GetString(), t.value->GetStringLength());
+        if (applies_ && !applies_->search(s)) return;
+        if (match_.search(s)) return;
         Hit hit = value_hit(t);
         hit.expected = expected_;
         hit.args.emplace_back("expected", expected_);
@@ -182,8 +181,8 @@ public:
 
 private:
     std::size_t limit_;
-    std::regex match_;
-    std::optional<std::regex> applies_;
+    schema::Pattern match_;
+    std::optional<schema::Pattern> applies_;
     std::string expected_;
 };
 

@@ -173,15 +173,16 @@ private:
             return report(Keyword::min_length, n, v);
         }
         if (n.max_length && length > *n.max_length) {
-            // Never run the pattern on a string already too long: std::regex recurses per
-            // character and a long string would overflow the stack.
+            // Never run the pattern on a string already too long: std::regex (valijson's, and
+            // schema::Pattern's fallback) recurses per character, and the report would only
+            // repeat this one problem.
             return report(Keyword::max_length, n, v);
         }
         if (n.pattern) {
             if (v.GetStringLength() > max_pattern_length_) {
                 return report(Keyword::pattern_skipped, n, v);
             }
-            if (!std::regex_search(v.GetString(), v.GetString() + v.GetStringLength(), *n.pattern)) {
+            if (!n.pattern->search({v.GetString(), v.GetStringLength()})) {
                 return report(Keyword::pattern, n, v);
             }
         }

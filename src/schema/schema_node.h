@@ -5,12 +5,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <rapidjson/document.h>
+
+#include "schema/pattern.h"
 
 namespace drslint::schema {
 
@@ -46,7 +47,7 @@ struct Node {
     const rapidjson::Value* const_value = nullptr;
 
     std::optional<std::size_t> min_length, max_length;
-    std::optional<std::regex> pattern;
+    std::optional<Pattern> pattern;
     std::string pattern_source;
 
     std::optional<double> minimum, maximum, exclusive_minimum, exclusive_maximum;

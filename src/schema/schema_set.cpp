@@ -214,7 +214,7 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
         } else if (keyword == "pattern") {
             node.pattern_source = string_of(v, where);
             try {
-                node.pattern.emplace(node.pattern_source, std::regex::ECMAScript | std::regex::optimize);
+                node.pattern.emplace(node.pattern_source);
             } catch (const std::regex_error& e) {
                 fail(where, std::string("bad pattern: ") + e.what());
             }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <random>
+#include <regex>
 #include <set>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +19,7 @@
 #include "../support/fixtures.h"
 #include "schema/embedded.h"
 #include "schema/evaluator.h"
+#include "schema/pattern.h"
 #include "schema/schema_set.h"
 #include "schema/valijson_engine.h"
 
@@ -279,4 +281,93 @@ BOOST_AUTO_TEST_CASE(every_case_yields_exactly_its_expected_findings)
         }
     }
     BOOST_TEST(cases >= 100u);
+}
+
+namespace {
+
+// Every "pattern" string in a schema document, and the match/applies patterns of the rules.
+void gather_patterns(const rapidjson::Value& v, std::set<std::string>& out)
+{
+    if (v.IsObject()) {
+        for (const auto& m : v.GetObject()) {
+            const std::string name = m.name.GetString();
+            if ((name == "pattern" || name == "match" || name == "applies") && m.value.IsString()) {
+                out.insert(m.value.GetString());
+            }
+            gather_patterns(m.value, out);
+        }
+    } else if (v.IsArray()) {
+        for (const auto& item : v.GetArray()) gather_patterns(item, out);
+    }
+}
+
+std::set<std::string> embedded_patterns()
+{
+    std::set<std::string> patterns;
+    for (std::size_t i = 0; i < drslint::embedded::kFileCount; ++i) {
+        rapidjson::Document d;
+        const std::string_view text = drslint::embedded::kFiles[i].text();
+        d.Parse(text.data(), text.size());
+        gather_patterns(d, patterns);
+    }
+    return patterns;
+}
+
+// Strings to try a pattern on: every string value of the cases, and random strings over the
+// pattern's own characters plus a few others (digits, separators, a multi-byte character, a
+// stray continuation byte), so that near misses are common.
+std::vector<std::string> probe_strings(const std::string& pattern, const std::set<std::string>& case_strings, std::mt19937& rng)
+{
+    std::vector<std::string> out(case_strings.begin(), case_strings.end());
+    out.insert(out.end(), {".-", "B", "abb", "bbb", "aabbb", "abx", "cdabx", "b"});
+    std::vector<std::string> alphabet = {"0", "1", "2", "5", "9", ":", ",", ".", "-", "_", "a", "b", "A", "Z", " ",
+                                         "数", "\x80", "\\", "~"};
+    for (const char c : pattern) {
+        if (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f) alphabet.emplace_back(1, c);
+    }
+    std::uniform_int_distribution<std::size_t> letter(0, alphabet.size() - 1), length(0, 16);
+    for (int k = 0; k < 3000; ++k) {
+        std::string s;
+        for (std::size_t n = length(rng); n > 0; --n) s += alphabet[letter(rng)];
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+}  // namespace
+
+// schema::Pattern answers exactly as std::regex_search (ECMAScript, on the string's bytes) does,
+// for every pattern drslint embeds and for patterns that exercise the rest of its subset and its
+// fallback; and every embedded pattern runs as a DFA, not through the fallback.
+BOOST_AUTO_TEST_CASE(pattern_dfa_agrees_with_std_regex)
+{
+    std::set<std::string> case_strings, names;
+    for (const auto& body : all_case_bodies()) {
+        rapidjson::Document d;
+        d.Parse(body.json.c_str());
+        std::vector<rapidjson::Value*> all;
+        collect(d, all, names, case_strings);
+    }
+    const std::set<std::string> embedded = embedded_patterns();
+    BOOST_TEST_REQUIRE(embedded.size() >= 10u);
+    std::set<std::string> patterns = embedded;
+    patterns.insert({"a{2,3}", "^(ab|cd)*x$", "[^a-c]+$", "^\\.\\-$", "^$", "x?y", "^a{0,2}b{2,}$", "(a|)b",
+                     "^[\\u0041-\\u0043]{1}$", "a+?", "\\d+", "^.$", "^[[:digit:]]$", "b\\b", "^(?=a)a"});
+    std::mt19937 rng(11);
+    for (const auto& source : patterns) {
+        const drslint::schema::Pattern pattern(source);
+        const std::regex reference(source, std::regex::ECMAScript);
+        if (embedded.count(source) != 0) BOOST_TEST(pattern.compiled(), source << " runs through the std::regex fallback");
+        std::size_t matched = 0, disagreements = 0;
+        for (const auto& s : probe_strings(source, case_strings, rng)) {
+            const bool expected = std::regex_search(s, reference);
+            matched += expected;
+            if (pattern.search(s) != expected && ++disagreements <= 3) {
+                BOOST_ERROR(source << " on \"" << s << "\": std::regex says " << expected);
+            }
+        }
+        BOOST_TEST_MESSAGE(source << ": " << matched << " matches");
+    }
+    BOOST_TEST(!drslint::schema::Pattern("\\d+").compiled());  // outside the subset: the fallback
+    BOOST_TEST(drslint::schema::Pattern("^(ab|cd)*x$").compiled());
 }
