@@ -72,13 +72,8 @@ public:
     // Trial evaluation of a branch (if, anyOf, oneOf, not): never reports.
     bool test(const Node& n, const rapidjson::Value& v)
     {
-        if (n.discriminator != nullptr && v.IsObject()) {
-            const rapidjson::Value key(rapidjson::StringRef(n.discriminator->data(),
-                                                            static_cast<rapidjson::SizeType>(n.discriminator->size())));
-            const auto it = v.FindMember(key);
-            if (it == v.MemberEnd() || !(it->value == *n.discriminator_value)) {
-                return false;  // most branches of a conditional fail here, without a walk
-            }
+        if (n.discriminator != nullptr && v.IsObject() && !discriminator_matches(n, v)) {
+            return false;  // most branches of a conditional fail here, without a walk
         }
         std::vector<Violation>* saved = out_;
         out_ = nullptr;
@@ -88,6 +83,15 @@ public:
     }
 
 private:
+    // Whether object `v` holds the value node `n` requires at its discriminator member.
+    static bool discriminator_matches(const Node& n, const rapidjson::Value& v)
+    {
+        const rapidjson::Value key(rapidjson::StringRef(n.discriminator->data(),
+                                                        static_cast<rapidjson::SizeType>(n.discriminator->size())));
+        const auto it = v.FindMember(key);
+        return it != v.MemberEnd() && it->value == *n.discriminator_value;
+    }
+
     // Records a violation; returns false so callers can `return report(...)` when stopping early.
     bool report(Keyword keyword, const Node& n, const rapidjson::Value& v, std::string member = {})
     {
@@ -139,6 +143,8 @@ private:
     {
         auto keep_going = [&](bool passed) { return this->keep_going(ok, passed); };
         for (const Node* all : n.all_of) {
+            // One entry per job.type value, say: all but one pass at a member lookup.
+            if (all->discriminated_conditional && v.IsObject() && !discriminator_matches(*all->if_, v)) continue;
             if (!keep_going(eval(*all, v))) return false;
         }
         if (!n.any_of.empty()) {

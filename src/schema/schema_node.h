@@ -84,6 +84,9 @@ struct Node {
     // lacks it, or holds another value there, fails this node whatever else it holds.
     const std::string* discriminator = nullptr;
     const rapidjson::Value* discriminator_value = nullptr;
+    // Only "if" (with a discriminator) and "then": on an object whose discriminator member is
+    // missing or differs, the if fails and the node passes without a look at anything else.
+    bool discriminated_conditional = false;
 
     void derive_summary()
     {
@@ -101,6 +104,15 @@ struct Node {
         object_keywords = !required.empty() || !properties.empty() || additional_forbidden || additional != nullptr ||
                           property_names != nullptr || min_properties || max_properties || !dependencies.empty();
         applicators = !all_of.empty() || !any_of.empty() || !one_of.empty() || not_ != nullptr || if_ != nullptr;
+    }
+
+    // After derive_summary() of every node: it reads the if's discriminator.
+    void derive_conditional()
+    {
+        discriminated_conditional = if_ != nullptr && if_->discriminator != nullptr && else_ == nullptr &&
+                                    ref == nullptr && types == 0 && enum_values == nullptr && const_value == nullptr &&
+                                    !string_keywords && !number_keywords && !array_keywords && !object_keywords &&
+                                    all_of.empty() && any_of.empty() && one_of.empty() && not_ == nullptr;
     }
 
     bool only_ref() const

@@ -93,6 +93,9 @@ SchemaSet::SchemaSet(const std::vector<SchemaFile>& files)
     for (Node& node : nodes_) {
         node.derive_summary();
     }
+    for (Node& node : nodes_) {
+        node.derive_conditional();
+    }
     // Chains of plain $refs collapse to their end; a chain longer than any real one (a cycle of
     // refs that never validates anything) is left as it is.
     for (Node& node : nodes_) {
