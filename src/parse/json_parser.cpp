@@ -343,10 +343,14 @@ namespace {
 template <typename Stream>
 bool parse_into(std::string_view text, const ParseLimits& limits, ParseResult& result, bool& handler_stopped)
 {
+    // NUL-terminated, and padded: RapidJSON's UTF-8 validation takes a sequence's continuation
+    // bytes without looking for the end, so a lead byte last in the text (found by the fuzzer)
+    // would read up to three bytes past a single terminator.
+    constexpr std::size_t kPadding = 4;
     result.buffer.clear();
-    result.buffer.reserve(text.size() + 1);
+    result.buffer.reserve(text.size() + kPadding);
     result.buffer.assign(text.begin(), text.end());
-    result.buffer.push_back('\0');
+    result.buffer.resize(text.size() + kPadding, '\0');
     Stream stream(result.buffer.data());
     rapidjson::Reader reader;
     BoundedHandler<Stream> handler(result.document, text, stream, limits);

@@ -128,6 +128,19 @@ BOOST_AUTO_TEST_CASE(reasons_name_invalid_utf8_and_lone_surrogates)
     BOOST_TEST(high.error.reason.find("surrogate") != std::string::npos, high.error.reason);
 }
 
+// Found by the fuzzer: a UTF-8 lead byte last in the text made the in-situ parse read past the
+// end of its buffer (the asan suite fails without the fix); each length of sequence, cut short.
+BOOST_AUTO_TEST_CASE(a_utf8_sequence_cut_off_by_the_end_of_the_text_is_refused)
+{
+    for (const std::string lead : {"\xC3", "\xE0", "\xE6\x95", "\xF0", "\xF0\x9F\x98"}) {
+        for (const std::string& text : {"\"" + lead, "{\"a\": \"" + lead, "{\"" + lead}) {
+            const auto result = parse_json(text, {});
+            BOOST_TEST(!result.ok);
+            BOOST_TEST(result.error.offset <= text.size());
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_lone_low_surrogate_is_refused_at_its_escape)
 {
     // RapidJSON itself turns \udc00 into the bytes ED B0 80, which are not UTF-8.
