@@ -401,7 +401,7 @@ public:
         for (auto part : split(as_view(*t.value), ',')) {
             if (!is_ipv4(part)) {
                 Hit hit = value_hit(t);
-                hit.args.emplace_back("actual", "\"" + std::string(part.substr(0, 40)) + "\"");
+                hit.args.emplace_back("actual", "\"" + report::printable(part, 40) + "\"");
                 hits.push_back(std::move(hit));
                 return;
             }
@@ -480,9 +480,11 @@ public:
         Hit hit = value_hit(t);
         hit.anchor = t.value == nullptr ? Anchor::parent : Anchor::value;
         if (t.value == nullptr) hit.args.emplace_back("value", "missing");
-        hit.expected = "\"" + std::string(t.node_key) + "\"";
+        // The key comes from the body: shown printable; offered as the fix only when it is so.
+        const std::string key = report::printable(t.node_key, static_cast<std::size_t>(-1));
+        hit.expected = "\"" + key + "\"";
         hit.args.emplace_back("expected", hit.expected);
-        hit.suggestion = std::string(t.node_key);
+        if (key == t.node_key) hit.suggestion = key;
         hits.push_back(std::move(hit));
     }
 };

@@ -696,6 +696,23 @@ BOOST_AUTO_TEST_CASE(nothing_checked_is_never_a_clean_exit)
     BOOST_TEST(mixed.out.find("invalid-json") != std::string::npos);
 }
 
+// Found by the fuzzer: rule functions that quote a piece of the body (one item of a comma list,
+// a member name offered as the fix) quoted it raw, control characters and all.
+BOOST_AUTO_TEST_CASE(rule_messages_quote_pieces_of_the_body_printably)
+{
+    const std::string ip = R"({"job": {"type": "network", "params": {"node_info": {"vpc": {"custom_node_ip": "1.2.3.4,]\u0000]\u001b[31m"}}}}})";
+    const auto ip_report = linter().lint(ip);
+    BOOST_TEST_REQUIRE(find(ip_report, "custom-node-ip-format") != nullptr);
+    check_report_invariants(ip_report);
+    const std::string column = R"({"job": {"type": "db_object", "params": {"db_object": {"object_scope": "table", "object_info": {"d": {"name": "d", "tables": {"t": {"name": "t", "type": "table", "all": false, "columns": {"c\u0007l": {"additional": true, "name": "other", "type": "int", "operation_type": "ADDITIONALCOLUMN,default_value", "value": "0"}}}}}}}}}})";
+    const auto column_report = linter().lint(column);
+    const drslint::Finding* name = find(column_report, "additional-column-name");
+    BOOST_TEST_REQUIRE(name != nullptr);
+    check_report_invariants(column_report);
+    BOOST_TEST(printable_utf8(name->suggestion));
+    BOOST_TEST(name->suggestion.empty());  // a key that needs escaping is no fix to paste
+}
+
 // Found by the fuzzer, both with the cross-check on: valijson and the evaluator must not be
 // compared on bodies they read differently. With a member name repeated they read different
 // members (duplicates are already an error). With a string longer than the pattern limit valijson
