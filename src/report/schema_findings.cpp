@@ -87,30 +87,33 @@ std::string parent_pointer(std::string_view pointer)
 
 std::string describe_pointer(std::string_view pointer)
 {
-    std::vector<std::string_view> tokens;  // still escaped
-    if (!parse::for_each_raw_token(pointer, [&tokens](std::string_view raw) { tokens.push_back(raw); }) ||
-        tokens.empty()) {
+    std::size_t tokens = 0;
+    if (!parse::for_each_raw_token(pointer, [&tokens](std::string_view) { ++tokens; }) || tokens == 0) {
         return "the body";
     }
     // The last two member names with the indexes between them: `speed_limit[1].end`.
     auto is_index = [](std::string_view t) {
         return !t.empty() && t.size() < 10 && t.find_first_not_of("0123456789") == std::string_view::npos;
     };
-    std::vector<std::string> segments;
-    std::size_t names = 0;
-    for (std::size_t i = tokens.size(); i-- > 0 && names < 2;) {
-        const bool index = is_index(tokens[i]);
-        // Member names come from the body: a message must show them, not act on them.
-        segments.insert(segments.begin(), index ? "[" + std::string(tokens[i]) + "]"
-                                                : printable(parse::unescape_token(tokens[i])));
-        names += !index;
+    std::size_t start = pointer.size();
+    for (std::size_t names = 0; names < 2 && start > 0;) {
+        const std::size_t slash = pointer.rfind('/', start - 1);
+        names += !is_index(pointer.substr(slash + 1, start - slash - 1));
+        start = slash;
     }
-    std::string path;
-    for (std::size_t i = 0; i < segments.size(); ++i) {
-        if (i > 0 && segments[i].front() != '[') path += ".";
-        path += segments[i];
-    }
-    return "`" + path + "`";
+    std::string path = "`";
+    bool first = true;
+    parse::for_each_raw_token(pointer.substr(start), [&](std::string_view raw) {
+        if (is_index(raw)) {
+            path.append("[").append(raw).append("]");
+        } else {
+            if (!first) path += '.';
+            // Member names come from the body: a message must show them, not act on them.
+            path += printable(parse::unescape_token(raw));
+        }
+        first = false;
+    });
+    return path + "`";
 }
 
 Finding finding_from_violation(const schema::Violation& v, const rules::RuleCatalogue& catalogue,

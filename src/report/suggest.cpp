@@ -5,7 +5,7 @@
 
 namespace drslint::report {
 
-std::size_t edit_distance(std::string_view a, std::string_view b)
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound)
 {
     const std::size_t n = a.size();
     const std::size_t m = b.size();
@@ -19,13 +19,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
     for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         current[0] = i;
+        std::size_t row_min = current[0];
         for (std::size_t j = 1; j <= m; ++j) {
             const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
             current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
             if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
                 current[j] = std::min(current[j], two_back[j - 2] + 1);
             }
+            row_min = std::min(row_min, current[j]);
         }
+        // No row's minimum is below the one before it (every step adds to an entry of the row
+        // above, a swap to one of the row before, which is no smaller than the row above's): once
+        // a whole row is past the bound, so is the distance.
+        if (row_min > bound) return bound + 1;
         std::swap(two_back, previous);
         std::swap(previous, current);
     }
@@ -49,7 +55,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
         // suggested, nor beat one that could (a case-only match, distance 0, is never skipped).
         const std::size_t gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
         if (gap > allowed) continue;
-        const std::size_t d = edit_distance(word, candidate);
+        const std::size_t d = edit_distance(word, candidate, std::min(allowed, best_distance));
         if (d < best_distance) {
             best_distance = d;
             best = candidate;

@@ -7,8 +7,10 @@
 
 namespace drslint::report {
 
-// Damerau-style distance (insert, delete, substitute, swap neighbours), case-insensitive.
-std::size_t edit_distance(std::string_view a, std::string_view b);
+// Damerau-style distance (insert, delete, substitute, swap neighbours), case-insensitive. Past
+// `bound` it stops early and returns some value above `bound`.
+std::size_t edit_distance(std::string_view a, std::string_view b,
+                          std::size_t bound = static_cast<std::size_t>(-1) - 1);
 
 // The candidate closest to `word`, if it is close enough to be a plausible typo; else "".
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);

@@ -19,6 +19,8 @@
 #include "report/file_report.h"
 #include "report/glob.h"
 #include "report/redacted_source.h"
+#include "report/schema_findings.h"
+#include "report/suggest.h"
 #include "secret_bodies.h"
 
 namespace drslint {
@@ -613,3 +615,36 @@ BOOST_AUTO_TEST_CASE(format_names_round_trip)
     BOOST_TEST(drslint::format::format_names().size() == 5u);
     BOOST_TEST(!drslint::format::parse_format("yaml").has_value());
 }
+
+// How a message names a place: the last two member names, the indexes between them, member names
+// unescaped and printable.
+BOOST_AUTO_TEST_CASE(places_are_named_by_their_last_two_members)
+{
+    using drslint::report::describe_pointer;
+    BOOST_TEST(describe_pointer("") == "the body");
+    BOOST_TEST(describe_pointer("no-slash") == "the body");
+    BOOST_TEST(describe_pointer("/job/params/speed_limit/1/end") == "`speed_limit[1].end`");
+    BOOST_TEST(describe_pointer("/job") == "`job`");
+    BOOST_TEST(describe_pointer("/0/name") == "`[0].name`");
+    BOOST_TEST(describe_pointer("/a/b~1c/d~0e") == "`b/c.d~e`");
+    BOOST_TEST(describe_pointer("/x/a//b") == "`.b`");  // an empty member name is a name too
+    BOOST_TEST(describe_pointer("/x/t\x1b[31m") == "`x.t\\u001b[31m`");
+}
+
+// The did-you-mean distance: swaps count once, case does not count, and a bound stops it early
+// without changing any answer within the bound.
+BOOST_AUTO_TEST_CASE(edit_distance_and_its_bound)
+{
+    using drslint::report::edit_distance;
+    BOOST_TEST(edit_distance("speed_limit", "speedlimit") == 1u);
+    BOOST_TEST(edit_distance("base_info", "base_ifno") == 1u);
+    BOOST_TEST(edit_distance("DB_Name", "db_name") == 0u);
+    BOOST_TEST(edit_distance("", "abc") == 3u);
+    BOOST_TEST(edit_distance("kitten", "sitting") == 3u);
+    BOOST_TEST(edit_distance("kitten", "sitting", 3) == 3u);
+    BOOST_TEST(edit_distance("kitten", "sitting", 1) > 1u);
+    BOOST_TEST(edit_distance("policy_config", "speed_limit", 2) > 2u);
+    BOOST_TEST(drslint::report::closest_match("speedlimit", {"speed_limit", "policy_config", "speed"}) == "speed_limit");
+    BOOST_TEST(drslint::report::closest_match("zzzzzz", {"speed_limit", "name"}).empty());
+}
+
