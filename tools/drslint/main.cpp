@@ -325,7 +325,7 @@ int main(int argc, char** argv)
     bool cross_check = false;
     app.add_flag("--cross-check,!--no-cross-check", cross_check,
                  "also validate each body with valijson, the engine of record, and report any verdict it and "
-                 "drslint's evaluator disagree on (about 10x slower; the test suite proves they agree)");
+                 "drslint's evaluator disagree on (about 25x slower; the test suite proves they agree)");
     std::string context_file;
     app.add_option("--context", context_file,
                    "JSON file with the task's job_type, engine_type, job_direction, task_type "
