@@ -154,3 +154,30 @@ BOOST_AUTO_TEST_CASE(jsonl_batches_keep_input_order_and_line_numbers)
         BOOST_TEST(bad.back() == 501u);
     }
 }
+
+// Lines are read in blocks: a line longer than a block, CRLF endings, a NUL inside a line and a
+// line over the input limit (kept only up to the limit, then refused) all stay one line each.
+BOOST_AUTO_TEST_CASE(jsonl_lines_longer_than_a_read_block_stay_whole)
+{
+    const std::string valid = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234"}}}})";
+    const std::string padded = valid.substr(0, valid.size() - 1) + std::string(10000, ' ') + "}";
+    const std::string text = padded + "\r\n" + valid + "\r\n" + std::string("{\"a\"\0: 1}", 9) + "\n" +
+                             std::string(5000, 'x') + "\n" + valid;
+    drslint::Options options;
+    options.limits.max_input_bytes = 4200;  // the 10 KB line is over it; the others are not
+    const drslint::Linter small_limit(options);
+    for (const drslint::Linter* l : {&linter(), &small_limit}) {
+        std::istringstream in(text);
+        std::vector<std::pair<std::size_t, std::string>> got;
+        drslint::input::lint_jsonl(*l, in, 1, [&](drslint::input::LineReport&& r) {
+            got.emplace_back(r.line, r.report.findings.empty() ? "" : r.report.findings[0].rule);
+        });
+        BOOST_TEST_REQUIRE(got.size() == 5u);
+        for (std::size_t i = 0; i < got.size(); ++i) BOOST_TEST(got[i].first == i + 1);
+        BOOST_TEST(got[0].second == (l == &small_limit ? "input-too-large" : ""));
+        BOOST_TEST(got[1].second == "");
+        BOOST_TEST(got[2].second == "invalid-json");  // the NUL is inside line 3, not a line break
+        BOOST_TEST(got[3].second == (l == &small_limit ? "input-too-large" : "invalid-json"));
+        BOOST_TEST(got[4].second == "");
+    }
+}
