@@ -1,8 +1,8 @@
 #include "rules/rule_engine.h"
 
 #include <algorithm>
-#include <stdexcept>
 #include <optional>
+#include <stdexcept>
 
 #include "parse/pointer.h"
 #include "report/redaction.h"
