@@ -70,6 +70,10 @@ struct RuleInfo {
     std::string passing_example;
     std::string example_context;  // JSON task context both examples are linted with; "" if none
     std::string origin;           // parse | schema-keyword | schema | rule | internal
+    // Its finding means part of the input was not checked (it did not parse, was cut, too deep,
+    // had a repeated member, findings were cut off, ...). No config, baseline or limit can turn
+    // such a rule off, lower it or ignore it: unchecked input is never green.
+    bool unchecked = false;
 };
 
 // One HTTP request as kept in an .http file: the request line, headers and body, with where each

@@ -14,6 +14,7 @@
 #include "parse/position_index.h"
 #include "report/glob.h"
 #include "report/suggest.h"
+#include "rules/rule_table.h"
 
 namespace drslint::report {
 namespace fs = std::filesystem;
@@ -198,9 +199,9 @@ fs::path absolute_normal(const fs::path& p)
 
 bool is_unsilenceable(std::string_view rule)
 {
-    static constexpr std::string_view kRules[] = {"input-too-large",          "invalid-json",      "nesting-too-deep",
-                                                  "string-too-long-to-check", "too-many-findings", "engine-disagreement"};
-    return std::find(std::begin(kRules), std::end(kRules), rule) != std::end(kRules);
+    // An id the catalogue does not know cannot be vouched for either: keep its finding.
+    const rules::RuleEntry* entry = rules::find_entry(rule);
+    return entry == nullptr || entry->unchecked;
 }
 
 Config parse_config(std::string_view json, const fs::path& file, const std::vector<RuleInfo>& rules)

@@ -39,9 +39,10 @@ struct Config {
     std::optional<Severity> fail_severity;
 };
 
-// Rules whose finding means that part of the input was not checked (it did not parse, was too big
-// or too deep, a string was too long to check, findings were cut off, the engines disagreed). A
-// config can neither turn them off, lower them, nor ignore them: drslint never passes unchecked input.
+// Rules whose finding means that part of the input was not checked ("unchecked": true in
+// schemas/rules.json: it did not parse, was cut, too deep, had a repeated member, findings were cut
+// off, the engines disagreed). A config can neither turn them off, lower them, nor ignore them, by
+// rule, pointer or file: drslint never passes unchecked input.
 bool is_unsilenceable(std::string_view rule);
 
 // Reads a config. `rules` are the linter's (Linter::rules()); unknown keys, unknown rule ids, bad

@@ -6,6 +6,8 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "rules/rule_table.h"
+
 namespace drslint::rules {
 namespace {
 
@@ -68,6 +70,15 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
         info.source = string_member(rule, "source", true, info.id);
         info.origin = string_member(rule, "origin", true, info.id);
         definition.message = string_member(rule, "message", true, info.id);
+        if (auto unchecked = rule.FindMember("unchecked"); unchecked != rule.MemberEnd()) {
+            if (!unchecked->value.IsBool()) {
+                throw std::runtime_error("rule catalogue: rule '" + info.id + "' has a non-boolean 'unchecked'");
+            }
+            info.unchecked = unchecked->value.GetBool();
+            if (info.unchecked && info.severity != Severity::error) {
+                throw std::runtime_error("rule catalogue: rule '" + info.id + "' is unchecked but not an error");
+            }
+        }
         if (auto examples = rule.FindMember("examples"); examples != rule.MemberEnd() && examples->value.IsObject()) {
             info.failing_example = example_text(examples->value, "fail", "fail_text", "fail_http");
             info.passing_example = example_text(examples->value, "pass", "pass_text", "pass_http");
@@ -75,8 +86,18 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
         }
         definitions_.push_back(std::move(definition));
     }
-    for (const auto& definition : definitions_) {
-        infos_.push_back(definition.info);
+    // The compiled rule table comes from the same file at build time; a mismatch means a stale build.
+    if (definitions_.size() != kRuleCount) {
+        throw std::runtime_error("rule catalogue: the compiled rule table is stale (rebuild)");
+    }
+    for (std::size_t i = 0; i < definitions_.size(); ++i) {
+        const RuleInfo& info = definitions_[i].info;
+        const RuleEntry& entry = kRuleTable[i];
+        if (entry.id != info.id || entry.severity != info.severity || entry.unchecked != info.unchecked ||
+            entry.origin != info.origin) {
+            throw std::runtime_error("rule catalogue: rule '" + info.id + "' differs from the compiled rule table (rebuild)");
+        }
+        infos_.push_back(info);
     }
 }
 
