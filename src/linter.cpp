@@ -96,6 +96,7 @@ struct Linter::Impl {
           evaluator(options.limits.max_pattern_length),
           engine(embedded_file(kRuleCatalogue), catalogue, options.limits.max_pattern_length)
     {
+        rules::check_matches_rule_table(catalogue);
         for (const auto& tag : schemas.rule_tags()) {
             if (catalogue.find(tag) == nullptr) {
                 throw std::runtime_error("schema rule tag '" + tag + "' has no entry in rules.json");
@@ -338,7 +339,11 @@ Report Linter::Impl::finish(std::string_view text, std::vector<Located> located,
     const std::size_t limit = options.limits.max_findings;
     const std::size_t shown = std::min(order.size(), limit);
     for (std::size_t k = 0; k < shown; ++k) {
-        report.findings.push_back(std::move(located[order[k].second].finding));
+        Finding& finding = located[order[k].second].finding;
+        // Last, after positions were found from the full pointer: the one place every finding of
+        // a body passes through before it leaves the library.
+        report::redact_finding(finding, catalogue.get(finding.rule).info.summary);
+        report.findings.push_back(std::move(finding));
     }
     if (order.size() > shown || truncated) {
         // Truncated: at least the violation that met the cap went uncollected, and maybe many more.
@@ -363,6 +368,20 @@ bool iequals(std::string_view a, std::string_view b)
 // A {{variable}} of the HTTP client: its value is unknown here, so it is not checked.
 bool templated(std::string_view value) { return value.find("{{") != std::string_view::npos; }
 
+// The name of the header when `target` (the rest of a request's first line) reads "Name: value",
+// as when the request line is missing; else "". "https://..." is a URL: its colon is followed by '/'.
+std::string_view header_line_name(std::string_view target)
+{
+    const auto colon = target.find(':');
+    if (colon == std::string_view::npos || colon == 0) return {};
+    const std::string_view name = target.substr(0, colon);
+    const bool token = std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    });
+    const bool value_follows = colon + 1 == target.size() || target[colon + 1] == ' ' || target[colon + 1] == '	';
+    return token && value_follows ? name : std::string_view();
+}
+
 // The path of a request target: without scheme and host ("https://{endpoint}/v5/..." or
 // "{{host}}/v5/..."), query and fragment.
 std::string_view target_path(std::string_view target)
@@ -386,24 +405,9 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
 {
     auto add = [&](Finding finding, Position at) {
         finding.begin = finding.end = at.line != 0 ? at : request.block_at;
+        report::redact_finding(finding, catalogue.get(finding.rule).info.summary);
         out.push_back(std::move(finding));
     };
-    if (request.method != "PUT" && !templated(request.method)) {
-        Finding f = make("http-method", "/method", {{"value", "`" + request.method + "`"}});
-        f.expected = "PUT";
-        f.suggestion = iequals(request.method, "PUT") ? "PUT" : "";
-        add(std::move(f), request.method_at);
-    }
-
-    const std::string_view path = target_path(request.target);
-    std::vector<std::string_view> segments;
-    for (std::size_t start = 1; start <= path.size();) {
-        const auto slash = std::min(path.find('/', start), path.size());
-        segments.push_back(path.substr(start, slash - start));
-        start = slash + 1;
-    }
-    if (!segments.empty() && segments.back().empty()) segments.pop_back();  // a trailing slash
-    const bool shaped = segments.size() == 4 && segments[0] == "v5" && segments[2] == "jobs";
     // The documents validated below; their values are only read, never shown for secrets.
     auto validate = [&](const char* schema_file, const std::string& prefix, rapidjson::Document& document,
                         const std::function<Position(const std::string&)>& position_of) {
@@ -420,16 +424,47 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
             add(std::move(f), violation.keyword == schema::Keyword::required ? request.block_at : position_of(member));
         }
     };
-    if (!shaped && !templated(path)) {
-        Finding f = make("http-path", "/path", {{"value", "`" + std::string(path.substr(0, 200)) + "`"}});
-        f.expected = "/v5/{project_id}/jobs/{job_id}";
-        add(std::move(f), request.target_at);
-    } else if (shaped) {
-        rapidjson::Document parameters(rapidjson::kObjectType);
-        auto& a = parameters.GetAllocator();
-        parameters.AddMember("project_id", rapidjson::Value(segments[1].data(), static_cast<rapidjson::SizeType>(segments[1].size()), a), a);
-        parameters.AddMember("job_id", rapidjson::Value(segments[3].data(), static_cast<rapidjson::SizeType>(segments[3].size()), a), a);
-        validate("request/path-parameters.schema.json", "/path", parameters, [&](const std::string&) { return request.target_at; });
+
+    // A first line "Name: value" is a header, not a request line (the request line was left out or
+    // commented out): quoting it as a method or path would print the header's value, a token.
+    if (const std::string_view header = header_line_name(request.target); !header.empty()) {
+        Finding f = make("http-request-line", "/method", {{"member", report::printable(header, 64)}});
+        f.expected = "PUT";
+        add(std::move(f), request.method_at);
+    } else {
+        if (request.method != "PUT") {
+            // A {{variable}} for the method could be anything: only a literal PUT is this API.
+            std::string value = "`" + report::printable(request.method, 32) + "`";
+            if (templated(request.method)) value += " (a variable, which drslint cannot check: write PUT)";
+            Finding f = make("http-method", "/method", {{"value", value}});
+            f.expected = "PUT";
+            f.suggestion = iequals(request.method, "PUT") ? "PUT" : "";
+            add(std::move(f), request.method_at);
+        }
+        const std::string_view path = target_path(request.target);
+        std::vector<std::string_view> segments;
+        for (std::size_t start = 1; start <= path.size();) {
+            const auto slash = std::min(path.find('/', start), path.size());
+            segments.push_back(path.substr(start, slash - start));
+            start = slash + 1;
+        }
+        if (!segments.empty() && segments.back().empty()) segments.pop_back();  // a trailing slash
+        // `v5` and `jobs` must be written out; {{variables}} may stand only for the two
+        // parameters, whose values are then unknown (like a header's) and not checked.
+        if (segments.size() == 4 && segments[0] == "v5" && segments[2] == "jobs") {
+            rapidjson::Document parameters(rapidjson::kObjectType);
+            auto& a = parameters.GetAllocator();
+            parameters.AddMember("project_id", rapidjson::Value(segments[1].data(), static_cast<rapidjson::SizeType>(segments[1].size()), a), a);
+            parameters.AddMember("job_id", rapidjson::Value(segments[3].data(), static_cast<rapidjson::SizeType>(segments[3].size()), a), a);
+            validate("request/path-parameters.schema.json", "/path", parameters, [&](const std::string&) { return request.target_at; });
+        } else {
+            const std::string_view shown = path.empty() ? std::string_view(request.target) : path;
+            std::string value = "`" + report::printable(shown, 100) + "`";
+            if (templated(shown)) value += " (its {{variables}} may stand only for the project and job ids)";
+            Finding f = make("http-path", "/path", {{"value", value}});
+            f.expected = "/v5/{project_id}/jobs/{job_id}";
+            add(std::move(f), request.target_at);
+        }
     }
 
     // Header names are case-insensitive: those of Table 2 are checked under the page's spelling.

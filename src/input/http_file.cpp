@@ -55,6 +55,8 @@ std::size_t column_of(std::string_view line, std::size_t offset)
 
 bool is_method(std::string_view word)
 {
+    // A {{variable}} in the method's place is the method, of unknown value.
+    if (word.size() > 4 && starts_with(word, "{{") && word.substr(word.size() - 2) == "}}") return true;
     if (word.empty()) return false;
     for (char c : word) {
         if (!std::isalpha(static_cast<unsigned char>(c))) return false;

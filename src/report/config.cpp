@@ -13,6 +13,7 @@
 #include "parse/pointer.h"
 #include "parse/position_index.h"
 #include "report/glob.h"
+#include "report/redaction.h"
 #include "report/suggest.h"
 #include "rules/rule_table.h"
 
@@ -25,6 +26,8 @@ namespace {
 constexpr std::size_t kMaxConfigBytes = 16u * 1024u * 1024u;
 constexpr std::size_t kMaxConfigDepth = 8;
 constexpr std::string_view kPrefixSuffix = "/**";
+// How much of a key or value an error message quotes.
+constexpr std::size_t kShown = 200;
 
 class Reader {
 public:
@@ -33,7 +36,10 @@ public:
     [[noreturn]] void fail(const std::string& where, const std::string& problem) const
     {
         const std::string name = file_.empty() ? std::string("config") : file_.string();
-        throw ConfigError(name + ": " + (where.empty() ? "" : where + ": ") + problem);
+        // `where` and `problem` may quote the file's own keys and values (a body passed as a config
+        // by mistake): shown printable, never acted on by a terminal.
+        throw ConfigError(printable(name, kShown) + ": " + (where.empty() ? "" : printable(where, kShown) + ": ") +
+                          printable(problem, kShown));
     }
 
     static std::string text(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
@@ -96,7 +102,8 @@ public:
                          ": " + parsed.error.reason);
         }
         if (!parsed.duplicates.empty()) {
-            fail(parsed.duplicates.front().pointer, "the key appears more than once");
+            // Cut at a secret: the names below one are as secret as its value.
+            fail(redact_pointer(parsed.duplicates.front().pointer), "the key appears more than once");
         }
         const rapidjson::Value& root = parsed.document;
         if (!root.IsObject()) fail("", "expected an object with \"rules\", \"ignore\" and \"failSeverity\"");

@@ -55,7 +55,7 @@ public:
 private:
     static bool is_secret_name(const std::optional<std::string>& name)
     {
-        return name && looks_like_secret_member(*name);
+        return name && is_secret_member(*name);
     }
 
     // One past the closing quote; or, when the string does not end on its line, the line break (or
@@ -207,19 +207,6 @@ private:
 };
 
 }  // namespace
-
-bool looks_like_secret_member(std::string_view name)
-{
-    constexpr std::size_t kNearMiss = 2;
-    for (std::string_view secret : kSecretMembers) {
-        const std::size_t longer = std::max(name.size(), secret.size());
-        const std::size_t shorter = std::min(name.size(), secret.size());
-        if (longer - shorter <= kNearMiss && edit_distance(name, secret) <= kNearMiss) {
-            return true;
-        }
-    }
-    return false;
-}
 
 std::string mask_secret_values(std::string_view text) { return Masker(text).run(); }
 

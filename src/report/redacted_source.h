@@ -10,9 +10,9 @@
 
 namespace drslint::report {
 
-// The value of every member whose name is a secret's (redaction.h) or a near miss of one (a
-// misspelled `db_pasword` still holds a password, and the unknown-member finding about it shows
-// exactly that line) is masked, at any depth, found by where it is, never by what it looks like.
+// The value of every member whose name is_secret_member() (redaction.h: a secret's name or a near
+// miss of one; a misspelled `db_pasword` still holds a password, and the unknown-member finding
+// about it shows exactly that line) is masked, at any depth, found by where it is, never by what it looks like.
 //
 // Masking keeps the shape of the text: each masked code point becomes one '*', line breaks stay, the
 // quotes around a string stay. So every line keeps its number and its length in code points, and
@@ -24,9 +24,6 @@ namespace drslint::report {
 // must be masked too. Where it cannot tell where a secret ends (an unterminated string or
 // container), it masks to the end of the text. It keeps no stack, so any nesting depth is fine.
 std::string mask_secret_values(std::string_view text);
-
-// True for a secret member's name and for names within two edits of one (case-insensitive).
-bool looks_like_secret_member(std::string_view name);
 
 class RedactedSource {
 public:

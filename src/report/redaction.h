@@ -1,11 +1,16 @@
-// Secrets are recognized by where they are, never by what they look like: any value at or below a
-// member named db_password, password, ssl_cert_key or ssl_cert_password is never printed.
+// Secrets are recognized by where they are, never by what they look like: the value at or below a
+// member named db_password, password, ssl_cert_key, ssl_cert_password or X-Auth-Token, or a near
+// miss of one of these names, is never printed, and neither is any member name below it. This is
+// the one policy: messages, pointers, suggestions and source excerpts all decide with
+// is_secret_member().
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include <rapidjson/document.h>
+
+#include "drslint/finding.h"
 
 namespace drslint::report {
 
@@ -16,8 +21,22 @@ inline constexpr std::string_view kRedacted = "(redacted)";
 inline constexpr std::string_view kSecretMembers[] = {"db_password", "password", "ssl_cert_key", "ssl_cert_password",
                                                      "X-Auth-Token"};
 
+// A secret's name, or a near miss of one that still holds a secret: within two edits of a secret's
+// name (case-insensitive: `DB_PASSWORD`, `dbPassword`, `db-password`, `db_password\u0000`), or a
+// name with "password" or "passwd" in it (`new_password`), except documented members that are not
+// secrets (`is_set_password`, a boolean).
 bool is_secret_member(std::string_view name);
+// True when a token of `pointer` is a secret member (so the value there is, or is inside, a
+// secret), and for a malformed pointer (it cannot tell).
 bool is_secret_pointer(std::string_view pointer);
+// `pointer` cut after its first secret token: what may be shown of a place at or inside a secret.
+// Unchanged when no token is secret.
+std::string redact_pointer(std::string_view pointer);
+// Makes a finding safe to leave the library: one at or inside a secret has its pointer cut to the
+// secret member (redact_pointer), and one strictly inside a secret has its message replaced by one
+// that names only the secret member, and no suggestion or expected value (they would show member
+// names below it). `summary` is the rule's one-line summary.
+void redact_finding(Finding& finding, std::string_view summary);
 
 // A short, printable rendering of `value` for a message: strings quoted and cut to a few dozen
 // characters, control characters escaped, containers summarized, secrets replaced by kRedacted.

@@ -86,18 +86,8 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
         }
         definitions_.push_back(std::move(definition));
     }
-    // The compiled rule table comes from the same file at build time; a mismatch means a stale build.
-    if (definitions_.size() != kRuleCount) {
-        throw std::runtime_error("rule catalogue: the compiled rule table is stale (rebuild)");
-    }
-    for (std::size_t i = 0; i < definitions_.size(); ++i) {
-        const RuleInfo& info = definitions_[i].info;
-        const RuleEntry& entry = kRuleTable[i];
-        if (entry.id != info.id || entry.severity != info.severity || entry.unchecked != info.unchecked ||
-            entry.origin != info.origin) {
-            throw std::runtime_error("rule catalogue: rule '" + info.id + "' differs from the compiled rule table (rebuild)");
-        }
-        infos_.push_back(info);
+    for (const auto& definition : definitions_) {
+        infos_.push_back(definition.info);
     }
 }
 
@@ -141,6 +131,27 @@ std::string RuleCatalogue::format(std::string_view message_template, const Messa
         i = close;
     }
     return out;
+}
+
+}  // namespace drslint::rules
+
+namespace drslint::rules {
+
+void check_matches_rule_table(const RuleCatalogue& catalogue)
+{
+    // The compiled table is generated from the same file at build time; a mismatch is a stale build.
+    const auto& infos = catalogue.infos();
+    if (infos.size() != kRuleCount) {
+        throw std::runtime_error("rule catalogue: the compiled rule table is stale (rebuild)");
+    }
+    for (std::size_t i = 0; i < infos.size(); ++i) {
+        const RuleEntry& entry = kRuleTable[i];
+        if (entry.id != infos[i].id || entry.severity != infos[i].severity || entry.unchecked != infos[i].unchecked ||
+            entry.origin != infos[i].origin) {
+            throw std::runtime_error("rule catalogue: rule '" + infos[i].id +
+                                     "' differs from the compiled rule table (rebuild)");
+        }
+    }
 }
 
 }  // namespace drslint::rules

@@ -37,4 +37,8 @@ private:
     std::vector<RuleInfo> infos_;
 };
 
+// Throws std::runtime_error unless `catalogue` is the one rules/rule_table.h was generated from
+// (same ids in the same order, severities, origins, unchecked flags).
+void check_matches_rule_table(const RuleCatalogue& catalogue);
+
 }  // namespace drslint::rules

@@ -264,18 +264,29 @@ struct Run {
     std::string err;
 };
 
+// As stdin_path or stdout_path of run(): the descriptor is closed.
+const std::string kClosed = "<closed>";
+
 // Runs drslint with `args`, standard input from `stdin_path`, standard output to `stdout_path`
 // (a file under `dir` when empty); no shell, so any byte may be in a file name.
 Run run(const TempDir& dir, const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null",
         std::string stdout_path = "")
 {
-    const bool capture = stdout_path.empty();
+    const bool capture = stdout_path.empty();  // kClosed: nothing to capture
     if (capture) stdout_path = (dir.path / "stdout").string();
     const std::string stderr_path = (dir.path / "stderr").string();
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (stdin_path == kClosed) {
+        posix_spawn_file_actions_addclose(&actions, 0);
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
+    }
+    if (stdout_path == kClosed) {
+        posix_spawn_file_actions_addclose(&actions, 1);
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 1, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    }
     posix_spawn_file_actions_addopen(&actions, 2, stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     std::vector<std::string> argv_strings{DRSLINT_BINARY};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
@@ -291,7 +302,7 @@ Run run(const TempDir& dir, const std::vector<std::string>& args, const std::str
     Run r;
     if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
-    if (capture) r.out = read_file(stdout_path);
+    if (capture && stdout_path != kClosed) r.out = read_file(stdout_path);
     r.err = read_file(stderr_path);
     return r;
 }
@@ -735,5 +746,220 @@ BOOST_AUTO_TEST_CASE(fuzz_regressions_are_no_engine_disagreement)
         for (const auto& f : report.findings) {
             BOOST_TEST(f.rule != "engine-disagreement", file << " " << f.pointer << ": " << f.message);
         }
+    }
+}
+
+// ---- the promises under attack (issue 11) ----
+
+namespace {
+
+const char* const kFormats[] = {"text", "json", "sarif", "github", "junit"};
+
+// Every output of drslint over `body` (each format, standard error, a baseline, the exit-2 text
+// of --config) must not hold `marker`.
+void never_shows(const TempDir& dir, const std::string& name, const std::string& body, const std::string& marker)
+{
+    const fs::path file = dir.write(name, body);
+    for (const char* format : kFormats) {
+        const Run r = run(dir, {"--format", format, file.string()});
+        BOOST_TEST(r.exit_code == 1, name << " " << format << ": " << r.err);
+        BOOST_TEST(r.out.find(marker) == std::string::npos, name << " " << format << ": " << r.out);
+        BOOST_TEST(r.err.find(marker) == std::string::npos, name << " " << format << ": " << r.err);
+    }
+    const fs::path baseline = dir.path / "baseline.json";
+    const Run b = run(dir, {"--write-baseline", baseline.string(), file.string()});
+    BOOST_TEST(b.err.find(marker) == std::string::npos, b.err);
+    BOOST_TEST(read_file(baseline).find(marker) == std::string::npos, read_file(baseline));
+    const Run config = run(dir, {"--config", file.string(), dir.write("ok.json", kValidName).string()});
+    BOOST_TEST(config.exit_code == 2);
+    BOOST_TEST(config.err.find(marker) == std::string::npos, config.err);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(near_misses_of_secret_names_are_secrets_in_messages_too)
+{
+    TempDir dir;
+    // A misspelt secret name whose value a schema still checks (a tuning parameter must be a string).
+    for (const std::string name : {"DB_PASSWORD", "dbPassword", "db-password", "Password", "db_password\\u0000",
+                                   "ssl_cert_pasword", "new_password", "x-auth-token"}) {
+        BOOST_TEST_CONTEXT(name)
+        {
+            const std::string body = R"({"job": {"type": "tuning_param", "params": {"tuning_params": {"full_sync": {")" +
+                                     name + R"(": 8675309}}}}})";
+            const auto report = linter().lint(body);
+            BOOST_TEST(!report.findings.empty());
+            for (const auto& f : report.findings) {
+                BOOST_TEST(f.message.find("8675309") == std::string::npos, f.message);
+                BOOST_TEST(f.suggestion.find("8675309") == std::string::npos);
+                BOOST_TEST(f.expected.find("8675309") == std::string::npos);
+            }
+            never_shows(dir, "near-miss.json", body, "8675309");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(nothing_below_a_secret_is_shown_not_even_its_keys)
+{
+    TempDir dir;
+    const std::string body = replace(kValidName, R"("name": "DRS-1234")",
+                                     R"("name": "DRS-1234", "db_password": {"SECRET-k": 1, "SECRET-k": 2})");
+    const auto report = linter().lint(body);
+    bool duplicate = false;
+    for (const auto& f : report.findings) {
+        BOOST_TEST(f.message.find("SECRET") == std::string::npos, f.message);
+        BOOST_TEST(f.pointer.find("SECRET") == std::string::npos, f.pointer);
+        if (f.rule == "duplicate-key") {
+            duplicate = true;
+            BOOST_TEST(f.pointer == "/job/params/base_info/db_password");  // cut at the secret
+            BOOST_TEST(f.begin.line == 1u);  // still found where it is
+        }
+    }
+    BOOST_TEST(duplicate);  // redacted, never dropped: it is still an error
+    never_shows(dir, "below-secret.json", body, "SECRET");
+}
+
+BOOST_AUTO_TEST_CASE(a_request_without_its_request_line_never_shows_the_token)
+{
+    TempDir dir;
+    const std::string token = "MIIZfake/token+base64==";
+    const std::string http = "# PUT https://drs.example.com/v5/p1/jobs/j1\nX-Auth-Token: " + token +
+                             "\nContent-Type: application/json\n\n" + kValidName + "\n";
+    const fs::path file = dir.write("commented.http", http);
+    for (const char* format : kFormats) {
+        const Run r = run(dir, {"--format", format, file.string()});
+        BOOST_TEST(r.exit_code == 1, format);
+        BOOST_TEST(r.out.find("MIIZ") == std::string::npos, format << ": " << r.out);
+        BOOST_TEST(r.out.find("http-request-line") != std::string::npos, format << ": " << r.out);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(request_paths_with_variables_are_checked)
+{
+    TempDir dir;
+    auto request = [](const std::string& line) {
+        return line + "\nX-Auth-Token: {{token}}\nContent-Type: application/json\n\n" + kValidName + "\n";
+    };
+    for (const std::string bad : {"/v3/{{project_id}}/jobs/{{job_id}}", "/job/{{project_id}}/jobs/{{job_id}}",
+                                  "/v5/{{project_id}}/jobs", "/v5/{{project_id}}/jobs/{{job_id}}/extra",
+                                  "/v5/{{project_id}}/{{jobs}}/{{job_id}}", "/{{project_id}}/jobs/{{job_id}}"}) {
+        const fs::path file = dir.write("path.http", request("PUT https://{{endpoint}}" + bad));
+        const Run r = run(dir, {file.string()});
+        BOOST_TEST(r.exit_code == 1, bad);
+        BOOST_TEST(r.out.find("[http-path]") != std::string::npos, bad << ": " << r.out);
+    }
+    const fs::path whole = dir.write("url.http", request("PUT {{url}}"));
+    BOOST_TEST(run(dir, {whole.string()}).exit_code == 1);
+    const fs::path good = dir.write("good.http", request("PUT https://{{endpoint}}/v5/{{project_id}}/jobs/{{job_id}}"));
+    const Run ok = run(dir, {good.string()});
+    BOOST_TEST(ok.exit_code == 0, ok.out);
+    const fs::path method = dir.write("method.http", request("{{method}} https://{{endpoint}}/v5/{{p}}/jobs/{{j}}"));
+    const Run m = run(dir, {method.string()});
+    BOOST_TEST(m.exit_code == 1);
+    BOOST_TEST(m.out.find("`{{method}}`") != std::string::npos, m.out);  // not reported as GET
+    BOOST_TEST(m.out.find("GET") == std::string::npos, m.out);
+}
+
+BOOST_AUTO_TEST_CASE(no_config_baseline_or_limit_silences_a_rule_that_means_unchecked)
+{
+    TempDir dir;
+    std::size_t unchecked = 0;
+    for (const auto& rule : linter().rules()) {
+        if (!rule.unchecked) continue;
+        ++unchecked;
+        BOOST_TEST(rule.severity == drslint::Severity::error, rule.id);
+        for (const std::string config : {R"({"rules": {")" + rule.id + R"(": "off"}})",
+                                         R"({"rules": {")" + rule.id + R"(": "warning"}})",
+                                         R"({"ignore": [{"rule": ")" + rule.id + R"("}]})"}) {
+            const fs::path file = dir.write("c.json", config);
+            const Run r = run(dir, {"--config", file.string(), dir.write("ok.json", kValidName).string()});
+            BOOST_TEST(r.exit_code == 2, config);
+            BOOST_TEST(r.err.find("not checked") != std::string::npos, config << ": " << r.err);
+        }
+    }
+    // The catalogue's own flag, not a list in C++: the rules that stop or cut the check.
+    for (const char* id : {"input-too-large", "invalid-json", "nesting-too-deep", "member-name-too-long",
+                           "duplicate-key", "too-many-findings", "engine-disagreement"}) {
+        BOOST_TEST_REQUIRE(linter().find_rule(id) != nullptr, id);
+        BOOST_TEST(linter().find_rule(id)->unchecked, id);
+    }
+    BOOST_TEST(unchecked >= 7u);
+
+    // A repeated "type": the rules would see only one of them. Ignoring everything by pointer or by
+    // file does not hide it, and a baseline cannot hold it.
+    const fs::path twice = dir.write("twice.json", R"({"job": {"type": "name", "type": "db_object",
+        "params": {"base_info": {"name": "DRS-1234"}}}})");
+    const fs::path all = dir.write("all.json", R"({"ignore": [{"pointer": "/**"}, {"files": "**"}]})");
+    const Run ignored = run(dir, {"--config", all.string(), twice.string()});
+    BOOST_TEST(ignored.exit_code == 1, ignored.out);
+    BOOST_TEST(ignored.out.find("[duplicate-key]") != std::string::npos, ignored.out);
+    const fs::path baseline = dir.path / "b.json";
+    BOOST_TEST(run(dir, {"--write-baseline", baseline.string(), twice.string()}).exit_code == 1);
+    BOOST_TEST(read_file(baseline).find("duplicate-key") == std::string::npos);
+    const Run with_baseline = run(dir, {"--config", baseline.string(), twice.string()});
+    BOOST_TEST(with_baseline.exit_code == 1);
+
+    // --max-string 1: member names are longer, so the body is not checked, and says so.
+    const Run tiny = run(dir, {"--max-string", "1", dir.write("ok.json", kValidName).string()});
+    BOOST_TEST(tiny.exit_code == 1, tiny.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_directory_walk_skips_nothing_silently)
+{
+    TempDir dir;
+    fs::create_directories(dir.path / "tree" / "a");
+    fs::create_directories(dir.path / "elsewhere");
+    dir.write("tree/a/ok.json", kValidName);
+    dir.write("elsewhere/bad.json", R"({"job": {"type": "nme"}})");
+    // A linked directory is walked; a link back up the tree is walked once, not forever.
+    fs::create_directory_symlink(dir.path / "elsewhere", dir.path / "tree" / "a" / "linked");
+    fs::create_directory_symlink(dir.path / "tree", dir.path / "tree" / "a" / "loop");
+    const Run linked = run(dir, {(dir.path / "tree").string()});
+    BOOST_TEST(linked.exit_code == 1, linked.out << linked.err);
+    BOOST_TEST(linked.out.find("bad.json") != std::string::npos, linked.out);
+
+    // An unreadable directory is an error, not a gap: run as an unprivileged user (root reads any).
+    fs::create_directories(dir.path / "tree" / "locked");
+    dir.write("tree/locked/bad.json", R"({"job": {"type": "nme"}})");
+    fs::permissions(dir.path, fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
+    for (const char* sub : {"tree", "tree/a", "elsewhere"}) {
+        fs::permissions(dir.path / sub, fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
+    }
+    fs::permissions(dir.path / "tree" / "locked", fs::perms::none);
+    std::vector<std::string> args{(dir.path / "tree").string()};
+    if (is_root()) {
+        const bool have_setpriv = fs::exists("/usr/bin/setpriv");
+        BOOST_TEST_REQUIRE(have_setpriv, "setpriv (util-linux) runs the walk as nobody");
+        // run() spawns DRSLINT_BINARY; here setpriv is the program and drslint its argument.
+        const std::string out = (dir.path / "locked.out").string();
+        const std::string command = "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " +
+                                    std::string(DRSLINT_BINARY) + " " + args[0] + " >" + out + " 2>&1";
+        const int status = std::system(command.c_str());
+        BOOST_TEST(WIFEXITED(status));
+        BOOST_TEST(WEXITSTATUS(status) == 2, read_file(out));
+        BOOST_TEST(read_file(out).find("locked") != std::string::npos, read_file(out));
+    } else {
+        const Run locked = run(dir, args);
+        BOOST_TEST(locked.exit_code == 2);
+        BOOST_TEST(locked.err.find("locked") != std::string::npos, locked.err);
+    }
+    fs::permissions(dir.path / "tree" / "locked", fs::perms::owner_all);
+}
+
+BOOST_AUTO_TEST_CASE(nothing_written_or_nothing_read_is_never_success)
+{
+    TempDir dir;
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"rules"}, {"explain", "invalid-json"}, {"--help"}, {"--version"}}) {
+        for (const std::string& out : {std::string("/dev/full"), kClosed}) {
+            const Run r = run(dir, args, "/dev/null", out);
+            BOOST_TEST(r.exit_code == 2, args[0] << " > " << out);
+            BOOST_TEST(r.err.find("cannot write") != std::string::npos, r.err);
+        }
+    }
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{{"-"}, {"--jsonl", "-"}}) {
+        const Run r = run(dir, args, kClosed);
+        BOOST_TEST(r.exit_code == 2, args[0]);
+        BOOST_TEST(r.err.find("standard input") != std::string::npos, r.err);
     }
 }

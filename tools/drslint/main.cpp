@@ -4,6 +4,7 @@
 //
 // Exit codes: 0 no finding at or above the fail severity; 1 at least one; 2 usage error, unreadable
 // input or config, or internal failure (never 0 when something could not be checked).
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -104,7 +105,9 @@ struct Filters {
 
 // Expands directories into the files below them that the filters keep (globs over the path
 // relative to the directory argument), sorted, so output order is deterministic. Config files are
-// never linted as bodies. A file named on the command line is always linted.
+// never linted as bodies. A file named on the command line is always linted. Nothing below a
+// directory is skipped unseen: an unreadable directory stops the run (exit 2), and a symbolic link
+// to a directory is followed, once (a link back up the tree is not walked again).
 std::vector<std::string> expand_inputs(const std::vector<std::string>& args, const Filters& filters)
 {
     std::vector<std::string> files;
@@ -112,15 +115,29 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args, con
         std::error_code ec;
         if (arg != "-" && fs::is_directory(arg, ec)) {
             std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
-                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            std::set<fs::path> walked{fs::canonical(arg, ec)};
+            auto it = fs::recursive_directory_iterator(arg, fs::directory_options::follow_directory_symlink, ec);
+            fs::path last = arg;  // the entry before a failed step: the directory it could not open
+            for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                last = it->path();
+                const bool dangling = it->is_symlink(ec) && !fs::exists(it->path(), ec);
+                if (ec) break;
+                if (dangling) continue;  // a link to nothing holds no body
+                if (it->is_directory(ec)) {
+                    // A directory reached twice (through a link) would be walked forever.
+                    if (!walked.insert(fs::canonical(it->path(), ec)).second) it.disable_recursion_pending();
+                    if (ec) break;
+                    continue;
+                }
                 if (it->is_regular_file(ec) && it->path().filename() != drslint::report::kConfigFileName &&
                     filters.keep(it->path().lexically_relative(arg).generic_string())) {
                     found.push_back(it->path().string());
                 }
+                if (ec) break;
             }
             if (ec) {
-                throw InputError("cannot read directory " + arg + ": " + ec.message());
+                throw InputError("cannot read directory " + last.string() + ": " + ec.message() +
+                                 "; the files below it were not checked");
             }
             if (found.empty()) {
                 throw InputError(arg + (filters.include.empty() && filters.exclude.empty()
@@ -241,6 +258,16 @@ drslint::Report lint_jsonl_file(const drslint::Linter& linter, const std::string
     return report;
 }
 
+// kExitClean once everything printed has reached standard output; else (a full disk, a closed
+// pipe or descriptor) kExitTrouble with a message: whoever reads it got none, or half of it.
+int written_out()
+{
+    std::cout.flush();
+    if (std::cout && ::fcntl(STDOUT_FILENO, F_GETFD) != -1) return kExitClean;
+    std::cerr << "drslint: cannot write to standard output\n";
+    return kExitTrouble;
+}
+
 int list_rules(const drslint::Linter& linter)
 {
     std::size_t width = 0;
@@ -352,7 +379,8 @@ int main(int argc, char** argv)
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
-        return code == 0 ? kExitClean : kExitTrouble;
+        // --help or --version that could not be written is no success either.
+        return code == 0 ? written_out() : kExitTrouble;
     }
 
     options.cross_check_with_valijson = cross_check;
@@ -366,10 +394,12 @@ int main(int argc, char** argv)
         }
         const drslint::Linter linter(options);
         if (rules_command->parsed()) {
-            return list_rules(linter);
+            const int code = list_rules(linter);
+            return code == kExitClean ? written_out() : code;
         }
         if (explain_command->parsed()) {
-            return explain_rule(linter, explain_id);
+            const int code = explain_rule(linter, explain_id);
+            return code == kExitClean ? written_out() : code;
         }
         if (jsonl && response_status != 0) {
             std::cerr << "drslint: --jsonl lints request bodies; it cannot be combined with --response\n";
@@ -387,6 +417,10 @@ int main(int argc, char** argv)
         std::set<std::shared_ptr<const drslint::report::Config>> used;
         std::vector<drslint::format::FileResult> results;
         for (const auto& file : expand_inputs(inputs, filters)) {
+            if (file == "-" && ::fcntl(STDIN_FILENO, F_GETFD) == -1) {
+                // A closed descriptor reads as end of file: that is not an empty body but none at all.
+                throw InputError("cannot read standard input: it is closed");
+            }
             const auto config = configs.for_input(file);
             if (!config->file.empty()) used.insert(config);
             if (jsonl) {
@@ -410,12 +444,7 @@ int main(int argc, char** argv)
         context.base_directory = fs::current_path();
         context.color = use_colour(colour);
         drslint::format::write(std::cout, *drslint::format::parse_format(format_name), results, context);
-        std::cout.flush();
-        if (!std::cout) {
-            // A full disk or a closed pipe: whoever reads the report would get none, or half of one.
-            std::cerr << "drslint: cannot write the report to standard output\n";
-            return kExitTrouble;
-        }
+        if (written_out() != kExitClean) return kExitTrouble;
         const bool failed = std::any_of(results.begin(), results.end(), [](const auto& r) { return r.failed(); });
         return failed ? kExitFindings : kExitClean;
     } catch (const drslint::report::ConfigError& e) {
