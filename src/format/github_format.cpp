@@ -45,7 +45,8 @@ void write_github(std::ostream& out, const std::vector<FileResult>& results, con
                 properties += (properties.empty() ? " " : ",") + std::string(key) + "=" + escape(value, true);
             };
             if (!result.is_stdin) {
-                add("file", artifact_path(result.file, context.base_directory).path);
+                add("file", report::printable(artifact_path(result.file, context.base_directory).path,
+                                              static_cast<std::size_t>(-1)));
             }
             if (f.begin.line != 0) {
                 add("line", std::to_string(f.begin.line));

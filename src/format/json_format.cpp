@@ -18,7 +18,7 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results, const
     for (const auto& result : results) {
         w.StartObject();
         w.Key("file");
-        string(result.file);
+        string(result.display_name);
         w.Key("findings");
         w.StartArray();
         for (const auto& f : result.report.findings) {

@@ -29,7 +29,7 @@ std::string xml(std::string_view text)
 
 std::string location(const FileResult& result, const Finding& f)
 {
-    std::string out = result.file;
+    std::string out = result.display_name;
     if (f.begin.line != 0) out += ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column);
     return out;
 }
@@ -49,7 +49,7 @@ void write_junit(std::ostream& out, const std::vector<FileResult>& results, cons
         const auto& findings = result.report.findings;
         std::size_t failed = 0;
         for (const auto& f : findings) failed += f.severity >= result.fail_severity;
-        const std::string file = xml(result.file);
+        const std::string file = xml(result.display_name);
         out << "  <testsuite name=\"" << file << "\" tests=\"" << std::max<std::size_t>(findings.size(), 1)
             << "\" failures=\"" << failed << "\" errors=\"0\" skipped=\"0\">\n";
         if (findings.empty()) {

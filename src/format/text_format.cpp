@@ -200,7 +200,7 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
     for (const auto& result : results) {
         ColumnCursor cursor;
         for (const auto& f : result.report.findings) {
-            out << style(kBold) << result.file;
+            out << style(kBold) << result.display_name;
             if (f.begin.line != 0) {
                 out << ":" << f.begin.line << ":" << f.begin.column;
             }

@@ -119,7 +119,7 @@ drslint::parse::ParseResult drslint_parse(const Stages& s, const Body& body)
 std::string render_json(const Body& body, drslint::Report report)
 {
     std::vector<drslint::format::FileResult> results(1);
-    results[0].file = body.name + ".json";
+    results[0].file = results[0].display_name = body.name + ".json";
     results[0].report = std::move(report);
     std::ostringstream out;
     drslint::format::write_json(out, results);

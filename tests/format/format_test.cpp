@@ -22,6 +22,7 @@
 #include "report/redaction.h"
 #include "report/schema_findings.h"
 #include "report/suggest.h"
+#include "../support/text_checks.h"
 #include "secret_bodies.h"
 
 namespace drslint {
@@ -650,3 +651,25 @@ BOOST_AUTO_TEST_CASE(edit_distance_and_its_bound)
     BOOST_TEST(drslint::report::closest_match("zzzzzz", {"speed_limit", "name"}).empty());
 }
 
+
+// Found by the fuzzer: a file name went into every format raw, so a name with invalid UTF-8 made
+// the JSON and XML invalid, and a newline in a name forged a line of text output.
+BOOST_AUTO_TEST_CASE(file_names_are_printed_printably_in_every_format)
+{
+    const std::string name = "a\xF2\xF2\nb.json: error: forged\x1b[31m.json";
+    const std::vector<FileResult> results = {
+        result(name, "{}", {finding("enum-value", Severity::error, "/job/type", 1, 1, 1, 2)})};
+    for (const auto& format_name : drslint::format::format_names()) {
+        std::ostringstream out;
+        drslint::format::write(out, *drslint::format::parse_format(format_name), results, context());
+        const std::string text = out.str();
+        BOOST_TEST(drslint::test::valid_utf8(text), format_name);
+        BOOST_TEST(text.find('\x1b') == std::string::npos, format_name);
+        BOOST_TEST(text.find("\nb.json: error: forged") == std::string::npos, format_name << ": " << text);
+        if (format_name == "json" || format_name == "sarif") {
+            rapidjson::Document document;
+            document.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+            BOOST_TEST(!document.HasParseError(), format_name << ": " << text);
+        }
+    }
+}

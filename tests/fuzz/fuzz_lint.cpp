@@ -1,15 +1,30 @@
 // libFuzzer target over the library's entry points: Linter::lint (with default limits, with tight
 // ones, and with task contexts that switch the fact-dependent rules on), lint_response,
-// lint_request and parse_task_context. Besides crashes, leaks, hangs and undefined behaviour (the
-// sanitizers), it traps on a report that breaks an invariant every report must keep.
+// lint_request, .http files (parse_http_file, then each request), JSON Lines batches (lint_jsonl),
+// parse_task_context, and every output format. Besides crashes, leaks, hangs and undefined
+// behaviour (the sanitizers), it traps on a report that breaks an invariant every report must keep,
+// on output that is not valid UTF-8 (or, for JSON, SARIF and JUnit, does not parse or is not XML
+// text), and on a marker value under a secret name, or a near miss of one, showing in any output.
 //
 //   cmake --preset fuzz && cmake --build --preset fuzz && ctest --preset fuzz   (README: Fuzzing)
 #include <cstddef>
 #include <cstdint>
+#include <sstream>
 #include <stdexcept>
+#include <string>
 #include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "drslint/linter.h"
+#include "format/formatter.h"
+#include "input/http_file.h"
+#include "input/jsonl.h"
+#include "report/config.h"
+#include "report/file_report.h"
 #include "../support/text_checks.h"
 
 namespace {
@@ -71,13 +86,99 @@ drslint::TaskContext context_for(std::size_t size)
     return contexts[size % 4];
 }
 
+// XML 1.0 text: valid UTF-8 without the C0 controls XML forbids.
+bool xml_text(std::string_view text)
+{
+    for (char c : text) {
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') return false;
+    }
+    return drslint::test::valid_utf8(text);
+}
+
+// Renders `report` of `text` in every format, as the CLI would, under a file name made of fuzzed
+// bytes, and returns the outputs. Traps on output that is not valid in its format.
+std::vector<std::string> render_all(std::string_view file_name, std::string_view text, drslint::Report report)
+{
+    std::vector<drslint::format::FileResult> results;
+    results.push_back(drslint::report::finish_file(std::string(file_name.empty() ? "body.json" : file_name), text,
+                                                   std::move(report), drslint::report::Config(), std::nullopt));
+    drslint::format::Context context;
+    context.rules = &linter().rules();
+    context.tool_version = "fuzz";
+    context.base_directory = "/work";
+    std::vector<std::string> outputs;
+    for (const auto& name : drslint::format::format_names()) {
+        const auto format = *drslint::format::parse_format(name);
+        std::ostringstream out;
+        drslint::format::write(out, format, results, context);
+        const std::string rendered = out.str();
+        if (!drslint::test::valid_utf8(rendered)) __builtin_trap();
+        if (format == drslint::format::Format::json || format == drslint::format::Format::sarif) {
+            rapidjson::Document document;
+            document.Parse<rapidjson::kParseValidateEncodingFlag>(rendered.data(), rendered.size());
+            if (document.HasParseError()) __builtin_trap();
+        }
+        if (format == drslint::format::Format::junit && !xml_text(rendered)) __builtin_trap();
+        outputs.push_back(rendered);
+    }
+    return outputs;
+}
+
+// The secret property: whatever surrounds it, a value under a secret name (or a near miss of one)
+// never shows, nor does a member name below it.
+constexpr std::string_view kMarker = "ZQXJ7secret";
+
+void secret_never_shows(std::string_view text)
+{
+    static const char* const kNames[] = {"db_password", "password", "ssl_cert_key", "ssl_cert_password",
+                                         "DB_PASSWORD", "dbPassword", "db-password", "Password",
+                                         "db_pasword", "ssl_cert_pasword", "new_password", "db_password\\u0000"};
+    const std::string name = kNames[text.size() % (sizeof kNames / sizeof kNames[0])];
+    // The fuzzed text stands before the marker inside the secret: as it is when it is one JSON
+    // value (so it cannot close the secret early), else as a string.
+    rapidjson::Document value;
+    value.Parse(text.data(), text.size());
+    std::string spliced(text);
+    if (value.HasParseError()) {
+        rapidjson::StringBuffer buffer;
+        rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+        writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+        spliced.assign(buffer.GetString(), buffer.GetSize());
+    }
+    const std::string body = R"({"job": {"type": "tuning_param", "params": {"tuning_params": {"full_sync": {")" + name +
+                             "\": [" + spliced + ", \"" + std::string(kMarker) + "\", {\"" +
+                             std::string(kMarker) + "\": 1, \"" + std::string(kMarker) + "\": 2}]}}}}}";
+    drslint::Report report = linter().lint(body);
+    check(report, drslint::Limits().max_findings);
+    for (const auto& f : report.findings) {
+        for (const std::string* field : {&f.message, &f.pointer, &f.expected, &f.suggestion}) {
+            if (field->find(kMarker) != std::string::npos) __builtin_trap();
+        }
+    }
+    for (const auto& output : render_all("secret.json", body, std::move(report))) {
+        if (output.find(kMarker) != std::string::npos) __builtin_trap();
+    }
+    // In an .http file the token header is the secret.
+    const std::string http = "PUT /v5/p/jobs/j\nX-Auth-Token: " + std::string(kMarker) +
+                             "\nContent-Type: application/json\n\n" + std::string(text) + "\n";
+    for (const auto& request : drslint::input::parse_http_file(http)) {
+        drslint::Report r = linter().lint_request(request);
+        for (const auto& output : render_all("secret.http", http, std::move(r))) {
+            if (output.find(kMarker) != std::string::npos) __builtin_trap();
+        }
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const drslint::Limits defaults;
-    check(linter().lint(text, context_for(size)), defaults.max_findings);
+    drslint::Report report = linter().lint(text, context_for(size));
+    check(report, defaults.max_findings);
+    // The first line names the file, so file names with any bytes reach every formatter.
+    render_all(text.substr(0, std::min<std::size_t>(text.find('\n'), 64)), text, std::move(report));
     check(tight().lint(text), 3);
     check(linter().lint_response(size % 2 == 0 ? 200 : 400, text), defaults.max_findings);
     drslint::HttpRequest request;
@@ -86,6 +187,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     request.headers = {{"Content-Type", "application/json;charset=utf8", {}, {}}};
     request.body = std::string(text);
     check(linter().lint_request(request), defaults.max_findings);
+    // The text as an .http file: its request lines, headers and bodies as written.
+    for (const auto& parsed : drslint::input::parse_http_file(text)) {
+        drslint::Report r = linter().lint_request(parsed);
+        check(r, defaults.max_findings + 16);  // the request line's and headers' findings come on top
+        render_all("fuzz.http", text, std::move(r));
+    }
+    // The text as a JSON Lines batch.
+    std::istringstream lines{std::string(text)};
+    drslint::input::lint_jsonl(tight(), lines, 1, [](drslint::input::LineReport&& line) { check(line.report, 3); });
+    secret_never_shows(text);
     try {
         drslint::parse_task_context(text);
     } catch (const std::invalid_argument&) {
