@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up (idempotent), builds, and runs the whole test suite with ctest: the release build; the
-# same suite built with AddressSanitizer and UndefinedBehaviorSanitizer (the asan preset); and a
+# same suite built with AddressSanitizer and UndefinedBehaviorSanitizer (the asan preset); the
+# threads test under ThreadSanitizer (the tsan preset); and a
 # one-minute libFuzzer run over the library, seeded with every example and schema case body (the
 # fuzz preset). CI runs all of it (.ci/run).
 #   tools/test.sh          everything
@@ -30,6 +31,11 @@ fi
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 ctest --preset asan
+
+# One Linter shared by threads, under ThreadSanitizer: only the threads test is built here.
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan
+ctest --preset tsan
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz

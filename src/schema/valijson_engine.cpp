@@ -7,6 +7,7 @@
 
 #include "schema/valijson_engine.h"
 
+#include <locale>
 #include <stdexcept>
 
 #include "parse/pointer.h"
@@ -80,9 +81,29 @@ struct ValijsonEngine::Compiled {
     valijson::Schema schema;
 };
 
+namespace {
+
+// valijson compiles its std::regex patterns lazily on each thread (its Validator is thread-local),
+// and libstdc++'s regex scanner calls std::ctype<char>::narrow, which fills a cache shared by all
+// threads on first use without a lock: a data race in libstdc++, not here (GCC bug 77704; found by
+// the tsan preset's threads_test). Filling the cache once, before any thread can use it, leaves
+// only reads; no ThreadSanitizer suppression is needed.
+void fill_ctype_narrow_cache()
+{
+    static const bool filled = [] {
+        const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
+        for (int c = 0; c < 256; ++c) ctype.narrow(static_cast<char>(c), '\0');
+        return true;
+    }();
+    (void)filled;
+}
+
+}  // namespace
+
 ValijsonEngine::ValijsonEngine(const SchemaSet& schemas, const std::string& root_file)
     : compiled_(std::make_unique<Compiled>())
 {
+    fill_ctype_narrow_cache();
     auto root = schemas.documents().find(root_file);
     if (root == schemas.documents().end()) {
         throw std::runtime_error("no embedded schema named " + root_file);

@@ -26,6 +26,7 @@
 #include <CLI/CLI.hpp>
 
 #include "drslint/linter.h"
+#include "drslint/version.h"
 #include "input/http_file.h"
 #include "input/jsonl.h"
 #include "format/formatter.h"
@@ -38,7 +39,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kVersion = "0.1.0";
+// project(VERSION) in CMakeLists.txt, through drslint/version.h: the one place the version is set.
+constexpr const char* kVersion = DRSLINT_VERSION_STRING;
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitTrouble = 2;

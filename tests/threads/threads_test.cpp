@@ -1,0 +1,135 @@
+// One Linter shared by many threads, as a service shares it: every thread gets the report a single
+// thread gets, with and without the valijson cross-check, through the C++ API, the C API and a
+// JSON Lines batch on several jobs. Built also under ThreadSanitizer (the tsan preset, which
+// tools/test.sh runs), where a data race fails the test.
+#define BOOST_TEST_MODULE threads
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "drslint/drslint.h"
+#include "drslint/linter.h"
+#include "../support/fixtures.h"
+#include "input/jsonl.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr unsigned kThreads = 4;
+constexpr int kRounds = 3;
+
+// The bundled examples and the benchmark's bodies: valid and invalid, small and large.
+std::vector<std::string> bodies()
+{
+    std::vector<std::string> out;
+    for (const char* dir : {"examples", "tests/bench/corpus"}) {
+        for (const auto& entry : fs::directory_iterator(fs::path(DRSLINT_SOURCE_DIR) / dir)) {
+            if (entry.path().extension() == ".json") out.push_back(drslint::test::read_file(entry.path()));
+        }
+    }
+    BOOST_TEST_REQUIRE(out.size() >= 10u);
+    return out;
+}
+
+// Runs `work(thread index)` on kThreads threads at once and waits for all of them.
+template <typename Work>
+void on_threads(Work work)
+{
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < kThreads; ++t) threads.emplace_back(work, t);
+    for (auto& thread : threads) thread.join();
+}
+
+void shared_linter_agrees_with_one_thread(const drslint::Linter& linter)
+{
+    const auto all = bodies();
+    std::vector<std::vector<std::vector<std::string>>> got(kThreads);
+    on_threads([&](unsigned t) {
+        for (int round = 0; round < kRounds; ++round) {
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                // Each thread starts at another body, so different bodies run at the same time.
+                const std::size_t k = (i + t * 3) % all.size();
+                if (round == 0) got[t].resize(all.size());
+                got[t][k] = drslint::test::finding_lines(linter.lint(all[k]));
+            }
+        }
+    });
+    // One thread's answers come after the threads' (not before), so that the threads start cold:
+    // whatever the library sets up lazily is set up while they race.
+    std::vector<std::vector<std::string>> expected;
+    for (const auto& body : all) expected.push_back(drslint::test::finding_lines(linter.lint(body)));
+    for (unsigned t = 0; t < kThreads; ++t) {
+        for (std::size_t i = 0; i < all.size(); ++i) BOOST_TEST(got[t][i] == expected[i], "thread " << t << " body " << i);
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(one_linter_serves_many_threads)
+{
+    shared_linter_agrees_with_one_thread(drslint::test::default_linter());
+}
+
+BOOST_AUTO_TEST_CASE(one_cross_checking_linter_serves_many_threads)
+{
+    // valijson's Validator (and its std::regex cache) is per thread inside the library.
+    shared_linter_agrees_with_one_thread(drslint::test::cross_checking_linter());
+}
+
+BOOST_AUTO_TEST_CASE(the_c_api_serves_many_threads)
+{
+    drslint_linter* linter = nullptr;
+    BOOST_TEST_REQUIRE(drslint_linter_new(nullptr, &linter) == DRSLINT_OK);
+    const auto all = bodies();
+    std::vector<std::size_t> expected;
+    for (const auto& body : all) {
+        drslint_result* result = nullptr;
+        BOOST_TEST_REQUIRE(drslint_lint(linter, body.data(), body.size(), &result) == DRSLINT_OK);
+        expected.push_back(drslint_result_count(result));
+        drslint_result_free(result);
+    }
+    std::vector<int> mismatches(kThreads, 0);
+    on_threads([&](unsigned t) {
+        for (int round = 0; round < kRounds; ++round) {
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                drslint_result* result = nullptr;
+                const int code = drslint_lint(linter, all[i].data(), all[i].size(), &result);
+                if (code != DRSLINT_OK || drslint_result_count(result) != expected[i]) ++mismatches[t];
+                if (code == DRSLINT_OK && drslint_result_count(result) > 0) {
+                    std::size_t length = 0;
+                    if (drslint_finding_rule(result, 0, &length) == nullptr || length == 0) ++mismatches[t];
+                }
+                drslint_result_free(result);
+            }
+        }
+    });
+    for (unsigned t = 0; t < kThreads; ++t) BOOST_TEST(mismatches[t] == 0, "thread " << t);
+    drslint_linter_free(linter);
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_on_four_jobs_with_the_cross_check_is_the_batch_on_one)
+{
+    std::string batch;
+    for (int round = 0; round < 4; ++round) {
+        for (auto body : bodies()) {
+            for (char& c : body) c = c == '\n' || c == '\r' ? ' ' : c;
+            batch += body + "\n";
+        }
+    }
+    auto run = [&](unsigned jobs) {
+        std::istringstream in(batch);
+        std::vector<std::string> lines;
+        drslint::input::lint_jsonl(drslint::test::cross_checking_linter(), in, jobs, [&](drslint::input::LineReport&& r) {
+            for (const auto& line : drslint::test::finding_lines(r.report)) lines.push_back(std::to_string(r.line) + " " + line);
+        });
+        return lines;
+    };
+    const auto one = run(1);
+    BOOST_TEST(!one.empty());
+    BOOST_TEST(run(4) == one);
+}
