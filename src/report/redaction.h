@@ -19,8 +19,11 @@ inline constexpr std::string_view kSecretMembers[] = {"db_password", "password",
 bool is_secret_member(std::string_view name);
 bool is_secret_pointer(std::string_view pointer);
 
-// A short, printable rendering of `value` for a message: strings quoted and cut to a few dozen
-// characters, control characters escaped, containers summarized, secrets replaced by kRedacted.
+// The most code points of a string value that a message quotes.
+inline constexpr std::size_t kMaxRenderedCodePoints = 40;
+
+// A short, printable rendering of `value` for a message: strings quoted and cut to
+// kMaxRenderedCodePoints characters, control characters escaped, containers summarized, secrets replaced by kRedacted.
 std::string render_value(const rapidjson::Value& value, std::string_view pointer);
 
 // `text` (a member name, say) made safe to print: control characters, DEL, C1 controls and
