@@ -57,7 +57,8 @@ std::optional<double> as_double(const std::optional<std::size_t>& v)
 std::string render_literal(const rapidjson::Value& v)
 {
     if (v.IsString()) {
-        return std::string("`") + v.GetString() + "`";
+        // An empty value would print as two backticks: show it as JSON does.
+        return v.GetStringLength() == 0 ? std::string("`\"\"`") : std::string("`") + v.GetString() + "`";
     }
     return render_value(v, "");
 }
@@ -168,8 +169,15 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         finding.expected = "`" + v.member + "`";
         args.emplace_back("member", v.member);
         args.emplace_back("object", describe_pointer(parent_pointer(v.pointer)));
-        if (const Node* child = resolved(node.property(v.member)); child != nullptr && !child->title.empty()) {
-            args.emplace_back("hint", " (" + child->title + ")");
+        // The member's row is in the table of the object that lacks it; its own table (if it is an
+        // object) describes what goes inside: "(Table 4; its members: Table 5 — params (UpdateJob))".
+        const std::string row = node.title.rfind("Table ", 0) == 0 ? node.title.substr(0, node.title.find(" \xE2\x80\x94")) : "";
+        const Node* child = resolved(node.property(v.member));
+        const std::string inside = child != nullptr ? child->title : "";
+        if (!row.empty() && !inside.empty()) {
+            args.emplace_back("hint", " (" + row + "; its members: " + inside + ")");
+        } else if (!row.empty() || !inside.empty()) {
+            args.emplace_back("hint", " (" + (row.empty() ? inside : row) + ")");
         }
         break;
     }

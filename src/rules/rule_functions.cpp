@@ -422,6 +422,12 @@ public:
         for (const auto& m : option(options, "counts", "count-by").GetObject()) {
             counts_[m.name.GetString()] = m.value.GetUint();
         }
+        // "noun": ["availability zone", "availability zones"] counts in words, never "1 zones".
+        if (options.HasMember("noun")) {
+            const auto forms = strings_option(options["noun"], "count-by");
+            if (forms.size() != 2) bad_options("count-by", "option 'noun' needs the singular and the plural");
+            noun_ = {forms[0], forms[1]};
+        }
     }
     void check(const Target& t, std::vector<Hit>& hits) const override
     {
@@ -433,16 +439,20 @@ public:
         for (auto part : split(as_view(*t.value), separator_[0])) n += !part.empty();
         if (n == it->second) return;
         Hit hit = value_hit(t);
-        hit.args.emplace_back("actual", std::to_string(n));
-        hit.args.emplace_back("expected", std::to_string(it->second));
+        auto counted = [this](std::size_t k) {
+            return noun_.first.empty() ? std::to_string(k) : std::to_string(k) + " " + (k == 1 ? noun_.first : noun_.second);
+        };
+        hit.args.emplace_back("actual", counted(n));
+        hit.args.emplace_back("expected", counted(it->second));
         hit.args.emplace_back("by", "`" + it->first + "`");
-        hit.expected = std::to_string(it->second);
+        hit.expected = counted(it->second);
         hits.push_back(std::move(hit));
     }
 
 private:
     std::string by_;
     std::string separator_;
+    std::pair<std::string, std::string> noun_;  // singular, plural; empty: bare numbers
     std::map<std::string, std::size_t> counts_;
 };
 

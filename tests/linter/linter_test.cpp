@@ -7,6 +7,7 @@
 
 #include "drslint/linter.h"
 #include "../support/fixtures.h"
+#include "rules/rule_catalogue.h"
 
 namespace drslint {
 std::ostream& operator<<(std::ostream& out, Severity s) { return out << to_string(s); }
@@ -300,4 +301,100 @@ BOOST_AUTO_TEST_CASE(integers_follow_draft_07)
     const auto* form = find(period, "integer-form", "/job/params/period_order/period_type");
     BOOST_TEST_REQUIRE(form != nullptr);
     BOOST_TEST(form->expected == "2");
+}
+
+// Issue 12, point 7: messages say what the page says. Each body is written from the page.
+namespace {
+
+const drslint::Finding& only(const drslint::Report& report, const std::string& rule, const std::string& pointer,
+                             drslint::Severity severity)
+{
+    const auto* f = find(report, rule, pointer);
+    BOOST_TEST_REQUIRE(f != nullptr, rule << " at " << pointer);
+    BOOST_TEST(f->severity == severity, rule);
+    return *f;
+}
+
+bool says(const drslint::Finding& f, const std::string& words)
+{
+    const bool found = f.message.find(words) != std::string::npos;
+    if (!found) BOOST_TEST_MESSAGE("message: " << f.message);
+    return found;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_empty_enumerated_value_prints_as_json)
+{
+    const auto& f = only(linter().lint(R"({"job": {"type": "policy", "params": {"policy_config": {"filter_ddl_policy": "none"}}}})"),
+                         "enum-value", "/job/params/policy_config/filter_ddl_policy", drslint::Severity::error);
+    BOOST_TEST(says(f, "expected one of `\"\"`, `drop_database`"));
+    BOOST_TEST(!says(f, "``"));
+}
+
+BOOST_AUTO_TEST_CASE(availability_zones_are_counted_in_words)
+{
+    const auto& f = only(linter().lint(R"({"job": {"type": "all", "params": {"base_info": {"name": "DRS-1234"},
+        "source_endpoint": [], "target_endpoint": [], "node_info": {"spec": {"node_type": "high"},
+        "base_info": {"instance_type": "ha", "arch": "x86", "availability_zone": "cn-north-4a"}}}}})"),
+                         "availability-zone-count", "/job/params/node_info/base_info/availability_zone",
+                         drslint::Severity::error);
+    BOOST_TEST(says(f, "names 1 availability zone;"));
+    BOOST_TEST(says(f, "needs 2 availability zones"));
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_params_cites_the_table_of_its_row)
+{
+    const auto& f = only(linter().lint(R"({"job": {"type": "re_create"}})"), "required-member", "/job/params",
+                         drslint::Severity::error);
+    BOOST_TEST(says(f, "(Table 4; its members: Table 5"));
+}
+
+BOOST_AUTO_TEST_CASE(invalid_json_says_in_plain_words_what_is_wrong)
+{
+    const std::pair<std::string, std::string> cases[] = {
+        {R"({"job":)", "the text ends where a value should follow"},
+        {R"({"job": {"type": "name", "params": {"base_info": {"delay": NaN}}}})", "`NaN` is not JSON"},
+        {"", "the file is empty"},
+        {R"({"job": 1e400})", "a number too large for a double"},
+        {R"({"job": {"type": "name",}})", "a member name in double quotes should follow here"},
+        {R"({"job": {"type": "name"})", "before the object is closed with `}`"},
+    };
+    for (const auto& [body, words] : cases) {
+        const auto report = linter().lint(body);
+        BOOST_TEST_REQUIRE(report.findings.size() == 1u, body);
+        const auto& f = only(report, "invalid-json", "", drslint::Severity::error);
+        BOOST_TEST(says(f, words), body);
+        for (const char* rapidjson : {"Invalid value.", "The document is empty.", "Number too big", "Missing a"}) {
+            BOOST_TEST(!says(f, rapidjson), body);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(message_templates_keep_literal_braces_and_refuse_unknown_placeholders)
+{
+    using drslint::rules::RuleCatalogue;
+    BOOST_TEST(RuleCatalogue::format("PUT /v5/{{project_id}}/jobs/{{job_id}} is {value}", {{"value", "x"}}) ==
+               "PUT /v5/{project_id}/jobs/{job_id} is x");
+    BOOST_TEST(RuleCatalogue::check_template("{subject} is {value}; {{literal}}").empty());
+    BOOST_TEST(RuleCatalogue::check_template("{subjcet} is wrong").find("{subjcet}") != std::string::npos);
+    BOOST_TEST(!RuleCatalogue::check_template("a lone } brace").empty());
+    BOOST_TEST(!RuleCatalogue::check_template("an open { brace").empty());
+    const std::string rule = R"({"rules": [{"id": "r", "severity": "error", "origin": "parse", "summary": "s",
+        "message": "{nosuch}", "rationale": "r", "source": "drslint limit"}]})";
+    BOOST_CHECK_THROW(RuleCatalogue{rule}, std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(http_method_and_path_name_the_page_uri)
+{
+    drslint::HttpRequest request;
+    request.method = "POST";
+    request.target = "/v5/p/jobs";
+    request.body = R"({"job": {"type": "re_create", "params": {}}})";
+    request.headers = {{"Content-Type", "application/json", {}, {}}, {"X-Auth-Token", "t", {}, {}}};
+    const auto report = linter().lint_request(request);
+    for (const char* rule : {"http-method", "http-path"}) {
+        const auto& f = only(report, rule, std::string("/") + (rule[5] == 'm' ? "method" : "path"), drslint::Severity::error);
+        BOOST_TEST(says(f, "this API is `PUT /v5/{project_id}/jobs/{job_id}`"), rule);
+    }
 }
