@@ -190,6 +190,52 @@ private:
     ParseError error_;
 };
 
+// RapidJSON's reasons ("Invalid value.") in plain words: what is wrong, and where it is in the
+// structure; `text` from the error's offset on tells an early end from a wrong character.
+std::string plain_reason(rapidjson::ParseErrorCode code, std::string_view rest)
+{
+    const bool ended = rest.find_first_not_of(" \t\r\n") == std::string_view::npos;
+    switch (code) {
+    case rapidjson::kParseErrorDocumentEmpty:
+        return "the file is empty (or holds only white space); a request body is a JSON object";
+    case rapidjson::kParseErrorDocumentRootNotSingular:
+        return "more text follows the end of the JSON value; a file holds one body";
+    case rapidjson::kParseErrorValueInvalid:
+        for (const char* word : {"NaN", "Infinity", "-Infinity"}) {
+            if (rest.substr(0, std::string_view(word).size()) == word) {
+                return std::string("`") + word + "` is not JSON; write a number or null";
+            }
+        }
+        return ended ? "the text ends where a value should follow; is the file cut short?"
+                     : "a value should start here: a string in double quotes, a number, true, false, null, an object or an array";
+    case rapidjson::kParseErrorObjectMissName:
+        return ended ? "the text ends inside an object; is the file cut short?"
+                     : "a member name in double quotes should follow here (a comma before `}` is not allowed)";
+    case rapidjson::kParseErrorObjectMissColon:
+        return ended ? "the text ends inside an object; is the file cut short?" : "a `:` should follow the member name";
+    case rapidjson::kParseErrorObjectMissCommaOrCurlyBracket:
+        return ended ? "the text ends before the object is closed with `}`; is the file cut short?"
+                     : "a `,` or the closing `}` should follow the member's value";
+    case rapidjson::kParseErrorArrayMissCommaOrSquareBracket:
+        return ended ? "the text ends before the array is closed with `]`; is the file cut short?"
+                     : "a `,` or the closing `]` should follow the item";
+    case rapidjson::kParseErrorStringMissQuotationMark:
+        return "the text ends inside a string: its closing quote is missing";
+    case rapidjson::kParseErrorStringEscapeInvalid:
+        return "an escape in a string that JSON does not have; write \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX";
+    case rapidjson::kParseErrorStringUnicodeEscapeInvalidHex:
+        return "a \\u escape in a string needs four hexadecimal digits";
+    case rapidjson::kParseErrorNumberTooBig:
+        return "a number too large for a double (such as 1e400); no value of this API comes close";
+    case rapidjson::kParseErrorNumberMissFraction:
+        return "a number has a decimal point without digits after it";
+    case rapidjson::kParseErrorNumberMissExponent:
+        return "a number has an exponent without digits";
+    default:
+        return ended ? "the text ends early; is the file cut short?" : rapidjson::GetParseError_En(code);
+    }
+}
+
 // RapidJSON's reason, in plainer words where a common cause is recognizable from the bytes.
 std::string syntax_reason(std::string_view text, rapidjson::ParseErrorCode code, std::size_t offset)
 {
@@ -214,7 +260,7 @@ std::string syntax_reason(std::string_view text, rapidjson::ParseErrorCode code,
         if (byte >= 0 && byte < 0x20) {
             return std::string("a control character (byte ") + hex + ") inside a string; write it as a \\u escape";
         }
-        return rapidjson::GetParseError_En(code);
+        return plain_reason(code, text.substr(std::min(offset, text.size())));
     default:
         break;
     }
@@ -224,7 +270,7 @@ std::string syntax_reason(std::string_view text, rapidjson::ParseErrorCode code,
     if (byte >= 0x80 || (byte >= 0 && byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r')) {
         return std::string("byte ") + hex + " cannot appear outside a string; is this a binary file, or not UTF-8?";
     }
-    return rapidjson::GetParseError_En(code);
+    return plain_reason(code, text.substr(std::min(offset, text.size())));
 }
 
 std::string_view name_of(const rapidjson::Value::Member& member)

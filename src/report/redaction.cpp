@@ -14,8 +14,6 @@
 namespace drslint::report {
 namespace {
 
-constexpr std::size_t kMaxRenderedCodePoints = 40;
-
 // The length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlongs, no surrogates), or 0.
 std::size_t sequence_length(std::string_view s, std::size_t i)
 {

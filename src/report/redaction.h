@@ -38,8 +38,11 @@ std::string redact_pointer(std::string_view pointer);
 // names below it). `summary` is the rule's one-line summary.
 void redact_finding(Finding& finding, std::string_view summary);
 
-// A short, printable rendering of `value` for a message: strings quoted and cut to a few dozen
-// characters, control characters escaped, containers summarized, secrets replaced by kRedacted.
+// The most code points of a string value that a message quotes.
+inline constexpr std::size_t kMaxRenderedCodePoints = 40;
+
+// A short, printable rendering of `value` for a message: strings quoted and cut to
+// kMaxRenderedCodePoints characters, control characters escaped, containers summarized, secrets replaced by kRedacted.
 std::string render_value(const rapidjson::Value& value, std::string_view pointer);
 
 // `text` (a member name, say) made safe to print: control characters, DEL, C1 controls and

@@ -57,7 +57,8 @@ std::optional<double> as_double(const std::optional<std::size_t>& v)
 std::string render_literal(const rapidjson::Value& v)
 {
     if (v.IsString()) {
-        return std::string("`") + v.GetString() + "`";
+        // An empty value would print as two backticks: show it as JSON does.
+        return v.GetStringLength() == 0 ? std::string("`\"\"`") : std::string("`") + v.GetString() + "`";
     }
     return render_value(v, "");
 }
@@ -81,6 +82,24 @@ std::string parent_pointer(std::string_view pointer)
 {
     const auto slash = pointer.rfind('/');
     return slash == std::string_view::npos ? std::string() : std::string(pointer.substr(0, slash));
+}
+
+// A message quotes at most kMaxRenderedCodePoints of a value: where a long value breaks its
+// format, it names the character ("; character 151, `!`, is not allowed there"). Never for a secret.
+std::string mismatch_hint(const Node& node, const rapidjson::Value& value, std::string_view pointer)
+{
+    const std::string_view text(value.GetString(), value.GetStringLength());
+    const std::size_t characters = schema::code_point_length(text.data(), text.size());
+    if (characters <= kMaxRenderedCodePoints || is_secret_pointer(pointer) || !node.pattern) return {};
+    const auto at = node.pattern->first_mismatch(text);
+    if (!at) return {};
+    if (*at == text.size()) return "; it ends before the format is complete";
+    std::size_t begin = *at;
+    while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+    std::size_t end = begin + 1;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    return "; character " + std::to_string(schema::code_point_length(text.data(), begin) + 1) + ", `" +
+           printable(text.substr(begin, end - begin)) + "`, is not allowed there";
 }
 
 }  // namespace
@@ -150,8 +169,15 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         finding.expected = "`" + v.member + "`";
         args.emplace_back("member", v.member);
         args.emplace_back("object", describe_pointer(parent_pointer(v.pointer)));
-        if (const Node* child = resolved(node.property(v.member)); child != nullptr && !child->title.empty()) {
-            args.emplace_back("hint", " (" + child->title + ")");
+        // The member's row is in the table of the object that lacks it; its own table (if it is an
+        // object) describes what goes inside: "(Table 4; its members: Table 5 — params (UpdateJob))".
+        const std::string row = node.title.rfind("Table ", 0) == 0 ? node.title.substr(0, node.title.find(" \xE2\x80\x94")) : "";
+        const Node* child = resolved(node.property(v.member));
+        const std::string inside = child != nullptr ? child->title : "";
+        if (!row.empty() && !inside.empty()) {
+            args.emplace_back("hint", " (" + row + "; its members: " + inside + ")");
+        } else if (!row.empty() || !inside.empty()) {
+            args.emplace_back("hint", " (" + (row.empty() ? inside : row) + ")");
         }
         break;
     }
@@ -206,12 +232,23 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         finding.expected = !node.title.empty() ? node.title : "a value matching " + node.pattern_source;
         args.emplace_back("expected", finding.expected);
         args.emplace_back("value", render_value(value, v.pointer));
+        args.emplace_back("hint", mismatch_hint(node, value, v.pointer));
         break;
     }
     case Keyword::pattern_skipped: {
         rule = "string-too-long-to-check";
         args.emplace_back("actual", std::to_string(value.GetStringLength()));
         args.emplace_back("expected", std::to_string(max_pattern_length));
+        break;
+    }
+    case Keyword::integer_form: {
+        // The evaluator notes only integral doubles within 64 bits (see its Walk::note).
+        rule = "integer-form";
+        const double d = value.GetDouble();
+        finding.expected = d < 0 ? std::to_string(static_cast<long long>(d))
+                                 : std::to_string(static_cast<unsigned long long>(d));
+        args.emplace_back("expected", finding.expected);
+        args.emplace_back("value", render_value(value, v.pointer));
         break;
     }
     case Keyword::minimum:

@@ -1,5 +1,7 @@
 #include "rules/rule_catalogue.h"
 
+#include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 #include <rapidjson/document.h>
@@ -79,6 +81,9 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
                 throw std::runtime_error("rule catalogue: rule '" + info.id + "' is unchecked but not an error");
             }
         }
+        if (const std::string problem = check_template(definition.message); !problem.empty()) {
+            throw std::runtime_error("rule catalogue: the message of rule '" + info.id + "' has " + problem);
+        }
         if (auto examples = rule.FindMember("examples"); examples != rule.MemberEnd() && examples->value.IsObject()) {
             info.failing_example = example_text(examples->value, "fail", "fail_text", "fail_http");
             info.passing_example = example_text(examples->value, "pass", "pass_text", "pass_http");
@@ -110,12 +115,18 @@ const RuleDefinition& RuleCatalogue::get(std::string_view id) const
     return *definition;
 }
 
+// {name} is a placeholder; {{ and }} are a literal brace ("PUT /v5/{{project_id}}/jobs/{{job_id}}").
 std::string RuleCatalogue::format(std::string_view message_template, const MessageArgs& args)
 {
     std::string out;
     out.reserve(message_template.size() + 32);
     for (std::size_t i = 0; i < message_template.size(); ++i) {
         const char c = message_template[i];
+        if ((c == '{' || c == '}') && i + 1 < message_template.size() && message_template[i + 1] == c) {
+            out.push_back(c);
+            ++i;
+            continue;
+        }
         const auto close = c == '{' ? message_template.find('}', i) : std::string_view::npos;
         if (close == std::string_view::npos) {
             out.push_back(c);
@@ -131,6 +142,35 @@ std::string RuleCatalogue::format(std::string_view message_template, const Messa
         i = close;
     }
     return out;
+}
+
+std::string RuleCatalogue::check_template(std::string_view message_template)
+{
+    // What the code that raises findings ever fills in (schema_findings.cpp, rule_functions.cpp,
+    // linter.cpp); any other name would print as nothing.
+    static const std::string_view kPlaceholders[] = {
+        "subject", "member", "object", "value", "expected", "actual", "allowed", "reason", "hint", "by", "type",
+        "db_type", "endpoint_type", "engine_type", "job_direction",
+    };
+    for (std::size_t i = 0; i < message_template.size(); ++i) {
+        const char c = message_template[i];
+        if ((c == '{' || c == '}') && i + 1 < message_template.size() && message_template[i + 1] == c) {
+            ++i;
+            continue;
+        }
+        if (c == '}') return "a lone '}' (write '}}' for a literal brace)";
+        if (c != '{') continue;
+        const auto close = message_template.find_first_of("{}", i + 1);
+        if (close == std::string_view::npos || message_template[close] != '}') {
+            return "an unclosed '{' (write '{{' for a literal brace)";
+        }
+        const std::string_view name = message_template.substr(i + 1, close - i - 1);
+        if (std::find(std::begin(kPlaceholders), std::end(kPlaceholders), name) == std::end(kPlaceholders)) {
+            return "the unknown placeholder {" + std::string(name) + "}";
+        }
+        i = close;
+    }
+    return {};
 }
 
 }  // namespace drslint::rules

@@ -29,8 +29,12 @@ public:
     const std::vector<RuleInfo>& infos() const { return infos_; }
     const std::vector<RuleDefinition>& definitions() const { return definitions_; }
 
-    // Fills {name} placeholders from args; an unknown placeholder becomes empty.
+    // Fills {name} placeholders from args (a name without a value becomes empty); {{ and }} are
+    // literal braces.
     static std::string format(std::string_view message_template, const MessageArgs& args);
+    // What is wrong with a template: an unknown placeholder or an unpaired brace; "" if nothing.
+    // The constructor throws on it, so a typo in rules.json fails at load, not in a message.
+    static std::string check_template(std::string_view message_template);
 
 private:
     std::vector<RuleDefinition> definitions_;

@@ -1,6 +1,7 @@
 #include "rules/rule_functions.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -169,7 +170,10 @@ public:
     }
     void check(const Target& t, std::vector<Hit>& hits) const override
     {
-        if (t.value == nullptr || !t.value->IsString() || t.value->GetStringLength() > limit_) return;
+        if (t.value == nullptr || !t.value->IsString()) return;
+        // Only a std::regex fallback recurses per character; a DFA takes a string of any length.
+        const bool fallback = !match_.compiled() || (applies_ && !applies_->compiled());
+        if (fallback && t.value->GetStringLength() > limit_) return;
         const std::string_view s(t.value->GetString(), t.value->GetStringLength());
         if (applies_ && !applies_->search(s)) return;
         if (match_.search(s)) return;
@@ -418,6 +422,12 @@ public:
         for (const auto& m : option(options, "counts", "count-by").GetObject()) {
             counts_[m.name.GetString()] = m.value.GetUint();
         }
+        // "noun": ["availability zone", "availability zones"] counts in words, never "1 zones".
+        if (options.HasMember("noun")) {
+            const auto forms = strings_option(options["noun"], "count-by");
+            if (forms.size() != 2) bad_options("count-by", "option 'noun' needs the singular and the plural");
+            noun_ = {forms[0], forms[1]};
+        }
     }
     void check(const Target& t, std::vector<Hit>& hits) const override
     {
@@ -429,18 +439,28 @@ public:
         for (auto part : split(as_view(*t.value), separator_[0])) n += !part.empty();
         if (n == it->second) return;
         Hit hit = value_hit(t);
-        hit.args.emplace_back("actual", std::to_string(n));
-        hit.args.emplace_back("expected", std::to_string(it->second));
+        auto counted = [this](std::size_t k) {
+            return noun_.first.empty() ? std::to_string(k) : std::to_string(k) + " " + (k == 1 ? noun_.first : noun_.second);
+        };
+        hit.args.emplace_back("actual", counted(n));
+        hit.args.emplace_back("expected", counted(it->second));
         hit.args.emplace_back("by", "`" + it->first + "`");
-        hit.expected = std::to_string(it->second);
+        hit.expected = counted(it->second);
         hits.push_back(std::move(hit));
     }
 
 private:
     std::string by_;
     std::string separator_;
+    std::pair<std::string, std::string> noun_;  // singular, plural; empty: bare numbers
     std::map<std::string, std::size_t> counts_;
 };
+
+// Decision 13: an integer is any number whose fractional part is zero (2.0, 1e30 too).
+bool integral(const rapidjson::Value& v)
+{
+    return v.IsInt64() || v.IsUint64() || (v.IsNumber() && std::trunc(v.GetDouble()) == v.GetDouble());
+}
 
 // An integer whose range depends on a sibling: e.g. 1-9 months or 1-3 years.
 class RangeBy : public RuleFunction {
@@ -454,11 +474,16 @@ public:
     void check(const Target& t, std::vector<Hit>& hits) const override
     {
         const rapidjson::Value* by = sibling(t, by_);
-        if (t.value == nullptr || !t.value->IsInt64() || by == nullptr || !by->IsInt64()) return;
-        auto it = ranges_.find(std::to_string(by->GetInt64()));
+        if (t.value == nullptr || by == nullptr || !integral(*t.value) || !integral(*by)) return;
+        auto it = ranges_.find(std::to_string(static_cast<long long>(by->GetDouble())));
         if (it == ranges_.end()) return;
-        const auto v = t.value->GetInt64();
-        if (v >= it->second.first && v <= it->second.second) return;
+        if (t.value->IsInt64()) {
+            const auto v = t.value->GetInt64();
+            if (v >= it->second.first && v <= it->second.second) return;
+        } else {  // beyond int64, or written 2.0 or 1e30: far from any bound, exactness does not matter
+            const double v = t.value->GetDouble();
+            if (v >= static_cast<double>(it->second.first) && v <= static_cast<double>(it->second.second)) return;
+        }
         Hit hit = value_hit(t);
         hit.expected = std::to_string(it->second.first) + " to " + std::to_string(it->second.second);
         hit.args.emplace_back("expected", hit.expected);

@@ -17,6 +17,15 @@ std::size_t code_point_length(const char* s, std::size_t bytes)
 
 namespace {
 
+// Draft-07 (Decision 13): an integer is any number whose fractional part is zero, however it is
+// written: 1.0, 1e2 and -0.0 are integers, and so is a literal too large for 64 bits.
+bool is_integral(const rapidjson::Value& v)
+{
+    if (v.IsInt64() || v.IsUint64()) return true;
+    const double d = v.GetDouble();
+    return std::isfinite(d) && std::trunc(d) == d;
+}
+
 bool type_matches(std::uint8_t types, const rapidjson::Value& v)
 {
     switch (v.GetType()) {
@@ -27,8 +36,7 @@ bool type_matches(std::uint8_t types, const rapidjson::Value& v)
     case rapidjson::kArrayType: return types & kArray;
     case rapidjson::kStringType: return types & kString;
     case rapidjson::kNumberType:
-        // Like valijson, a number written with a fraction or exponent is not an integer.
-        return (types & kNumber) || ((types & kInteger) && (v.IsInt64() || v.IsUint64()));
+        return (types & kNumber) || ((types & kInteger) && is_integral(v));
     }
     return false;
 }
@@ -107,6 +115,22 @@ private:
 
     bool collecting() const { return out_ != nullptr && !full_; }
 
+    // Records a finding that does not make the value invalid (integer_form).
+    void note(Keyword keyword, const Node& n, const rapidjson::Value& v)
+    {
+        if (collecting() && out_->size() < max_violations_) out_->push_back({keyword, path_.str(), &n, rule_, {}, &v});
+    }
+
+    // RapidJSON holds a plain integer literal of up to 64 bits as an integer; an integral double in
+    // that range can only have been written with a fraction or an exponent. Beyond it the literal
+    // is unknown (1e20 or twenty digits), and its range finding says more anyway.
+    static bool written_with_fraction_or_exponent(const rapidjson::Value& v)
+    {
+        if (!v.IsDouble()) return false;
+        const double d = v.GetDouble();
+        return d >= -9223372036854775808.0 && d < 18446744073709551616.0;
+    }
+
     // Folds a keyword's result into `ok`. Whether to go on: at the first failure only when nobody
     // collects; otherwise every problem is wanted.
     bool keep_going(bool& ok, bool passed) const
@@ -125,6 +149,9 @@ private:
             // The value's other keywords describe a value of another type: they would only repeat
             // this one problem.
             return report(Keyword::type, n, v);
+        }
+        if ((n.types & kInteger) && !(n.types & kNumber) && written_with_fraction_or_exponent(v)) {
+            note(Keyword::integer_form, n, v);
         }
         if (n.enum_values != nullptr && !enum_contains(*n.enum_values, v) &&
             !keep_going(report(Keyword::enum_value, n, v))) return false;
@@ -179,13 +206,12 @@ private:
             return report(Keyword::min_length, n, v);
         }
         if (n.max_length && length > *n.max_length) {
-            // Never run the pattern on a string already too long: std::regex (valijson's, and
-            // schema::Pattern's fallback) recurses per character, and the report would only
-            // repeat this one problem.
-            return report(Keyword::max_length, n, v);
+            return report(Keyword::max_length, n, v);  // the pattern would only repeat this problem
         }
         if (n.pattern) {
-            if (v.GetStringLength() > max_pattern_length_) {
+            // A DFA is linear in the string, so it checks strings of any length (Decision 14);
+            // only the std::regex fallback, which recurses once per character, has a limit.
+            if (!n.pattern->compiled() && v.GetStringLength() > max_pattern_length_) {
                 return report(Keyword::pattern_skipped, n, v);
             }
             if (!n.pattern->search({v.GetString(), v.GetStringLength()})) {

@@ -19,7 +19,7 @@ enum class Keyword {
     min_length,
     max_length,
     pattern,
-    pattern_skipped,  // the string is longer than the limit for pattern checks
+    pattern_skipped,  // the string is longer than a std::regex fallback pattern may be run on
     minimum,
     maximum,
     min_items,
@@ -30,6 +30,7 @@ enum class Keyword {
     not_schema,
     any_of,
     one_of,
+    integer_form,  // an integer written with a fraction or exponent (1.0, 1e2): a note, not a violation
 };
 
 struct Violation {
@@ -39,13 +40,17 @@ struct Violation {
     const std::string* rule;    // innermost "$comment: rule:" tag around it, or nullptr
     std::string member;         // the missing or unknown member
     const rapidjson::Value* value;  // the offending value; the object itself for a missing member
+
+    // Whether it makes the document invalid (everything but a note).
+    bool invalidates() const { return keyword != Keyword::integer_form; }
 };
 
 class Evaluator {
 public:
     explicit Evaluator(std::size_t max_pattern_length) : max_pattern_length_(max_pattern_length) {}
 
-    // Returns true when `value` is valid. Appends violations to `out` when it is not null; with a
+    // Returns true when `value` is valid. Appends violations to `out` when it is not null (and
+    // integer_form notes, which do not make the value invalid: see Violation::invalidates); with a
     // null `out` it stops at the first violation. Once `out` holds `max_violations` it stops too
     // and sets *truncated: a hostile body can have a violation per value, millions of them.
     bool validate(const Node& root, const rapidjson::Value& value, std::vector<Violation>* out,

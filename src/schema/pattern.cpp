@@ -319,7 +319,7 @@ Pattern::Pattern(const std::string& source) : source_(source)
     // Outside the subset, std::regex decides, and refuses what ECMAScript does not allow (the
     // subset is plain ECMAScript: whatever it parses, std::regex accepts too).
     auto use_std_regex = [this] { fallback_ = std::make_unique<std::regex>(source_, std::regex::ECMAScript); };
-    bool anchored_start = false;
+    bool& anchored_start = anchored_start_;
     std::optional<Ast> ast = Parser(source).parse(anchored_start, anchored_end_);
     if (ast && !anchored_start) {
         // Search semantics: the match may start anywhere.
@@ -419,6 +419,17 @@ bool Pattern::search(std::string_view text) const
         if (!anchored_end_ && accepting_[state]) return true;
     }
     return accepting_[state];
+}
+
+std::optional<std::size_t> Pattern::first_mismatch(std::string_view text) const
+{
+    if (fallback_ != nullptr || !anchored_start_ || !anchored_end_) return std::nullopt;
+    std::uint16_t state = start_;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        state = next_[state * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
+        if (state == 0) return i;
+    }
+    return accepting_[state] ? std::nullopt : std::optional<std::size_t>(text.size());
 }
 
 }  // namespace drslint::schema

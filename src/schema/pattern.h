@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <regex>
 #include <string>
 #include <string_view>
@@ -24,6 +25,11 @@ public:
     // Whether the pattern matches somewhere in `text` (std::regex_search semantics).
     bool search(std::string_view text) const;
 
+    // For a text that an anchored pattern (^...$, run as a DFA) rejects: the byte offset of the
+    // first byte with which no match can go on, or text.size() when the text ends too early.
+    // std::nullopt for a match, an unanchored pattern or the std::regex fallback.
+    std::optional<std::size_t> first_mismatch(std::string_view text) const;
+
     // Whether it runs as a DFA (false: the std::regex fallback).
     bool compiled() const { return fallback_ == nullptr; }
     const std::string& source() const { return source_; }
@@ -37,7 +43,8 @@ private:
     std::vector<std::uint16_t> next_;
     std::vector<bool> accepting_;
     std::uint16_t start_ = 0;
-    bool anchored_end_ = false;  // the pattern ends with $: only a match at the end counts
+    bool anchored_start_ = false;  // the pattern starts with ^
+    bool anchored_end_ = false;    // the pattern ends with $: only a match at the end counts
 };
 
 }  // namespace drslint::schema

@@ -7,6 +7,9 @@
 
 #include "schema/valijson_engine.h"
 
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <locale>
 #include <stdexcept>
 
@@ -75,6 +78,53 @@ std::string context_to_pointer(const std::vector<std::string>& context, const ra
     return pointer;
 }
 
+// valijson 1.0 takes for "type": "integer" only a number RapidJSON holds as an integer; draft-07
+// (and drslint's evaluator, Decision 13) takes any number whose fractional part is zero. So valijson
+// validates a copy in which such numbers (1.0, 1e2, -0.0, 1e20) are held as integers, clamped to
+// 64 bits: every bound and enumerated value of the shipped schemas lies far inside that range, so
+// no other verdict changes. Returns false, leaving `copy` alone, when the document has none.
+bool integral_doubles_as_integers(const rapidjson::Value& document, rapidjson::Document& copy)
+{
+    auto integral_double = [](const rapidjson::Value& v) {
+        return v.IsDouble() && std::trunc(v.GetDouble()) == v.GetDouble();
+    };
+    // Iterative walks: a body may nest as deep as the parser allows.
+    bool any = false;
+    std::vector<const rapidjson::Value*> pending{&document};
+    while (!any && !pending.empty()) {
+        const rapidjson::Value* v = pending.back();
+        pending.pop_back();
+        any = integral_double(*v);
+        if (v->IsObject()) {
+            for (const auto& m : v->GetObject()) pending.push_back(&m.value);
+        } else if (v->IsArray()) {
+            for (const auto& item : v->GetArray()) pending.push_back(&item);
+        }
+    }
+    if (!any) return false;
+    copy.CopyFrom(document, copy.GetAllocator());
+    std::vector<rapidjson::Value*> todo{&copy};
+    while (!todo.empty()) {
+        rapidjson::Value* v = todo.back();
+        todo.pop_back();
+        if (integral_double(*v)) {
+            const double d = v->GetDouble();
+            if (d < 0) {
+                v->SetInt64(d <= -9223372036854775808.0 ? std::numeric_limits<std::int64_t>::min()
+                                                        : static_cast<std::int64_t>(d));
+            } else {
+                v->SetUint64(d >= 18446744073709551616.0 ? std::numeric_limits<std::uint64_t>::max()
+                                                         : static_cast<std::uint64_t>(d));
+            }
+        } else if (v->IsObject()) {
+            for (auto& m : v->GetObject()) todo.push_back(&m.value);
+        } else if (v->IsArray()) {
+            for (auto& item : v->GetArray()) todo.push_back(&item);
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 struct ValijsonEngine::Compiled {
@@ -126,8 +176,10 @@ ValijsonEngine::ValijsonEngine(const SchemaSet& schemas, const std::string& root
 
 ValijsonEngine::~ValijsonEngine() = default;
 
-std::vector<ValijsonLeaf> ValijsonEngine::validate(const rapidjson::Value& document) const
+std::vector<ValijsonLeaf> ValijsonEngine::validate(const rapidjson::Value& body) const
 {
+    rapidjson::Document normalized;
+    const rapidjson::Value& document = integral_doubles_as_integers(body, normalized) ? normalized : body;
     // The Validator caches compiled regular expressions without a lock: one per thread.
     thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
     std::vector<ValijsonLeaf> leaves;

@@ -16,7 +16,7 @@ namespace drslint::schema {
 struct ValijsonLeaf {
     std::string pointer;
     std::string description;
-    bool unknown_member = false;  // additionalProperties: false, which drslint reports as a warning
+    bool unknown_member = false;  // additionalProperties: false (the evaluator reports it as unknown-member)
 };
 
 class ValijsonEngine {
@@ -26,6 +26,7 @@ public:
     ~ValijsonEngine();
 
     // Leaf errors of `document`; empty when valid. Thread-safe: each thread has its own Validator.
+    // A number with a zero fractional part is an integer, as in draft-07 and the evaluator.
     std::vector<ValijsonLeaf> validate(const rapidjson::Value& document) const;
 
 private:

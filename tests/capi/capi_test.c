@@ -99,10 +99,10 @@ static void test_known_finding(const drslint_linter* linter)
     CHECK(i < drslint_result_count(result));
     if (i < drslint_result_count(result)) {
         CHECK_STR(drslint_finding_suggestion(result, i, NULL), "speed_limit");
-        CHECK(drslint_finding_severity(result, i) == DRSLINT_SEVERITY_WARNING);
+        CHECK(drslint_finding_severity(result, i) == DRSLINT_SEVERITY_ERROR);
     }
-    CHECK(drslint_result_count_severity(result, DRSLINT_SEVERITY_ERROR) >= 2);
-    CHECK(drslint_result_count_severity(result, DRSLINT_SEVERITY_WARNING) >= 1);
+    CHECK(drslint_result_count_severity(result, DRSLINT_SEVERITY_ERROR) >= 3);
+    CHECK(drslint_result_count_severity(result, DRSLINT_SEVERITY_WARNING) == 0);
     drslint_result_free(result);
 
     result = lint(linter, kGoodBody, strlen(kGoodBody));

@@ -121,8 +121,8 @@ std::size_t findings_in(const rapidjson::Document& d)
 
 const char* kValid = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234"}}}})";
 const char* kInvalid = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS"}}}})";
-const char* kWarning = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234", "nmae": "x"}}}})";
-// An error (string-length), a warning (unknown-member) and an enum-value error.
+const char* kWarning = R"({"job": {"type": "name", "params": {"base_info": {"name": "1234-DRS"}}}})";
+// Three errors: enum-value, string-length and unknown-member (Decision 11).
 const char* kMixed = R"({"job": {"type": "nmae", "params": {"base_info": {"name": "DRS", "nmae": "x"}}}})";
 
 const char* kMultiLine =
@@ -317,9 +317,9 @@ BOOST_AUTO_TEST_CASE(github_output_is_workflow_commands)
     const auto r = run("--format github mixed.json", "", "cd " + q(dir.path.string()) + " && ");
     BOOST_TEST(r.status == 1);
     BOOST_TEST(contains(r.out, "::error file=mixed.json,line=1,col=18,endLine=1,endColumn=23,title=enum-value::"), r.out);
-    BOOST_TEST(contains(r.out, "::warning file=mixed.json,line=1,col=66,endLine=1,endColumn=71,title=unknown-member::"), r.out);
+    BOOST_TEST(contains(r.out, "::error file=mixed.json,line=1,col=66,endLine=1,endColumn=71,title=unknown-member::"), r.out);
     BOOST_TEST(contains(r.out, "(at /job/params/base_info/nmae)\n"), r.out);
-    BOOST_TEST(contains(r.out, "\n1 file checked: 2 errors, 1 warning\n"), r.out);
+    BOOST_TEST(contains(r.out, "\n1 file checked: 3 errors, 0 warnings\n"), r.out);
 }
 
 BOOST_AUTO_TEST_CASE(junit_output_has_a_suite_per_file)
@@ -329,8 +329,8 @@ BOOST_AUTO_TEST_CASE(junit_output_has_a_suite_per_file)
     const auto ok = dir.write("ok.json", kValid);
     const auto r = run("--format junit " + q(mixed) + " " + q(ok));
     BOOST_TEST(r.status == 1);
-    BOOST_TEST(contains(r.out, "<testsuites name=\"drslint\" tests=\"4\" failures=\"2\" errors=\"0\">"), r.out);
-    BOOST_TEST(contains(r.out, "<testsuite name=\"" + mixed + "\" tests=\"3\" failures=\"2\""), r.out);
+    BOOST_TEST(contains(r.out, "<testsuites name=\"drslint\" tests=\"4\" failures=\"3\" errors=\"0\">"), r.out);
+    BOOST_TEST(contains(r.out, "<testsuite name=\"" + mixed + "\" tests=\"3\" failures=\"3\""), r.out);
     BOOST_TEST(contains(r.out, "<failure message=\"`job.type` is &quot;nmae&quot;"), r.out);
     BOOST_TEST(contains(r.out, "<testcase name=\"no findings\" classname=\"" + ok + "\"/>"), r.out);
     const auto strict = run("--format junit --fail-severity warning " + q(mixed));
@@ -386,7 +386,7 @@ BOOST_AUTO_TEST_CASE(config_turns_rules_off_changes_severity_ignores_and_sets_fa
         dir.write("p/.drslint.json", config);
         return run("--format json " + q(mixed) + " " + q(dir / "p/legacy/old.json"));
     };
-    // Baseline: 2 errors and 1 warning per file.
+    // Baseline: 3 errors per file.
     auto r = lint(R"({})");
     BOOST_TEST(r.status == 1);
     BOOST_TEST(findings_in(json(r)) == 6u);
@@ -394,14 +394,15 @@ BOOST_AUTO_TEST_CASE(config_turns_rules_off_changes_severity_ignores_and_sets_fa
     r = lint(R"({"rules": {"unknown-member": "off"}})");
     BOOST_TEST(findings_in(json(r)) == 4u);
 
-    r = lint(R"({"rules": {"string-length": "warning", "enum-value": "info"}})");
+    r = lint(R"({"rules": {"string-length": "warning", "enum-value": "info", "unknown-member": "warning"}})");
     BOOST_TEST(r.status == 0, r.out);
     auto d = json(r);
     BOOST_TEST(d["summary"]["errors"].GetInt() == 0);
     BOOST_TEST(d["summary"]["warnings"].GetInt() == 4);
     BOOST_TEST(d["summary"]["infos"].GetInt() == 2);
 
-    r = lint(R"({"rules": {"string-length": "warning", "enum-value": "info"}, "failSeverity": "warning"})");
+    r = lint(R"({"rules": {"string-length": "warning", "enum-value": "info", "unknown-member": "warning"},
+                 "failSeverity": "warning"})");
     BOOST_TEST(r.status == 1);
     r = run("--fail-severity error " + q(mixed));  // the flag beats the config
     BOOST_TEST(r.status == 0, r.out);
@@ -414,7 +415,7 @@ BOOST_AUTO_TEST_CASE(config_turns_rules_off_changes_severity_ignores_and_sets_fa
     BOOST_TEST(d["files"][1]["findings"].Size() == 2u);  // legacy/old.json: enum-value ignored
     BOOST_TEST(std::string(d["files"][1]["findings"][0]["rule"].GetString()) == "string-length");
     BOOST_TEST(d["summary"]["suppressed"].GetInt() == 2);
-    BOOST_TEST(contains(run(q(mixed)).out, "1 file checked: 1 error, 1 warning, 1 suppressed"));
+    BOOST_TEST(contains(run(q(mixed)).out, "1 file checked: 2 errors, 0 warnings, 1 suppressed"), run(q(mixed)).out);
 }
 
 BOOST_AUTO_TEST_CASE(a_config_that_cannot_be_used_is_exit_2)
@@ -647,7 +648,7 @@ BOOST_AUTO_TEST_CASE(no_format_lets_a_member_name_steer_the_terminal)
     const auto file = dir.write("esc.json", R"({"job": {"type": "re_create", "params": {}, "x\u001b[2Jy": 1}})");
     for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
         const auto r = run(std::string("--format ") + format + " --color never " + q(file));
-        BOOST_TEST(r.status == 0, format);
+        BOOST_TEST(r.status == 1, format);  // unknown-member, an error (Decision 11)
         BOOST_TEST(!contains(r.out, "\x1b"), format);
     }
 }

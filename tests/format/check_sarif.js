@@ -107,7 +107,7 @@ for (const [label, log] of runs) {
     const uris = new Set(run.results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri));
     check("a file name with a space and % is percent-encoded", uris.has("sub%20dir/100%25%20name.json"), [...uris].join(" "));
     const nmae = run.results.find((r) => r.ruleId === "unknown-member");
-    check("warning level", nmae && nmae.level === "warning");
+    check("error level (Decision 11)", nmae && nmae.level === "error");
     const region = nmae && nmae.locations[0].physicalLocation.region;
     check("region of the unknown member",
       region && region.startLine === 4 && region.startColumn === 45 && region.endLine === 4 && region.endColumn === 51,

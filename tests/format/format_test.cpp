@@ -557,7 +557,7 @@ BOOST_AUTO_TEST_CASE(sarif_has_rules_levels_regions_and_repository_relative_uris
     BOOST_TEST(!outside.HasMember("uriBaseId"));
     BOOST_TEST(std::string(results_json[3]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].GetString()) == "stdin");
     for (const auto& rule : rules.GetArray()) {
-        if (std::string(rule["id"].GetString()) == "unknown-member") {
+        if (std::string(rule["id"].GetString()) == "name-starts-with-letter") {
             BOOST_TEST(std::string(rule["defaultConfiguration"]["level"].GetString()) == "warning");
         }
     }

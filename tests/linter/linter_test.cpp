@@ -7,6 +7,7 @@
 
 #include "drslint/linter.h"
 #include "../support/fixtures.h"
+#include "rules/rule_catalogue.h"
 
 namespace drslint {
 std::ostream& operator<<(std::ostream& out, Severity s) { return out << to_string(s); }
@@ -47,15 +48,73 @@ BOOST_AUTO_TEST_CASE(a_200000_character_name_is_too_long_not_a_crash)
     BOOST_TEST(f->message.size() < 300u);
 }
 
-BOOST_AUTO_TEST_CASE(a_long_string_under_a_pattern_is_refused_before_any_regex)
+namespace {
+
+std::string description_body(const std::string& description)
 {
-    // description allows 256 characters; the limit refuses what would reach std::regex first
+    return R"({"job": {"type": "description", "params": {"base_info": {"description": ")" + description + R"("}}}})";
+}
+
+std::string repeated(const std::string& character, std::size_t times)
+{
+    std::string out;
+    for (std::size_t i = 0; i < times; ++i) out += character;
+    return out;
+}
+
+}  // namespace
+
+// Decision 14: the page allows 256 characters, whatever their size in bytes; the DFA patterns
+// check strings of any length, so no limit refuses them on the default path.
+BOOST_AUTO_TEST_CASE(a_256_character_cjk_or_emoji_description_is_valid)
+{
+    for (const std::string& character : {std::string("数"), std::string("😀")}) {
+        const std::string body = description_body(repeated(character, 256));
+        BOOST_TEST(body.size() > 700u);  // beyond the 512 bytes that std::regex may see
+        const auto report = linter().lint(body);
+        BOOST_TEST(report.findings.empty(), character);
+        for (const auto& f : report.findings) BOOST_TEST_MESSAGE(f.rule << ": " << f.message);
+        BOOST_TEST(find(linter().lint(description_body(repeated(character, 257))), "string-length",
+                        "/job/params/base_info/description") != nullptr);
+    }
+    // a lower --max-string binds std::regex only: the DFA still checks the whole string
     drslint::Options options;
     options.limits.max_pattern_length = 100;
     const drslint::Linter small(options);
-    const auto report = small.lint(R"({"job": {"type": "description", "params": {"base_info": {"description": ")" +
-                                   std::string(200, 'x') + R"("}}}})");
-    BOOST_TEST(find(report, "string-too-long-to-check", "/job/params/base_info/description") != nullptr);
+    BOOST_TEST(small.lint(description_body(std::string(200, 'x'))).findings.empty());
+    const auto bad = small.lint(description_body(std::string(150, 'x') + "&"));
+    BOOST_TEST(find(bad, "string-format", "/job/params/base_info/description") != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(a_forbidden_character_in_a_long_chinese_description_is_named)
+{
+    const auto report = linter().lint(description_body(repeated("数", 150) + "!" + repeated("数", 49)));
+    BOOST_TEST_REQUIRE(report.findings.size() == 1u);
+    const auto& f = report.findings[0];
+    BOOST_TEST(f.rule == "string-format");
+    BOOST_TEST(f.severity == drslint::Severity::error);
+    BOOST_TEST(f.pointer == "/job/params/base_info/description");
+    BOOST_TEST(f.message.find("character 151, `!`, is not allowed there") != std::string::npos, f.message);
+}
+
+// Where valijson runs, a string longer than its std::regex limit is kept from it, said once as
+// info: the evaluator's verdict stands, and it is never an error.
+BOOST_AUTO_TEST_CASE(cross_check_says_once_as_info_what_valijson_did_not_see)
+{
+    const std::string long_and_valid = description_body(repeated("数", 256));
+    const auto report = drslint::test::cross_checking_linter().lint(long_and_valid);
+    BOOST_TEST_REQUIRE(report.findings.size() == 1u);
+    BOOST_TEST(report.findings[0].rule == "cross-check-skipped");
+    BOOST_TEST(report.findings[0].severity == drslint::Severity::info);
+    BOOST_TEST(report.findings[0].message.find("768 bytes") != std::string::npos, report.findings[0].message);
+    const auto bad = drslint::test::cross_checking_linter().lint(
+        R"({"job": {"type": "description", "params": {"base_info": {"description": ")" + repeated("数", 200) +
+        R"(", "name": "x"}}}})");
+    std::size_t notes = 0;
+    for (const auto& f : bad.findings) notes += f.rule == "cross-check-skipped";
+    BOOST_TEST(notes == 1u);
+    BOOST_TEST(find(bad, "string-length", "/job/params/base_info/name") != nullptr);
+    BOOST_TEST(find(bad, "engine-disagreement", "") == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(missing_member_is_reported_where_it_would_be)
@@ -69,16 +128,37 @@ BOOST_AUTO_TEST_CASE(missing_member_is_reported_where_it_would_be)
     BOOST_TEST(f->begin.column == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(unknown_member_is_a_warning_with_a_suggestion)
+// Decision 11: a member no source documents is dropped by the service, so it is an error (as it is
+// for any draft-07 validator with the shipped schemas); one that only an SDK documents is a warning.
+BOOST_AUTO_TEST_CASE(unknown_member_is_an_error_with_a_suggestion)
 {
     const auto report = linter().lint(
         R"({"job": {"type": "speed_limit", "params": {"speed_limit": [], "speedlimit": []}}})");
     const auto* f = find(report, "unknown-member", "/job/params/speedlimit");
     BOOST_TEST_REQUIRE(f != nullptr);
-    BOOST_TEST(f->severity == drslint::Severity::warning);
+    BOOST_TEST(f->severity == drslint::Severity::error);
     BOOST_TEST(f->suggestion == "speed_limit");
     BOOST_TEST(f->message.find("did you mean `speed_limit`?") != std::string::npos);
-    BOOST_TEST(report.count(drslint::Severity::error) == 0u);
+    BOOST_TEST(f->message.find("the service drops it") != std::string::npos, f->message);
+    const auto misspelt = linter().lint(
+        R"({"job": {"type": "description", "params": {"base_info": {"descripton": "nightly copy"}}}})");
+    const auto* d = find(misspelt, "unknown-member", "/job/params/base_info/descripton");
+    BOOST_TEST_REQUIRE(d != nullptr);
+    BOOST_TEST(d->severity == drslint::Severity::error);
+    BOOST_TEST(d->suggestion == "description");
+}
+
+BOOST_AUTO_TEST_CASE(a_member_only_an_sdk_documents_is_a_warning)
+{
+    const auto report = linter().lint(
+        R"({"job": {"type": "policy", "params": {"policy_config": {"is_create_table_with_index": true}}}})");
+    BOOST_TEST_REQUIRE(report.findings.size() == 1u);
+    const auto& f = report.findings[0];
+    BOOST_TEST(f.rule == "sdk-only-member");
+    BOOST_TEST(f.severity == drslint::Severity::warning);
+    BOOST_TEST(f.pointer == "/job/params/policy_config/is_create_table_with_index");
+    BOOST_TEST(f.message.find("SDKs but not by the API page") != std::string::npos, f.message);
+    BOOST_TEST(f.message.find("ignores it") == std::string::npos, f.message);
 }
 
 BOOST_AUTO_TEST_CASE(enum_messages_list_the_allowed_values)
@@ -173,5 +253,148 @@ BOOST_AUTO_TEST_CASE(every_rule_id_is_lower_case_and_hyphenated)
     for (const auto& rule : linter().rules()) {
         BOOST_TEST(rule.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos, rule.id);
         BOOST_TEST(!rule.summary.empty());
+    }
+}
+
+// Decision 13: an integer is any number whose fractional part is zero, as in draft-07 (and ajv):
+// valid, with a warning that shows the plain form; beyond 64 bits it gets its field's range.
+BOOST_AUTO_TEST_CASE(integers_follow_draft_07)
+{
+    auto notify = [](const std::string& delay) {
+        return R"({"job": {"type": "notify", "params": {"alarm_notify": {"alarm_to_user": true, "delay_time": )" + delay +
+               "}}}}";
+    };
+    const std::string pointer = "/job/params/alarm_notify/delay_time";
+    for (const auto& [written, plain] : std::vector<std::pair<std::string, std::string>>{
+             {"1.0", "1"}, {"1e2", "100"}, {"-0.0", "0"}, {"3.6e3", "3600"}, {"16.000", "16"}}) {
+        for (const auto* l : {&linter(), &drslint::test::cross_checking_linter()}) {
+            const auto report = l->lint(notify(written));
+            BOOST_TEST_REQUIRE(report.findings.size() == 1u, written);
+            const auto& f = report.findings[0];
+            BOOST_TEST(f.rule == "integer-form", written);
+            BOOST_TEST(f.severity == drslint::Severity::warning);
+            BOOST_TEST(f.pointer == pointer);
+            BOOST_TEST(f.expected == plain, written);
+            BOOST_TEST(f.message.find("; write " + plain) != std::string::npos, f.message);
+        }
+    }
+    BOOST_TEST(linter().lint(notify("60")).findings.empty());
+    // a fraction is no integer; a written integer outside the range is a range error
+    BOOST_TEST(find(linter().lint(notify("1.5")), "type-mismatch", pointer) != nullptr);
+    BOOST_TEST(find(linter().lint(notify("3601.0")), "number-range", pointer) != nullptr);
+    // beyond 64 bits: still an integer, so the range finding, never "not an integer"
+    for (const std::string big : {"18446744073709551616", "-9223372036854775809", "1e20", "123456789012345678901234567890"}) {
+        for (const auto* l : {&linter(), &drslint::test::cross_checking_linter()}) {
+            const auto report = l->lint(notify(big));
+            BOOST_TEST_REQUIRE(report.findings.size() == 1u, big);
+            BOOST_TEST(report.findings[0].rule == "number-range", big);
+            BOOST_TEST(report.findings[0].severity == drslint::Severity::error);
+            BOOST_TEST(report.findings[0].message.find("0 to 3600") != std::string::npos, report.findings[0].message);
+        }
+    }
+    // an integer enumeration: 2.0 is 2
+    const auto period = linter().lint(
+        R"({"job": {"type": "all", "params": {"base_info": {"name": "DRS-1234", "charging_mode": "period"},
+            "source_endpoint": [], "target_endpoint": [], "period_order": {"period_type": 2.0, "period_num": 1}}}})");
+    BOOST_TEST(find(period, "enum-value", "/job/params/period_order/period_type") == nullptr);
+    BOOST_TEST(find(period, "type-mismatch", "/job/params/period_order/period_type") == nullptr);
+    const auto* form = find(period, "integer-form", "/job/params/period_order/period_type");
+    BOOST_TEST_REQUIRE(form != nullptr);
+    BOOST_TEST(form->expected == "2");
+}
+
+// Issue 12, point 7: messages say what the page says. Each body is written from the page.
+namespace {
+
+const drslint::Finding& only(const drslint::Report& report, const std::string& rule, const std::string& pointer,
+                             drslint::Severity severity)
+{
+    const auto* f = find(report, rule, pointer);
+    BOOST_TEST_REQUIRE(f != nullptr, rule << " at " << pointer);
+    BOOST_TEST(f->severity == severity, rule);
+    return *f;
+}
+
+bool says(const drslint::Finding& f, const std::string& words)
+{
+    const bool found = f.message.find(words) != std::string::npos;
+    if (!found) BOOST_TEST_MESSAGE("message: " << f.message);
+    return found;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_empty_enumerated_value_prints_as_json)
+{
+    const auto& f = only(linter().lint(R"({"job": {"type": "policy", "params": {"policy_config": {"filter_ddl_policy": "none"}}}})"),
+                         "enum-value", "/job/params/policy_config/filter_ddl_policy", drslint::Severity::error);
+    BOOST_TEST(says(f, "expected one of `\"\"`, `drop_database`"));
+    BOOST_TEST(!says(f, "``"));
+}
+
+BOOST_AUTO_TEST_CASE(availability_zones_are_counted_in_words)
+{
+    const auto& f = only(linter().lint(R"({"job": {"type": "all", "params": {"base_info": {"name": "DRS-1234"},
+        "source_endpoint": [], "target_endpoint": [], "node_info": {"spec": {"node_type": "high"},
+        "base_info": {"instance_type": "ha", "arch": "x86", "availability_zone": "cn-north-4a"}}}}})"),
+                         "availability-zone-count", "/job/params/node_info/base_info/availability_zone",
+                         drslint::Severity::error);
+    BOOST_TEST(says(f, "names 1 availability zone;"));
+    BOOST_TEST(says(f, "needs 2 availability zones"));
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_params_cites_the_table_of_its_row)
+{
+    const auto& f = only(linter().lint(R"({"job": {"type": "re_create"}})"), "required-member", "/job/params",
+                         drslint::Severity::error);
+    BOOST_TEST(says(f, "(Table 4; its members: Table 5"));
+}
+
+BOOST_AUTO_TEST_CASE(invalid_json_says_in_plain_words_what_is_wrong)
+{
+    const std::pair<std::string, std::string> cases[] = {
+        {R"({"job":)", "the text ends where a value should follow"},
+        {R"({"job": {"type": "name", "params": {"base_info": {"delay": NaN}}}})", "`NaN` is not JSON"},
+        {"", "the file is empty"},
+        {R"({"job": 1e400})", "a number too large for a double"},
+        {R"({"job": {"type": "name",}})", "a member name in double quotes should follow here"},
+        {R"({"job": {"type": "name"})", "before the object is closed with `}`"},
+    };
+    for (const auto& [body, words] : cases) {
+        const auto report = linter().lint(body);
+        BOOST_TEST_REQUIRE(report.findings.size() == 1u, body);
+        const auto& f = only(report, "invalid-json", "", drslint::Severity::error);
+        BOOST_TEST(says(f, words), body);
+        for (const char* rapidjson : {"Invalid value.", "The document is empty.", "Number too big", "Missing a"}) {
+            BOOST_TEST(!says(f, rapidjson), body);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(message_templates_keep_literal_braces_and_refuse_unknown_placeholders)
+{
+    using drslint::rules::RuleCatalogue;
+    BOOST_TEST(RuleCatalogue::format("PUT /v5/{{project_id}}/jobs/{{job_id}} is {value}", {{"value", "x"}}) ==
+               "PUT /v5/{project_id}/jobs/{job_id} is x");
+    BOOST_TEST(RuleCatalogue::check_template("{subject} is {value}; {{literal}}").empty());
+    BOOST_TEST(RuleCatalogue::check_template("{subjcet} is wrong").find("{subjcet}") != std::string::npos);
+    BOOST_TEST(!RuleCatalogue::check_template("a lone } brace").empty());
+    BOOST_TEST(!RuleCatalogue::check_template("an open { brace").empty());
+    const std::string rule = R"({"rules": [{"id": "r", "severity": "error", "origin": "parse", "summary": "s",
+        "message": "{nosuch}", "rationale": "r", "source": "drslint limit"}]})";
+    BOOST_CHECK_THROW(RuleCatalogue{rule}, std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(http_method_and_path_name_the_page_uri)
+{
+    drslint::HttpRequest request;
+    request.method = "POST";
+    request.target = "/v5/p/jobs";
+    request.body = R"({"job": {"type": "re_create", "params": {}}})";
+    request.headers = {{"Content-Type", "application/json", {}, {}}, {"X-Auth-Token", "t", {}, {}}};
+    const auto report = linter().lint_request(request);
+    for (const char* rule : {"http-method", "http-path"}) {
+        const auto& f = only(report, rule, std::string("/") + (rule[5] == 'm' ? "method" : "path"), drslint::Severity::error);
+        BOOST_TEST(says(f, "this API is `PUT /v5/{project_id}/jobs/{job_id}`"), rule);
     }
 }

@@ -32,11 +32,14 @@ inline const Linter& cross_checking_linter()
 }
 
 // Rule, pointer and message of each finding, in report order: what two reports must share to
-// say the same thing.
+// say the same thing. cross-check-skipped, the note that valijson did not see a body with a long
+// string, is left out: it is the one finding only a cross-checking report has.
 inline std::vector<std::string> finding_lines(const Report& report)
 {
     std::vector<std::string> lines;
-    for (const auto& f : report.findings) lines.push_back(f.rule + " " + f.pointer + " " + f.message);
+    for (const auto& f : report.findings) {
+        if (f.rule != "cross-check-skipped") lines.push_back(f.rule + " " + f.pointer + " " + f.message);
+    }
     return lines;
 }
 
