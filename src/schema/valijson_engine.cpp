@@ -1,5 +1,14 @@
-// valijson's adapter must come before any RapidJSON header: it makes RapidJSON's asserts throw.
+// valijson's settings stay in this translation unit, the only one that includes valijson.
+// VALIJSON_USE_EXCEPTIONS makes valijson throw on a schema it cannot load instead of aborting the
+// process. valijson's RapidJSON adapter, seeing it, would also redefine RAPIDJSON_ASSERT to throw,
+// in this file alone: RapidJSON's inline templates would then have two definitions in one program
+// (an ODR violation). So exceptions.hpp is read with the setting, the adapter without it (RapidJSON
+// keeps its own RAPIDJSON_ASSERT, as everywhere else), and the rest of valijson with it again.
+#define VALIJSON_USE_EXCEPTIONS 1
+#include <valijson/exceptions.hpp>
+#undef VALIJSON_USE_EXCEPTIONS
 #include <valijson/adapters/rapidjson_adapter.hpp>
+#define VALIJSON_USE_EXCEPTIONS 1
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
