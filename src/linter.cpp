@@ -124,10 +124,10 @@ struct Linter::Impl {
     void check_envelope(const HttpRequest& request, std::vector<Finding>& out) const;
     // Returns true when it stopped collecting at collection_cap().
     // `unique_keys`: the document has no duplicate member names (see the cross-check below).
-    bool check_schema(const rapidjson::Document& document, const schema::Node& schema_root, bool unique_keys,
+    bool check_schema(const rapidjson::Value& document, const schema::Node& schema_root, bool unique_keys,
                       std::vector<Located>& out) const;
     // `rejected`: the evaluator found a violation (the verdict valijson must confirm).
-    void cross_check(const rapidjson::Document& document, bool rejected, std::vector<Located>& out) const;
+    void cross_check(const rapidjson::Value& document, bool rejected, std::vector<Located>& out) const;
     void drop_repeats(std::vector<Located>& located) const;
     // truncated: the findings are the first of more than were collected (see collection_cap).
     Report finish(std::string_view text, std::vector<Located> located, bool truncated = false) const;
@@ -201,7 +201,7 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
     return finish(text, std::move(located), truncated);
 }
 
-bool Linter::Impl::check_schema(const rapidjson::Document& document, const schema::Node& schema_root,
+bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::Node& schema_root,
                                 bool unique_keys, std::vector<Located>& out) const
 {
     std::vector<schema::Violation> violations;
@@ -233,7 +233,7 @@ bool Linter::Impl::check_schema(const rapidjson::Document& document, const schem
 
 // valijson is the engine of record: whatever it rejects must be in the report, and what the
 // evaluator rejects, valijson must reject too.
-void Linter::Impl::cross_check(const rapidjson::Document& document, bool rejected, std::vector<Located>& out) const
+void Linter::Impl::cross_check(const rapidjson::Value& document, bool rejected, std::vector<Located>& out) const
 {
     std::unordered_set<std::string> explained;
     for (const auto& l : out) {
@@ -405,7 +405,7 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
     if (!segments.empty() && segments.back().empty()) segments.pop_back();  // a trailing slash
     const bool shaped = segments.size() == 4 && segments[0] == "v5" && segments[2] == "jobs";
     // The documents validated below; their values are only read, never shown for secrets.
-    auto validate = [&](const char* schema_file, const std::string& prefix, rapidjson::Document& document,
+    auto validate = [&](const char* schema_file, const std::string& prefix, const rapidjson::Value& document,
                         const std::function<Position(const std::string&)>& position_of) {
         std::vector<schema::Violation> violations;
         evaluator.validate(schemas.root(schema_file), document, &violations);
@@ -425,7 +425,8 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
         f.expected = "/v5/{project_id}/jobs/{job_id}";
         add(std::move(f), request.target_at);
     } else if (shaped) {
-        rapidjson::Document parameters(rapidjson::kObjectType);
+        parse::Pool pool(parse::pool_bytes_for_object(2, segments[1].size() + segments[3].size()));
+        parse::Document parameters(rapidjson::kObjectType, &pool.allocator());
         auto& a = parameters.GetAllocator();
         parameters.AddMember("project_id", rapidjson::Value(segments[1].data(), static_cast<rapidjson::SizeType>(segments[1].size()), a), a);
         parameters.AddMember("job_id", rapidjson::Value(segments[3].data(), static_cast<rapidjson::SizeType>(segments[3].size()), a), a);
@@ -434,7 +435,10 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
 
     // Header names are case-insensitive: those of Table 2 are checked under the page's spelling.
     static const char* const kTable2[] = {"Content-Type", "X-Auth-Token", "X-Language"};
-    rapidjson::Document headers(rapidjson::kObjectType);
+    std::size_t header_bytes = 0;
+    for (const auto& header : request.headers) header_bytes += header.name.size() + header.value.size();
+    parse::Pool pool(parse::pool_bytes_for_object(request.headers.size(), header_bytes));
+    parse::Document headers(rapidjson::kObjectType, &pool.allocator());
     auto& a = headers.GetAllocator();
     std::map<std::string, Position> header_at;
     for (const auto& header : request.headers) {
@@ -480,29 +484,36 @@ Linter::~Linter() = default;
 Linter::Linter(Linter&&) noexcept = default;
 Linter& Linter::operator=(Linter&&) noexcept = default;
 
-Report Linter::lint(std::string_view json) const { return lint(json, impl_->options.context); }
+// A moved-from Linter has no Impl: every call says so rather than dereference null.
+const Linter::Impl& Linter::impl() const
+{
+    if (!impl_) throw std::logic_error("drslint::Linter used after it was moved from; construct a new one");
+    return *impl_;
+}
+
+Report Linter::lint(std::string_view json) const { return lint(json, impl().options.context); }
 Report Linter::lint(std::string_view json, const TaskContext& context) const
 {
-    return impl_->lint(json, impl_->root, &context);
+    return impl().lint(json, impl().root, &context);
 }
-Report Linter::lint_request(const HttpRequest& request) const { return lint_request(request, impl_->options.context); }
+Report Linter::lint_request(const HttpRequest& request) const { return lint_request(request, impl().options.context); }
 Report Linter::lint_request(const HttpRequest& request, const TaskContext& context) const
 {
-    return impl_->lint_request(request, context);
+    return impl().lint_request(request, context);
 }
 Report Linter::lint_response(int status, std::string_view json) const
 {
     if (status != 200 && status != 400) {
         throw std::invalid_argument("the API page documents responses 200 and 400 only, not " + std::to_string(status));
     }
-    return impl_->lint(json, impl_->schemas.root("response/update-job-response-" + std::to_string(status) + ".schema.json"),
+    return impl().lint(json, impl().schemas.root("response/update-job-response-" + std::to_string(status) + ".schema.json"),
                        nullptr);
 }
-const std::vector<RuleInfo>& Linter::rules() const { return impl_->catalogue.infos(); }
-const Limits& Linter::limits() const { return impl_->options.limits; }
+const std::vector<RuleInfo>& Linter::rules() const { return impl().catalogue.infos(); }
+const Limits& Linter::limits() const { return impl().options.limits; }
 const RuleInfo* Linter::find_rule(std::string_view id) const
 {
-    const auto* definition = impl_->catalogue.find(id);
+    const auto* definition = impl().catalogue.find(id);
     return definition == nullptr ? nullptr : &definition->info;
 }
 

@@ -101,10 +101,13 @@ public:
     ~Linter();
     Linter(const Linter&) = delete;
     Linter& operator=(const Linter&) = delete;
+    // A moved-from Linter can only be destroyed or assigned to: every other member function
+    // throws std::logic_error.
     Linter(Linter&&) noexcept;
     Linter& operator=(Linter&&) noexcept;
 
-    // Lints one request body (JSON text).
+    // Lints one request body (JSON text). Every lint function throws std::bad_alloc when memory
+    // runs out (a report is never partial because of it).
     Report lint(std::string_view json) const;
     // Same, with a task context for this call only.
     Report lint(std::string_view json, const TaskContext& context) const;
@@ -126,6 +129,7 @@ public:
     struct Impl;
 
 private:
+    const Impl& impl() const;  // throws std::logic_error when moved from
     std::unique_ptr<const Impl> impl_;
 };
 

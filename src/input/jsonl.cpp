@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -63,17 +66,38 @@ std::size_t lint_jsonl(const Linter& linter, std::istream& in, unsigned jobs,
             ++line_number;
             if (!blank(line)) chunk.push_back({line_number, line, {}});
         }
+        // An exception in a worker (std::bad_alloc) or a thread that cannot start must reach the
+        // caller, not std::terminate: the first one stops the chunk and is rethrown after the join.
         std::atomic<std::size_t> next{0};
-        auto work = [&] {
-            for (std::size_t i; (i = next.fetch_add(1)) < chunk.size();) {
-                chunk[i].report = linter.lint(chunk[i].text);
-                std::string().swap(chunk[i].text);
+        std::mutex failure_mutex;
+        std::exception_ptr failure;
+        auto fail = [&](std::exception_ptr e) {
+            next = chunk.size();
+            const std::lock_guard<std::mutex> lock(failure_mutex);
+            if (!failure) failure = e;
+        };
+        auto work = [&]() noexcept {
+            try {
+                for (std::size_t i; (i = next.fetch_add(1)) < chunk.size();) {
+                    chunk[i].report = linter.lint(chunk[i].text);
+                    std::string().swap(chunk[i].text);
+                }
+            } catch (...) {
+                fail(std::current_exception());
             }
         };
         std::vector<std::thread> threads;
-        for (unsigned t = 1; t < jobs && t < chunk.size(); ++t) threads.emplace_back(work);
+        try {
+            threads.reserve(jobs);
+            for (unsigned t = 1; t < jobs && t < chunk.size(); ++t) threads.emplace_back(work);
+        } catch (const std::system_error& e) {
+            fail(std::make_exception_ptr(std::system_error(e.code(), "cannot start a worker thread (--jobs)")));
+        } catch (...) {
+            fail(std::current_exception());
+        }
         work();
         for (auto& thread : threads) thread.join();
+        if (failure) std::rethrow_exception(failure);
         for (auto& item : chunk) {
             for (auto& finding : item.report.findings) {
                 // Each line is a document of one line: its findings sit on the input's line.

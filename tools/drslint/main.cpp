@@ -16,6 +16,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <new>
 #include <set>
 #include <sstream>
 #include <string>
@@ -423,6 +424,10 @@ int main(int argc, char** argv)
         return kExitTrouble;
     } catch (const InputError& e) {
         std::cerr << "drslint: " << e.what() << "\n";
+        return kExitTrouble;
+    } catch (const std::bad_alloc&) {
+        // Nothing is allocated on the way out: the message is a literal, std::cerr is unbuffered.
+        std::cerr << "drslint: out of memory; nothing after this point was checked (see --max-input)\n";
         return kExitTrouble;
     } catch (const std::exception& e) {
         std::cerr << "drslint: internal error: " << e.what() << "\n";
