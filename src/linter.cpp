@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "input/http_file.h"
 #include "parse/json_parser.h"
 #include "parse/pointer.h"
 #include "parse/position_index.h"
@@ -117,10 +118,23 @@ struct Linter::Impl {
         return finding;
     }
 
+    // What finish() leaves out of a report: `more` findings beyond the limit; `truncated`: the
+    // collection stopped at its cap, so one more at least went uncollected; `stopped`: the rest of
+    // the input was not linted, so there may be more.
+    struct Overflow {
+        std::size_t more = 0;
+        bool truncated = false;
+        bool stopped = false;
+    };
+    Finding too_many(const Overflow& overflow) const;
+
     // Lints JSON text against a schema root; the rule engine runs only for request bodies, which
-    // is when a task context is given.
-    Report lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context) const;
-    Report lint_request(const HttpRequest& request, const TaskContext& context) const;
+    // is when a task context is given. With `overflow`, findings beyond the limit are counted there
+    // instead of in a too-many-findings finding (for a caller that sums them over a file).
+    Report lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context,
+                Overflow* overflow = nullptr) const;
+    Report lint_request(const HttpRequest& request, const TaskContext& context, Overflow* overflow = nullptr) const;
+    Report lint_http_file(std::string_view text, const TaskContext& context, std::size_t* requests) const;
     void check_envelope(const HttpRequest& request, std::vector<Finding>& out) const;
     // Returns true when it stopped collecting at collection_cap().
     // `unique_keys`: the document has no duplicate member names (see the cross-check below).
@@ -130,7 +144,8 @@ struct Linter::Impl {
     void cross_check(const rapidjson::Value& document, bool rejected, std::vector<Located>& out) const;
     void drop_repeats(std::vector<Located>& located) const;
     // truncated: the findings are the first of more than were collected (see collection_cap).
-    Report finish(std::string_view text, std::vector<Located> located, bool truncated = false) const;
+    Report finish(std::string_view text, std::vector<Located> located, bool truncated = false,
+                  Overflow* overflow = nullptr) const;
 
     Options options;
     rules::RuleCatalogue catalogue;
@@ -142,7 +157,8 @@ struct Linter::Impl {
     rules::RuleEngine engine;
 };
 
-Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context) const
+Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context,
+                          Overflow* overflow) const
 {
     std::vector<Located> located;
     if (text.size() > options.limits.max_input_bytes) {
@@ -198,7 +214,7 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
         truncated = engine.evaluate(parsed.document, rules::gather_facts(parsed.document, *context), located,
                                     collection_cap(options.limits)) || truncated;
     }
-    return finish(text, std::move(located), truncated);
+    return finish(text, std::move(located), truncated, overflow);
 }
 
 bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::Node& schema_root,
@@ -296,7 +312,19 @@ void Linter::Impl::drop_repeats(std::vector<Located>& located) const
                   located.end());
 }
 
-Report Linter::Impl::finish(std::string_view text, std::vector<Located> located, bool truncated) const
+Finding Linter::Impl::too_many(const Overflow& overflow) const
+{
+    // Truncated: at least the violation that met the cap went uncollected, and maybe many more.
+    const std::string more = std::to_string(overflow.more + (overflow.truncated ? 1 : 0));
+    Finding summary = make("too-many-findings", "",
+                           {{"actual", overflow.truncated || overflow.stopped ? "at least " + more : more},
+                            {"expected", std::to_string(options.limits.max_findings)}});
+    summary.begin = summary.end = {1, 1};
+    return summary;
+}
+
+Report Linter::Impl::finish(std::string_view text, std::vector<Located> located, bool truncated,
+                            Overflow* overflow) const
 {
     Report report;
     drop_repeats(located);
@@ -341,12 +369,12 @@ Report Linter::Impl::finish(std::string_view text, std::vector<Located> located,
         report.findings.push_back(std::move(located[order[k].second].finding));
     }
     if (order.size() > shown || truncated) {
-        // Truncated: at least the violation that met the cap went uncollected, and maybe many more.
-        const std::string more = std::to_string(order.size() - shown + (truncated ? 1 : 0));
-        Finding summary = make("too-many-findings", "",
-                               {{"actual", truncated ? "at least " + more : more}, {"expected", std::to_string(limit)}});
-        summary.begin = summary.end = {1, 1};
-        report.findings.push_back(std::move(summary));
+        const Overflow left{order.size() - shown, truncated, false};
+        if (overflow != nullptr) {
+            *overflow = left;
+        } else {
+            report.findings.push_back(too_many(left));
+        }
     }
     return report;
 }
@@ -465,11 +493,11 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
     }
 }
 
-Report Linter::Impl::lint_request(const HttpRequest& request, const TaskContext& context) const
+Report Linter::Impl::lint_request(const HttpRequest& request, const TaskContext& context, Overflow* overflow) const
 {
     Report report;
     check_envelope(request, report.findings);
-    Report body = lint(request.body, root, &context);
+    Report body = lint(request.body, root, &context, overflow);
     for (auto& finding : body.findings) {
         // Body positions are relative to the body; the body starts on a later line of the file.
         if (finding.begin.line != 0) finding.begin.line += request.body_line - 1;
@@ -483,6 +511,40 @@ Linter::Linter(Options options) : impl_(std::make_unique<const Impl>(std::move(o
 Linter::~Linter() = default;
 Linter::Linter(Linter&&) noexcept = default;
 Linter& Linter::operator=(Linter&&) noexcept = default;
+
+// One request at a time, so that a file of millions of requests holds one of them and at most
+// max_findings findings (issue 11). Once the file has more, it fails with too-many-findings
+// whatever the rest holds, so the rest is not linted: the count becomes "at least".
+Report Linter::Impl::lint_http_file(std::string_view text, const TaskContext& context, std::size_t* requests) const
+{
+    if (requests != nullptr) *requests = 0;
+    if (text.size() > options.limits.max_input_bytes) {
+        return lint(text, root, &context);  // input-too-large: requests past a cut must not vanish
+    }
+    Report file;
+    Overflow left;
+    input::for_each_http_request(text, [&](HttpRequest&& request) {
+        if (requests != nullptr) ++*requests;
+        if (left.more > 0 || left.truncated) {
+            left.stopped = true;
+            return false;
+        }
+        Overflow request_left;
+        Report report = lint_request(request, context, &request_left);
+        left.more += request_left.more;
+        left.truncated = left.truncated || request_left.truncated;
+        for (auto& finding : report.findings) {
+            if (file.findings.size() < options.limits.max_findings) {
+                file.findings.push_back(std::move(finding));
+            } else {
+                ++left.more;
+            }
+        }
+        return true;
+    });
+    if (left.more > 0 || left.truncated) file.findings.push_back(too_many(left));
+    return file;
+}
 
 // A moved-from Linter has no Impl: every call says so rather than dereference null.
 const Linter::Impl& Linter::impl() const
@@ -508,6 +570,10 @@ Report Linter::lint_response(int status, std::string_view json) const
     }
     return impl().lint(json, impl().schemas.root("response/update-job-response-" + std::to_string(status) + ".schema.json"),
                        nullptr);
+}
+Report Linter::lint_http_file(std::string_view text, std::size_t* requests) const
+{
+    return impl().lint_http_file(text, impl().options.context, requests);
 }
 const std::vector<RuleInfo>& Linter::rules() const { return impl().catalogue.infos(); }
 const Limits& Linter::limits() const { return impl().options.limits; }

@@ -118,6 +118,15 @@ public:
     Report lint_request(const HttpRequest& request) const;
     Report lint_request(const HttpRequest& request, const TaskContext& context) const;
 
+    // Lints every request of an .http file (the format of the JetBrains HTTP Client and VS Code
+    // REST Client: requests separated by "###" lines), one at a time, as one report whose
+    // positions are the file's lines. At most limits().max_findings findings are kept for the whole
+    // file, then one too-many-findings counts the rest (and linting stops there: the file fails
+    // anyway), so time and memory stay bounded however many requests or lines the file holds. Text
+    // longer than max_input_bytes is input-too-large and nothing else, as for a body. `requests`,
+    // when given, receives the number of requests found: 0 means nothing was checked.
+    Report lint_http_file(std::string_view text, std::size_t* requests = nullptr) const;
+
     // Checks a response body against the response table of `status` (200 or 400), for SDK and
     // mock-server authors. Throws std::invalid_argument for another status.
     Report lint_response(int status, std::string_view json) const;

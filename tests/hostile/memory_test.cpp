@@ -93,6 +93,7 @@ struct Outcome {
     int exit_code = -1;  // -1: killed by a signal
     int signal = 0;
     std::string err;
+    std::string out;
 };
 
 Outcome wait_for(pid_t pid, const std::string& stderr_path = "")
@@ -136,20 +137,28 @@ Outcome in_child_with_budget(std::size_t budget, const std::function<int()>& bod
     return wait_for(pid);
 }
 
-// Runs drslint with `args` (stdout to /dev/null) in a child whose address space is at most `limit`
-// bytes and whose thread stacks are `stack` bytes each.
-Outcome drslint_with_limit(const TempDir& dir, std::size_t limit, const std::vector<std::string>& args,
-                           std::size_t stack = 8 * kMiB)
+struct Launch {
+    std::size_t address_space = RLIM_INFINITY;  // RLIMIT_AS of the child
+    std::size_t stack = 8 * kMiB;               // RLIMIT_STACK: what each thread's stack is
+    std::string stdin_path = "/dev/null";
+    bool keep_stdout = false;  // else /dev/null
+};
+
+// Runs drslint with `args` in a child process under `launch`'s limits.
+Outcome run_drslint(const TempDir& dir, const std::vector<std::string>& args, const Launch& launch = {})
 {
     const std::string stderr_path = (dir.path / "stderr").string();
+    const std::string stdout_path = launch.keep_stdout ? (dir.path / "stdout").string() : "/dev/null";
     const pid_t pid = ::fork();
     if (pid == 0) {
-        const int out = ::open("/dev/null", O_WRONLY);
+        const int in = ::open(launch.stdin_path.c_str(), O_RDONLY);
+        const int out = ::open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         const int err = ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        ::dup2(in, STDIN_FILENO);
         ::dup2(out, STDOUT_FILENO);
         ::dup2(err, STDERR_FILENO);
-        const rlimit as{limit, RLIM_INFINITY};
-        const rlimit stack_limit{stack, RLIM_INFINITY};
+        const rlimit as{launch.address_space, RLIM_INFINITY};
+        const rlimit stack_limit{launch.stack, RLIM_INFINITY};
         ::setrlimit(RLIMIT_STACK, &stack_limit);
         ::setrlimit(RLIMIT_AS, &as);
         std::vector<std::string> strings{DRSLINT_BINARY};
@@ -160,7 +169,18 @@ Outcome drslint_with_limit(const TempDir& dir, std::size_t limit, const std::vec
         ::execv(DRSLINT_BINARY, argv.data());
         ::_exit(127);
     }
-    return wait_for(pid, stderr_path);
+    Outcome o = wait_for(pid, stderr_path);
+    if (launch.keep_stdout) o.out = drslint::test::read_file(stdout_path);
+    return o;
+}
+
+Outcome drslint_with_limit(const TempDir& dir, std::size_t limit, const std::vector<std::string>& args,
+                           std::size_t stack = 8 * kMiB)
+{
+    Launch launch;
+    launch.address_space = limit;
+    launch.stack = stack;
+    return run_drslint(dir, args, launch);
 }
 
 // The address-space budgets a check runs under: from too little for anything but start-up to
@@ -355,6 +375,111 @@ BOOST_AUTO_TEST_CASE(a_jsonl_worker_that_cannot_start_is_exit_2_not_an_abort)
     BOOST_TEST(o.signal == 0);
     BOOST_TEST(o.exit_code == 2, o.err);
     BOOST_TEST(o.err.find("cannot start a worker thread") != std::string::npos, o.err);
+}
+
+// ---- input over --max-input, of every kind ----
+
+std::string http_request(const std::string& body)
+{
+    return "PUT https://drs.example.com/v5/p/jobs/j\nContent-Type: application/json\nX-Auth-Token: {{token}}\n\n" +
+           body + "\n";
+}
+
+const std::string kValidBody = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234"}}}})";
+const std::string kInvalidBody = R"({"job": {"type": "name", "params": {"base_info": {"name": "D"}}}})";
+
+BOOST_AUTO_TEST_CASE(an_http_file_over_the_input_limit_is_input_too_large_not_cut)
+{
+    drslint::Options options;
+    options.limits.max_input_bytes = 4096;
+    const drslint::Linter linter(options);
+    // Valid requests up to the limit, and an invalid one after it, which a cut would lose.
+    std::string text;
+    while (text.size() < 4000) text += http_request(kValidBody) + "###\n";
+    text += http_request(kInvalidBody);
+    BOOST_REQUIRE(text.size() > 4096);
+    std::size_t requests = 99;
+    const auto report = linter.lint_http_file(text, &requests);
+    BOOST_REQUIRE(report.findings.size() == 1);
+    BOOST_TEST(report.findings[0].rule == "input-too-large");
+    BOOST_TEST(std::string(drslint::to_string(report.findings[0].severity)) == "error");
+    BOOST_TEST(requests == 0u);
+    // Within the limit, every request is linted, the last one too.
+    options.limits.max_input_bytes = 1 << 20;
+    const auto whole = drslint::Linter(options).lint_http_file(text, &requests);
+    BOOST_TEST(requests > 10u);
+    BOOST_TEST(whole.findings.size() == 1u);
+    BOOST_TEST(whole.findings[0].rule == "string-length");
+}
+
+BOOST_AUTO_TEST_CASE(every_input_kind_over_the_input_limit_fails_with_input_too_large)
+{
+    TempDir dir;
+    std::string http;
+    while (http.size() < 4000) http += http_request(kValidBody) + "###\n";
+    const std::string http_file = dir.write("requests.http", http);
+    const std::string rest_file = dir.write("requests.rest", http);
+    const std::string body = std::string(4000, ' ') + kValidBody;
+    const std::string body_file = dir.write("body.json", body);
+    const std::string response_file = dir.write("response.json", std::string(4000, ' ') + "{}");
+    const std::string lines_file = dir.write("batch.jsonl", kValidBody + "\n" + body + "\n");
+    struct Case {
+        std::vector<std::string> args;
+        std::string stdin_path;
+    };
+    const std::vector<Case> cases = {
+        {{http_file}, "/dev/null"},
+        {{rest_file}, "/dev/null"},
+        {{body_file}, "/dev/null"},
+        {{"-"}, body_file},
+        {{"--response", "200", response_file}, "/dev/null"},
+        {{"--response", "400", "-"}, response_file},
+        {{"--jsonl", lines_file}, "/dev/null"},
+        {{"--jsonl", "-"}, lines_file},
+    };
+    for (const auto& c : cases) {
+        std::vector<std::string> args = {"--max-input", "4000", "--format", "json"};
+        args.insert(args.end(), c.args.begin(), c.args.end());
+        Launch launch;
+        launch.stdin_path = c.stdin_path;
+        launch.keep_stdout = true;
+        const Outcome o = run_drslint(dir, args, launch);
+        const std::string what = c.args.front() + " " + c.args.back();
+        BOOST_TEST(o.exit_code == 1, what << ": " << o.err);
+        BOOST_TEST(o.out.find("\"input-too-large\"") != std::string::npos, what << ": " << o.out);
+    }
+    // The same .http file is fine under a limit it fits.
+    const Outcome fits = run_drslint(dir, {"--max-input", "8000", http_file});
+    BOOST_TEST(fits.exit_code == 0, fits.err);
+}
+
+// ---- findings per file ----
+
+BOOST_AUTO_TEST_CASE(an_http_file_keeps_max_findings_for_the_whole_file)
+{
+    drslint::Options options;
+    options.limits.max_findings = 5;
+    const drslint::Linter linter(options);
+    std::string text;
+    for (int i = 0; i < 3000; ++i) text += http_request(kInvalidBody) + "###\n";  // one finding each
+    std::size_t requests = 0;
+    const auto report = linter.lint_http_file(text, &requests);
+    BOOST_REQUIRE(report.findings.size() == 6u);
+    for (std::size_t i = 0; i < 5; ++i) BOOST_TEST(report.findings[i].rule == "string-length");
+    BOOST_TEST(report.findings[0].begin.line == 5u);  // the first request's body, on the file's line
+    BOOST_TEST(report.findings[4].begin.line == 5u + 4 * 6);
+    BOOST_TEST(report.findings[5].rule == "too-many-findings");
+    BOOST_TEST(report.findings[5].message.find("at least 1 more") != std::string::npos, report.findings[5].message);
+    // Linting stopped once the file had failed: the rest cannot make it pass.
+    BOOST_TEST(requests < 10u);
+    // Exactly at the limit: no summary.
+    std::string five;
+    for (int i = 0; i < 5; ++i) five += http_request(kInvalidBody) + "###\n";
+    BOOST_TEST(linter.lint_http_file(five).findings.size() == 5u);
+    // One request over it: the count is exact.
+    const auto six = linter.lint_http_file(five + http_request(kInvalidBody));
+    BOOST_REQUIRE(six.findings.size() == 6u);
+    BOOST_TEST(six.findings[5].message.find("1 more") != std::string::npos, six.findings[5].message);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

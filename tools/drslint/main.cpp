@@ -208,18 +208,14 @@ bool is_http_file(const std::string& path)
     return extension == ".http" || extension == ".rest";
 }
 
-// Every request of an .http file, in one report whose positions are the file's lines.
+// Every request of an .http file, in one report whose positions are the file's lines, with at most
+// --max-findings findings for the file; larger than --max-input, it is input-too-large.
 drslint::Report lint_http_file(const drslint::Linter& linter, const std::string& path, const std::string& text)
 {
-    const auto requests = drslint::input::parse_http_file(text);
-    if (requests.empty()) {
+    std::size_t requests = 0;
+    drslint::Report report = linter.lint_http_file(text, &requests);
+    if (requests == 0 && report.findings.empty()) {
         throw InputError(path + ": no request found; nothing was checked");
-    }
-    drslint::Report report;
-    for (const auto& request : requests) {
-        auto findings = linter.lint_request(request).findings;
-        report.findings.insert(report.findings.end(), std::make_move_iterator(findings.begin()),
-                               std::make_move_iterator(findings.end()));
     }
     return report;
 }
