@@ -126,7 +126,7 @@ struct Linter::Impl {
         bool truncated = false;
         bool stopped = false;
     };
-    Finding too_many(const Overflow& overflow) const;
+    Finding too_many(const Overflow& overflow, std::size_t limit) const;
 
     // Lints JSON text against a schema root; the rule engine runs only for request bodies, which
     // is when a task context is given. With `overflow`, findings beyond the limit are counted there
@@ -312,13 +312,13 @@ void Linter::Impl::drop_repeats(std::vector<Located>& located) const
                   located.end());
 }
 
-Finding Linter::Impl::too_many(const Overflow& overflow) const
+Finding Linter::Impl::too_many(const Overflow& overflow, std::size_t limit) const
 {
     // Truncated: at least the violation that met the cap went uncollected, and maybe many more.
     const std::string more = std::to_string(overflow.more + (overflow.truncated ? 1 : 0));
     Finding summary = make("too-many-findings", "",
                            {{"actual", overflow.truncated || overflow.stopped ? "at least " + more : more},
-                            {"expected", std::to_string(options.limits.max_findings)}});
+                            {"expected", std::to_string(limit)}});
     summary.begin = summary.end = {1, 1};
     return summary;
 }
@@ -373,7 +373,7 @@ Report Linter::Impl::finish(std::string_view text, std::vector<Located> located,
         if (overflow != nullptr) {
             *overflow = left;
         } else {
-            report.findings.push_back(too_many(left));
+            report.findings.push_back(too_many(left, limit));
         }
     }
     return report;
@@ -542,7 +542,7 @@ Report Linter::Impl::lint_http_file(std::string_view text, const TaskContext& co
         }
         return true;
     });
-    if (left.more > 0 || left.truncated) file.findings.push_back(too_many(left));
+    if (left.more > 0 || left.truncated) file.findings.push_back(too_many(left, options.limits.max_findings));
     return file;
 }
 
@@ -574,6 +574,10 @@ Report Linter::lint_response(int status, std::string_view json) const
 Report Linter::lint_http_file(std::string_view text, std::size_t* requests) const
 {
     return impl().lint_http_file(text, impl().options.context, requests);
+}
+Finding Linter::too_many_findings(std::size_t limit, std::size_t more, bool at_least) const
+{
+    return impl().too_many({more, false, at_least}, limit);
 }
 const std::vector<RuleInfo>& Linter::rules() const { return impl().catalogue.infos(); }
 const Limits& Linter::limits() const { return impl().options.limits; }

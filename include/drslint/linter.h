@@ -127,6 +127,11 @@ public:
     // when given, receives the number of requests found: 0 means nothing was checked.
     Report lint_http_file(std::string_view text, std::size_t* requests = nullptr) const;
 
+    // The too-many-findings finding (an error, at 1:1) that says `more` findings beyond `limit` were
+    // left out, or at least that many when `at_least`: for a caller that keeps its own budget over
+    // many reports (the CLI's JSON Lines batch in a document format).
+    Finding too_many_findings(std::size_t limit, std::size_t more, bool at_least) const;
+
     // Checks a response body against the response table of `status` (200 or 400), for SDK and
     // mock-server authors. Throws std::invalid_argument for another status.
     Report lint_response(int status, std::string_view json) const;

@@ -13,6 +13,9 @@ namespace drslint::input {
 namespace {
 
 constexpr std::size_t kLinesPerJob = 64;
+// A chunk also ends once its lines hold this many bytes per job (a line of megabytes is a chunk of
+// its own), so that the text held at a time is bounded by bytes, not only by lines.
+constexpr std::size_t kBytesPerJob = 4u * 1024u * 1024u;
 
 // Reads one line; keeps at most `limit` + 1 bytes of it (enough to be refused as too large) and
 // discards the rest, so a single huge line cannot exhaust memory. Reads in blocks (istream::getline
@@ -62,9 +65,14 @@ std::size_t lint_jsonl(const Linter& linter, std::istream& in, unsigned jobs,
     while (more) {
         // Fill a chunk, lint it on `jobs` threads, emit it in order, and start over.
         chunk.clear();
-        while (chunk.size() < jobs * kLinesPerJob && (more = read_line(in, line, limit))) {
+        std::size_t bytes = 0;
+        while (chunk.size() < jobs * kLinesPerJob && bytes < jobs * kBytesPerJob &&
+               (more = read_line(in, line, limit))) {
             ++line_number;
-            if (!blank(line)) chunk.push_back({line_number, line, {}});
+            if (!blank(line)) {
+                bytes += line.size();
+                chunk.push_back({line_number, line, {}});
+            }
         }
         // An exception in a worker (std::bad_alloc) or a thread that cannot start must reach the
         // caller, not std::terminate: the first one stops the chunk and is rethrown after the join.

@@ -94,13 +94,16 @@ struct Outcome {
     int signal = 0;
     std::string err;
     std::string out;
+    long peak_kib = 0;  // the child's peak resident memory
 };
 
 Outcome wait_for(pid_t pid, const std::string& stderr_path = "")
 {
     int status = 0;
-    ::waitpid(pid, &status, 0);
+    struct rusage usage {};
+    ::wait4(pid, &status, 0, &usage);
     Outcome o;
+    o.peak_kib = usage.ru_maxrss;
     if (WIFEXITED(status)) o.exit_code = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) o.signal = WTERMSIG(status);
     if (!stderr_path.empty()) o.err = drslint::test::read_file(stderr_path);
@@ -480,6 +483,124 @@ BOOST_AUTO_TEST_CASE(an_http_file_keeps_max_findings_for_the_whole_file)
     const auto six = linter.lint_http_file(five + http_request(kInvalidBody));
     BOOST_REQUIRE(six.findings.size() == 6u);
     BOOST_TEST(six.findings[5].message.find("1 more") != std::string::npos, six.findings[5].message);
+}
+
+// ---- memory bounded by the limits (README, "Hostile input") ----
+
+// Linux counts a child's resident memory before its exec in its peak, so a drslint forked from this
+// test process (tens of MiB) would read at least that. A small Python process forks it instead and
+// reports its peak (getrusage through wait4), the reading /usr/bin/time -v gives; the floor is then
+// Python's own few MiB, which floor_mib() measures.
+constexpr const char* kMeasure = R"(import os, sys
+pid = os.fork()
+if pid == 0:
+    null = os.open("/dev/null", os.O_WRONLY)
+    os.dup2(null, 1)
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(usage.ru_maxrss, os.waitstatus_to_exitcode(status)))";
+
+long peak_mib(const TempDir& dir, const std::vector<std::string>& args, int expected_exit)
+{
+    const std::string out_path = (dir.path / "measured").string();
+    const std::string err_path = (dir.path / "stderr").string();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        ::dup2(out, STDOUT_FILENO);
+        ::dup2(err, STDERR_FILENO);
+        std::vector<std::string> strings{"python3", "-c", kMeasure, DRSLINT_BINARY};
+        strings.insert(strings.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (auto& a : strings) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execvp("python3", argv.data());
+        ::_exit(127);
+    }
+    const Outcome o = wait_for(pid, err_path);
+    BOOST_REQUIRE_MESSAGE(o.exit_code == 0, "python3 could not measure drslint: " << o.err);
+    long kib = 0;
+    int exit_code = -1;
+    std::istringstream(drslint::test::read_file(out_path)) >> kib >> exit_code;
+    BOOST_TEST(exit_code == expected_exit, args.back() << ": " << o.err);
+    return kib / 1024;
+}
+
+long floor_mib(const TempDir& dir) { return peak_mib(dir, {"--version"}, 0); }
+
+std::string write_repeated(const TempDir& dir, const std::string& name, const std::string& piece, std::size_t bytes)
+{
+    std::ofstream out(dir.path / name, std::ios::binary);
+    for (std::size_t written = 0; written < bytes; written += piece.size()) out << piece;
+    return (dir.path / name).string();
+}
+
+// Files are written piecewise: this process stays small, and so do its children.
+// A .http file of requests with hundreds of findings each kept every finding (15.4 GB for 52 MB);
+// it keeps max_findings now, and one request at a time.
+BOOST_AUTO_TEST_CASE(an_http_file_of_many_findings_costs_a_small_multiple_of_its_size)
+{
+    DRSLINT_SKIP_UNDER_ASAN("its quarantine holds freed memory");
+    TempDir dir;
+    std::string members;
+    for (int i = 0; i < 200; ++i) members += ", \"x" + std::to_string(i) + "\": " + std::to_string(i);
+    const std::string request =
+        http_request(R"({"job": {"type": "name", "params": {"base_info": {"name": 5)" + members + "}}}}") + "###\n";
+    const long floor = floor_mib(dir);
+    const long mib = peak_mib(dir, {write_repeated(dir, "many.http", request, 8 * kMiB)}, 1);
+    BOOST_TEST_MESSAGE("peak " << mib << " MiB (floor " << floor << ") for an 8 MiB .http file of 200 findings per request");
+    BOOST_TEST(mib < floor + 3 * 8 + 16);  // the text, its redacted copy, one request: it was 300 times the file
+}
+
+BOOST_AUTO_TEST_CASE(an_http_file_of_newlines_holds_no_line_table)
+{
+    DRSLINT_SKIP_UNDER_ASAN("its quarantine holds freed memory");
+    TempDir dir;
+    const long floor = floor_mib(dir);
+    const long mib = peak_mib(dir, {write_repeated(dir, "newlines.http", std::string(kMiB, '\n'), 16 * kMiB)}, 2);
+    BOOST_TEST_MESSAGE("peak " << mib << " MiB (floor " << floor << ") for 16 MiB of newlines as .http");
+    BOOST_TEST(mib < floor + 2 * 16 + 8);  // the text as read; a line table was 24 bytes a line (384 MiB)
+}
+
+// A batch of bodies with a finding each: text prints every body's findings as it goes and holds
+// none; a document format holds at most 100 x --max-findings of them.
+BOOST_AUTO_TEST_CASE(a_jsonl_batch_holds_no_more_findings_than_its_format_needs)
+{
+    DRSLINT_SKIP_UNDER_ASAN("its quarantine holds freed memory");
+    TempDir dir;
+    const std::string file = write_repeated(dir, "empties.jsonl", "[]\n", 3 * 500000);  // 500,000 findings
+    const long floor = floor_mib(dir);
+    const long text = peak_mib(dir, {"--jsonl", "--jobs", "2", file}, 1);
+    const long github = peak_mib(dir, {"--jsonl", "--jobs", "2", "--format", "github", file}, 1);
+    const long json = peak_mib(dir, {"--jsonl", "--jobs", "2", "--format", "json", "--max-findings", "10", file}, 1);
+    BOOST_TEST_MESSAGE("peak MiB for 500,000 findings: text " << text << ", github " << github << ", json " << json
+                                                              << " (floor " << floor << ")");
+    // Holding them all was 100 MiB and more.
+    BOOST_TEST(text < floor + 8);
+    BOOST_TEST(github < floor + 8);
+    BOOST_TEST(json < floor + 8);
+    Launch launch;
+    launch.keep_stdout = true;
+    const Outcome o = run_drslint(dir, {"--jsonl", "--format", "json", "--max-findings", "10", file}, launch);
+    BOOST_TEST(o.out.find("499000 more findings not shown (limit 1000)") != std::string::npos, o.out.substr(0, 300));
+    const Outcome all = run_drslint(dir, {"--jsonl", "--format", "github", file}, launch);
+    BOOST_TEST(all.out.find("1 file checked: 500000 errors") != std::string::npos);
+}
+
+// A chunk of lines held jobs x 64 lines whatever their size (1.1 GB for 8 MiB lines on 2 jobs); it
+// is bounded by bytes too now.
+BOOST_AUTO_TEST_CASE(a_jsonl_chunk_is_bounded_by_bytes)
+{
+    DRSLINT_SKIP_UNDER_ASAN("its quarantine holds freed memory");
+    TempDir dir;
+    const std::string line = R"({"job": {"type": "name", "params": {"base_info": {"name": ")" + std::string(2 * kMiB, 'x') +
+                             "\"}}}}\n";
+    const std::string file = write_repeated(dir, "wide.jsonl", line, 32 * line.size());  // 64 MiB: one chunk before
+    const long floor = floor_mib(dir);
+    const long mib = peak_mib(dir, {"--jsonl", "--jobs", "2", file}, 1);
+    BOOST_TEST_MESSAGE("peak " << mib << " MiB (floor " << floor << ") for 32 lines of 2 MiB on 2 jobs");
+    BOOST_TEST(mib < floor + 40);  // 2 jobs x 4 MiB of chunk, and two lints of a 2 MiB line
 }
 
 BOOST_AUTO_TEST_SUITE_END()
