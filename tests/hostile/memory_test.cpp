@@ -233,6 +233,7 @@ BOOST_AUTO_TEST_CASE(the_rapidjson_allocator_throws_where_rapidjson_s_own_return
     BOOST_TEST(block != nullptr);
     block = allocator.Realloc(block, 16, 32);
     BOOST_TEST(block != nullptr);
+    if (kUnderAsan) drslint::parse::ThrowingAllocator::Free(block);
     DRSLINT_SKIP_UNDER_ASAN("it aborts on an allocation it cannot make (allocator_may_return_null=0)");
     const std::size_t absurd = static_cast<std::size_t>(-1) / 2;
     BOOST_CHECK_THROW(allocator.Malloc(absurd), std::bad_alloc);
@@ -281,6 +282,25 @@ BOOST_AUTO_TEST_CASE(lint_throws_bad_alloc_when_memory_runs_out)
     }
     BOOST_TEST(codes.front() == kChildOutOfMemory);  // the smallest budget is too small
     BOOST_TEST(codes.back() == kChildChecked);       // the largest is enough: the limit is not the test's bug
+}
+
+// The task context is the user's text too (--context, drslint_options_set_context_json).
+BOOST_AUTO_TEST_CASE(the_task_context_reader_throws_bad_alloc_when_memory_runs_out)
+{
+    DRSLINT_SKIP_UNDER_ASAN("an address-space limit cannot be set");
+    const std::string context = "{\"a\": " + big_body() + ", \"job_type\": \"sync\"}";
+    std::vector<int> codes;
+    for (const std::size_t budget : kBudgets) {
+        const Outcome o = in_child_with_budget(budget, [&] {
+            return drslint::parse_task_context(context).job_type == "sync" ? kChildChecked : kChildOtherError;
+        });
+        BOOST_TEST(o.signal == 0, "budget " << budget / kMiB << " MiB: killed by signal " << o.signal);
+        BOOST_TEST((o.exit_code == kChildChecked || o.exit_code == kChildOutOfMemory),
+                   "budget " << budget / kMiB << " MiB: exit " << o.exit_code);
+        codes.push_back(o.exit_code);
+    }
+    BOOST_TEST(codes.front() == kChildOutOfMemory);
+    BOOST_TEST(codes.back() == kChildChecked);
 }
 
 BOOST_AUTO_TEST_CASE(lint_jsonl_passes_a_worker_s_bad_alloc_to_its_caller)
