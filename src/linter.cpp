@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "input/http_file.h"
 #include "parse/json_parser.h"
 #include "parse/pointer.h"
 #include "parse/position_index.h"
@@ -118,20 +119,34 @@ struct Linter::Impl {
         return finding;
     }
 
+    // What finish() leaves out of a report: `more` findings beyond the limit; `truncated`: the
+    // collection stopped at its cap, so one more at least went uncollected; `stopped`: the rest of
+    // the input was not linted, so there may be more.
+    struct Overflow {
+        std::size_t more = 0;
+        bool truncated = false;
+        bool stopped = false;
+    };
+    Finding too_many(const Overflow& overflow, std::size_t limit) const;
+
     // Lints JSON text against a schema root; the rule engine runs only for request bodies, which
-    // is when a task context is given.
-    Report lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context) const;
-    Report lint_request(const HttpRequest& request, const TaskContext& context) const;
+    // is when a task context is given. With `overflow`, findings beyond the limit are counted there
+    // instead of in a too-many-findings finding (for a caller that sums them over a file).
+    Report lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context,
+                Overflow* overflow = nullptr) const;
+    Report lint_request(const HttpRequest& request, const TaskContext& context, Overflow* overflow = nullptr) const;
+    Report lint_http_file(std::string_view text, const TaskContext& context, std::size_t* requests) const;
     void check_envelope(const HttpRequest& request, std::vector<Finding>& out) const;
     // Returns true when it stopped collecting at collection_cap().
     // `unique_keys`: the document has no duplicate member names (see the cross-check below).
-    bool check_schema(const rapidjson::Document& document, const schema::Node& schema_root, bool unique_keys,
+    bool check_schema(const rapidjson::Value& document, const schema::Node& schema_root, bool unique_keys,
                       std::vector<Located>& out) const;
     // `rejected`: the evaluator found a violation (the verdict valijson must confirm).
-    void cross_check(const rapidjson::Document& document, bool rejected, std::vector<Located>& out) const;
+    void cross_check(const rapidjson::Value& document, bool rejected, std::vector<Located>& out) const;
     void drop_repeats(std::vector<Located>& located) const;
     // truncated: the findings are the first of more than were collected (see collection_cap).
-    Report finish(std::string_view text, std::vector<Located> located, bool truncated = false) const;
+    Report finish(std::string_view text, std::vector<Located> located, bool truncated = false,
+                  Overflow* overflow = nullptr) const;
 
     Options options;
     rules::RuleCatalogue catalogue;
@@ -143,7 +158,8 @@ struct Linter::Impl {
     rules::RuleEngine engine;
 };
 
-Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context) const
+Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context,
+                          Overflow* overflow) const
 {
     std::vector<Located> located;
     if (text.size() > options.limits.max_input_bytes) {
@@ -199,10 +215,10 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
         truncated = engine.evaluate(parsed.document, rules::gather_facts(parsed.document, *context), located,
                                     collection_cap(options.limits)) || truncated;
     }
-    return finish(text, std::move(located), truncated);
+    return finish(text, std::move(located), truncated, overflow);
 }
 
-bool Linter::Impl::check_schema(const rapidjson::Document& document, const schema::Node& schema_root,
+bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::Node& schema_root,
                                 bool unique_keys, std::vector<Located>& out) const
 {
     std::vector<schema::Violation> violations;
@@ -245,7 +261,7 @@ bool Linter::Impl::check_schema(const rapidjson::Document& document, const schem
 
 // valijson is the engine of record: whatever it rejects must be in the report, and what the
 // evaluator rejects, valijson must reject too.
-void Linter::Impl::cross_check(const rapidjson::Document& document, bool rejected, std::vector<Located>& out) const
+void Linter::Impl::cross_check(const rapidjson::Value& document, bool rejected, std::vector<Located>& out) const
 {
     std::unordered_set<std::string> explained;
     for (const auto& l : out) {
@@ -308,7 +324,19 @@ void Linter::Impl::drop_repeats(std::vector<Located>& located) const
                   located.end());
 }
 
-Report Linter::Impl::finish(std::string_view text, std::vector<Located> located, bool truncated) const
+Finding Linter::Impl::too_many(const Overflow& overflow, std::size_t limit) const
+{
+    // Truncated: at least the violation that met the cap went uncollected, and maybe many more.
+    const std::string more = std::to_string(overflow.more + (overflow.truncated ? 1 : 0));
+    Finding summary = make("too-many-findings", "",
+                           {{"actual", overflow.truncated || overflow.stopped ? "at least " + more : more},
+                            {"expected", std::to_string(limit)}});
+    summary.begin = summary.end = {1, 1};
+    return summary;
+}
+
+Report Linter::Impl::finish(std::string_view text, std::vector<Located> located, bool truncated,
+                            Overflow* overflow) const
 {
     Report report;
     drop_repeats(located);
@@ -357,12 +385,12 @@ Report Linter::Impl::finish(std::string_view text, std::vector<Located> located,
         report.findings.push_back(std::move(finding));
     }
     if (order.size() > shown || truncated) {
-        // Truncated: at least the violation that met the cap went uncollected, and maybe many more.
-        const std::string more = std::to_string(order.size() - shown + (truncated ? 1 : 0));
-        Finding summary = make("too-many-findings", "",
-                               {{"actual", truncated ? "at least " + more : more}, {"expected", std::to_string(limit)}});
-        summary.begin = summary.end = {1, 1};
-        report.findings.push_back(std::move(summary));
+        const Overflow left{order.size() - shown, truncated, false};
+        if (overflow != nullptr) {
+            *overflow = left;
+        } else {
+            report.findings.push_back(too_many(left, limit));
+        }
     }
     return report;
 }
@@ -420,7 +448,7 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
         out.push_back(std::move(finding));
     };
     // The documents validated below; their values are only read, never shown for secrets.
-    auto validate = [&](const char* schema_file, const std::string& prefix, rapidjson::Document& document,
+    auto validate = [&](const char* schema_file, const std::string& prefix, const rapidjson::Value& document,
                         const std::function<Position(const std::string&)>& position_of) {
         std::vector<schema::Violation> violations;
         evaluator.validate(schemas.root(schema_file), document, &violations);
@@ -463,7 +491,8 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
         // `v5` and `jobs` must be written out; {{variables}} may stand only for the two
         // parameters, whose values are then unknown (like a header's) and not checked.
         if (segments.size() == 4 && segments[0] == "v5" && segments[2] == "jobs") {
-            rapidjson::Document parameters(rapidjson::kObjectType);
+            parse::Pool pool(parse::pool_bytes_for_object(2, segments[1].size() + segments[3].size()));
+            parse::Document parameters(rapidjson::kObjectType, &pool.allocator());
             auto& a = parameters.GetAllocator();
             parameters.AddMember("project_id", rapidjson::Value(segments[1].data(), static_cast<rapidjson::SizeType>(segments[1].size()), a), a);
             parameters.AddMember("job_id", rapidjson::Value(segments[3].data(), static_cast<rapidjson::SizeType>(segments[3].size()), a), a);
@@ -480,7 +509,10 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
 
     // Header names are case-insensitive: those of Table 2 are checked under the page's spelling.
     static const char* const kTable2[] = {"Content-Type", "X-Auth-Token", "X-Language"};
-    rapidjson::Document headers(rapidjson::kObjectType);
+    std::size_t header_bytes = 0;
+    for (const auto& header : request.headers) header_bytes += header.name.size() + header.value.size();
+    parse::Pool pool(parse::pool_bytes_for_object(request.headers.size(), header_bytes));
+    parse::Document headers(rapidjson::kObjectType, &pool.allocator());
     auto& a = headers.GetAllocator();
     std::map<std::string, Position> header_at;
     for (const auto& header : request.headers) {
@@ -507,11 +539,11 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
     }
 }
 
-Report Linter::Impl::lint_request(const HttpRequest& request, const TaskContext& context) const
+Report Linter::Impl::lint_request(const HttpRequest& request, const TaskContext& context, Overflow* overflow) const
 {
     Report report;
     check_envelope(request, report.findings);
-    Report body = lint(request.body, root, &context);
+    Report body = lint(request.body, root, &context, overflow);
     for (auto& finding : body.findings) {
         // Body positions are relative to the body; the body starts on a later line of the file.
         if (finding.begin.line != 0) finding.begin.line += request.body_line - 1;
@@ -526,29 +558,78 @@ Linter::~Linter() = default;
 Linter::Linter(Linter&&) noexcept = default;
 Linter& Linter::operator=(Linter&&) noexcept = default;
 
-Report Linter::lint(std::string_view json) const { return lint(json, impl_->options.context); }
+// One request at a time, so that a file of millions of requests holds one of them and at most
+// max_findings findings (issue 11). Once the file has more, it fails with too-many-findings
+// whatever the rest holds, so the rest is not linted: the count becomes "at least".
+Report Linter::Impl::lint_http_file(std::string_view text, const TaskContext& context, std::size_t* requests) const
+{
+    if (requests != nullptr) *requests = 0;
+    if (text.size() > options.limits.max_input_bytes) {
+        return lint(text, root, &context);  // input-too-large: requests past a cut must not vanish
+    }
+    Report file;
+    Overflow left;
+    input::for_each_http_request(text, [&](HttpRequest&& request) {
+        if (requests != nullptr) ++*requests;
+        if (left.more > 0 || left.truncated) {
+            left.stopped = true;
+            return false;
+        }
+        Overflow request_left;
+        Report report = lint_request(request, context, &request_left);
+        left.more += request_left.more;
+        left.truncated = left.truncated || request_left.truncated;
+        for (auto& finding : report.findings) {
+            if (file.findings.size() < options.limits.max_findings) {
+                file.findings.push_back(std::move(finding));
+            } else {
+                ++left.more;
+            }
+        }
+        return true;
+    });
+    if (left.more > 0 || left.truncated) file.findings.push_back(too_many(left, options.limits.max_findings));
+    return file;
+}
+
+// A moved-from Linter has no Impl: every call says so rather than dereference null.
+const Linter::Impl& Linter::impl() const
+{
+    if (!impl_) throw std::logic_error("drslint::Linter used after it was moved from; construct a new one");
+    return *impl_;
+}
+
+Report Linter::lint(std::string_view json) const { return lint(json, impl().options.context); }
 Report Linter::lint(std::string_view json, const TaskContext& context) const
 {
-    return impl_->lint(json, impl_->root, &context);
+    return impl().lint(json, impl().root, &context);
 }
-Report Linter::lint_request(const HttpRequest& request) const { return lint_request(request, impl_->options.context); }
+Report Linter::lint_request(const HttpRequest& request) const { return lint_request(request, impl().options.context); }
 Report Linter::lint_request(const HttpRequest& request, const TaskContext& context) const
 {
-    return impl_->lint_request(request, context);
+    return impl().lint_request(request, context);
 }
 Report Linter::lint_response(int status, std::string_view json) const
 {
     if (status != 200 && status != 400) {
         throw std::invalid_argument("the API page documents responses 200 and 400 only, not " + std::to_string(status));
     }
-    return impl_->lint(json, impl_->schemas.root("response/update-job-response-" + std::to_string(status) + ".schema.json"),
+    return impl().lint(json, impl().schemas.root("response/update-job-response-" + std::to_string(status) + ".schema.json"),
                        nullptr);
 }
-const std::vector<RuleInfo>& Linter::rules() const { return impl_->catalogue.infos(); }
-const Limits& Linter::limits() const { return impl_->options.limits; }
+Report Linter::lint_http_file(std::string_view text, std::size_t* requests) const
+{
+    return impl().lint_http_file(text, impl().options.context, requests);
+}
+Finding Linter::too_many_findings(std::size_t limit, std::size_t more, bool at_least) const
+{
+    return impl().too_many({more, false, at_least}, limit);
+}
+const std::vector<RuleInfo>& Linter::rules() const { return impl().catalogue.infos(); }
+const Limits& Linter::limits() const { return impl().options.limits; }
 const RuleInfo* Linter::find_rule(std::string_view id) const
 {
-    const auto* definition = impl_->catalogue.find(id);
+    const auto* definition = impl().catalogue.find(id);
     return definition == nullptr ? nullptr : &definition->info;
 }
 

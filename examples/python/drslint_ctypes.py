@@ -23,6 +23,7 @@ from typing import List, NamedTuple, Optional
 
 # Mirrors of the constants in drslint/drslint.h.
 OK = 0
+OUT_OF_MEMORY = 2  # DrslintError.status when the library ran out of memory; the process lives on
 SEVERITY_NAMES = {0: "info", 1: "warning", 2: "error"}
 LIMITS = {"max_input_bytes": 0, "max_depth": 1, "max_string_bytes": 2, "max_findings": 3}
 CONTEXT_FIELDS = {"job_type": 0, "engine_type": 1, "job_direction": 2, "task_type": 3}

@@ -56,6 +56,8 @@ enum {
      * context field or severity, a limit value the library refuses, or a task context that is not
      * a JSON object. */
     DRSLINT_INVALID_ARGUMENT = 1,
+    /* Memory ran out (a process limit such as ulimit -v, a container's): nothing was checked, and
+     * the process goes on; a later call with more memory free may succeed. */
     DRSLINT_OUT_OF_MEMORY = 2,
     /* The library could not do its job, e.g. its embedded schemas failed to load. */
     DRSLINT_INTERNAL_ERROR = 3
@@ -121,7 +123,8 @@ void drslint_linter_free(drslint_linter* linter) DRSLINT_NOEXCEPT; /* NULL is fi
 
 /* Lints one request body: length bytes of JSON text at json (no NUL terminator needed; json may be
  * NULL when length is 0). Problems with the body, including text that is not JSON or is too large,
- * are findings of a DRSLINT_OK result; a status other than DRSLINT_OK means it was not checked. */
+ * are findings of a DRSLINT_OK result; a status other than DRSLINT_OK means it was not checked
+ * (DRSLINT_OUT_OF_MEMORY when memory ran out during the lint). */
 int drslint_lint(const drslint_linter* linter, const char* json, size_t length, drslint_result** out) DRSLINT_NOEXCEPT;
 void drslint_result_free(drslint_result* result) DRSLINT_NOEXCEPT; /* NULL is fine */
 

@@ -109,10 +109,13 @@ public:
     ~Linter();
     Linter(const Linter&) = delete;
     Linter& operator=(const Linter&) = delete;
+    // A moved-from Linter can only be destroyed or assigned to: every other member function
+    // throws std::logic_error.
     Linter(Linter&&) noexcept;
     Linter& operator=(Linter&&) noexcept;
 
-    // Lints one request body (JSON text).
+    // Lints one request body (JSON text). Every lint function throws std::bad_alloc when memory
+    // runs out (a report is never partial because of it).
     Report lint(std::string_view json) const;
     // Same, with a task context for this call only.
     Report lint(std::string_view json, const TaskContext& context) const;
@@ -122,6 +125,20 @@ public:
     // request line and headers have pointers /method, /path, /path/<parameter>, /headers/<name>.
     Report lint_request(const HttpRequest& request) const;
     Report lint_request(const HttpRequest& request, const TaskContext& context) const;
+
+    // Lints every request of an .http file (the format of the JetBrains HTTP Client and VS Code
+    // REST Client: requests separated by "###" lines), one at a time, as one report whose
+    // positions are the file's lines. At most limits().max_findings findings are kept for the whole
+    // file, then one too-many-findings counts the rest (and linting stops there: the file fails
+    // anyway), so time and memory stay bounded however many requests or lines the file holds. Text
+    // longer than max_input_bytes is input-too-large and nothing else, as for a body. `requests`,
+    // when given, receives the number of requests found: 0 means nothing was checked.
+    Report lint_http_file(std::string_view text, std::size_t* requests = nullptr) const;
+
+    // The too-many-findings finding (an error, at 1:1) that says `more` findings beyond `limit` were
+    // left out, or at least that many when `at_least`: for a caller that keeps its own budget over
+    // many reports (the CLI's JSON Lines batch in a document format).
+    Finding too_many_findings(std::size_t limit, std::size_t more, bool at_least) const;
 
     // Checks a response body against the response table of `status` (200 or 400), for SDK and
     // mock-server authors. Throws std::invalid_argument for another status.
@@ -134,6 +151,7 @@ public:
     struct Impl;
 
 private:
+    const Impl& impl() const;  // throws std::logic_error when moved from
     std::unique_ptr<const Impl> impl_;
 };
 

@@ -47,6 +47,19 @@ void write(std::ostream& out, Format format, const std::vector<FileResult>& resu
     }
 }
 
+bool streams(Format format) { return format == Format::text || format == Format::github; }
+
+void write_findings(std::ostream& out, Format format, const FileResult& result, const Context& context)
+{
+    if (format == Format::text) write_text_findings(out, result, context);
+    if (format == Format::github) write_github_findings(out, result, context);
+}
+
+void write_summary(std::ostream& out, Format format, const Summary& summary)
+{
+    if (streams(format)) out << summary_line(summary) << "\n";
+}
+
 ArtifactPath artifact_path(const std::string& file, const std::filesystem::path& base_directory)
 {
     namespace fs = std::filesystem;

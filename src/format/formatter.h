@@ -27,6 +27,8 @@ struct Summary {
 };
 
 Summary summarize(const std::vector<FileResult>& results);
+// Adds a file's findings (not the file) to a summary.
+void count_findings(Summary& summary, const FileResult& result);
 // "2 files checked: 1 error, 0 warnings[, 3 info][, 2 suppressed]"
 std::string summary_line(const Summary& summary);
 
@@ -46,6 +48,13 @@ std::optional<Format> parse_format(std::string_view name);
 
 void write(std::ostream& out, Format format, const std::vector<FileResult>& results, const Context& context);
 
+// Output printed as it is found, so that a JSON Lines batch need not hold its findings: text and
+// github print write()'s output one result at a time (write_findings) and then its last line
+// (write_summary). The documents (json, sarif, junit) cannot: they need every finding at once.
+bool streams(Format format);
+void write_findings(std::ostream& out, Format format, const FileResult& result, const Context& context);
+void write_summary(std::ostream& out, Format format, const Summary& summary);
+
 // clang style: FILE:LINE:COL: SEVERITY: MESSAGE [RULE], the source line with the span underlined,
 // the JSON Pointer; then a summary line.
 void write_text(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
@@ -53,7 +62,9 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
 void write_json(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
 // SARIF 2.1.0, as GitHub code scanning reads it.
 void write_sarif(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
+void write_text_findings(std::ostream& out, const FileResult& result, const Context& context);
 // GitHub Actions workflow commands (::error file=...::message), then a summary line.
+void write_github_findings(std::ostream& out, const FileResult& result, const Context& context);
 void write_github(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
 // JUnit XML: a testsuite per file, a testcase per finding.
 void write_junit(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});

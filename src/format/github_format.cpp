@@ -36,38 +36,41 @@ std::string escape(std::string_view text, bool property)
 
 }  // namespace
 
+void write_github_findings(std::ostream& out, const FileResult& result, const Context& context)
+{
+    for (const auto& f : result.report.findings) {
+        std::string properties;
+        auto add = [&properties](const char* key, const std::string& value) {
+            properties += (properties.empty() ? " " : ",") + std::string(key) + "=" + escape(value, true);
+        };
+        if (!result.is_stdin) {
+            add("file", report::printable(artifact_path(result.file, context.base_directory).path,
+                                          static_cast<std::size_t>(-1)));
+        }
+        if (f.begin.line != 0) {
+            add("line", std::to_string(f.begin.line));
+            // GitHub takes columns only for a one-line annotation, and its endColumn is the
+            // last column, where ours is one past it.
+            if (f.end.line == f.begin.line) {
+                add("col", std::to_string(f.begin.column));
+                add("endLine", std::to_string(f.end.line));
+                add("endColumn", std::to_string(f.end.column > f.begin.column ? f.end.column - 1 : f.begin.column));
+            } else {
+                add("endLine", std::to_string(f.end.line));
+            }
+        }
+        add("title", f.rule);
+        // The pointer is exact, so it may hold what a log viewer acts on (ESC, bidi overrides).
+        const std::string where =
+            f.pointer.empty() ? std::string()
+                              : " (at " + report::printable(f.pointer, std::numeric_limits<std::size_t>::max()) + ")";
+        out << "::" << command(f.severity) << properties << "::" << escape(f.message + where, false) << "\n";
+    }
+}
+
 void write_github(std::ostream& out, const std::vector<FileResult>& results, const Context& context)
 {
-    for (const auto& result : results) {
-        for (const auto& f : result.report.findings) {
-            std::string properties;
-            auto add = [&properties](const char* key, const std::string& value) {
-                properties += (properties.empty() ? " " : ",") + std::string(key) + "=" + escape(value, true);
-            };
-            if (!result.is_stdin) {
-                add("file", report::printable(artifact_path(result.file, context.base_directory).path,
-                                              static_cast<std::size_t>(-1)));
-            }
-            if (f.begin.line != 0) {
-                add("line", std::to_string(f.begin.line));
-                // GitHub takes columns only for a one-line annotation, and its endColumn is the
-                // last column, where ours is one past it.
-                if (f.end.line == f.begin.line) {
-                    add("col", std::to_string(f.begin.column));
-                    add("endLine", std::to_string(f.end.line));
-                    add("endColumn", std::to_string(f.end.column > f.begin.column ? f.end.column - 1 : f.begin.column));
-                } else {
-                    add("endLine", std::to_string(f.end.line));
-                }
-            }
-            add("title", f.rule);
-            // The pointer is exact, so it may hold what a log viewer acts on (ESC, bidi overrides).
-            const std::string where =
-                f.pointer.empty() ? std::string()
-                                  : " (at " + report::printable(f.pointer, std::numeric_limits<std::size_t>::max()) + ")";
-            out << "::" << command(f.severity) << properties << "::" << escape(f.message + where, false) << "\n";
-        }
-    }
+    for (const auto& result : results) write_github_findings(out, result, context);
     out << summary_line(summarize(results)) << "\n";
 }
 

@@ -1,4 +1,5 @@
 #include "format/formatter.h"
+#include "parse/json_parser.h"
 
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
@@ -8,7 +9,7 @@ namespace drslint::format {
 void write_json(std::ostream& out, const std::vector<FileResult>& results, const Context&)
 {
     rapidjson::OStreamWrapper stream(out);
-    rapidjson::Writer<rapidjson::OStreamWrapper> w(stream);
+    parse::Writer<rapidjson::OStreamWrapper> w(stream);  // its stack throws std::bad_alloc
     auto string = [&w](const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
     w.StartObject();
     w.Key("version");

@@ -1,4 +1,5 @@
 #include "format/formatter.h"
+#include "parse/json_parser.h"
 
 #include <cctype>
 #include <cstdio>
@@ -45,7 +46,8 @@ std::string uri_encode(std::string_view path)
     return out;
 }
 
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+// Its stack throws std::bad_alloc rather than write through null (see parse/json_parser.h).
+using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper, rapidjson::UTF8<>, rapidjson::UTF8<>, parse::ThrowingAllocator>;
 
 void string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 

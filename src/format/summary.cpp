@@ -10,16 +10,19 @@ std::string plural(std::size_t n, const char* word)
 
 }  // namespace
 
+void count_findings(Summary& summary, const FileResult& result)
+{
+    summary.errors += result.report.count(Severity::error);
+    summary.warnings += result.report.count(Severity::warning);
+    summary.infos += result.report.count(Severity::info);
+    summary.suppressed += result.suppressed;
+}
+
 Summary summarize(const std::vector<FileResult>& results)
 {
     Summary summary;
     summary.files = results.size();
-    for (const auto& result : results) {
-        summary.errors += result.report.count(Severity::error);
-        summary.warnings += result.report.count(Severity::warning);
-        summary.infos += result.report.count(Severity::info);
-        summary.suppressed += result.suppressed;
-    }
+    for (const auto& result : results) count_findings(summary, result);
     return summary;
 }
 

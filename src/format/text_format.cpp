@@ -194,30 +194,33 @@ void write_excerpt(std::ostream& out, const Style& style, ColumnCursor& cursor, 
 
 }  // namespace
 
-void write_text(std::ostream& out, const std::vector<FileResult>& results, const Context& context)
+void write_text_findings(std::ostream& out, const FileResult& result, const Context& context)
 {
     const Style style{context.color};
-    for (const auto& result : results) {
-        ColumnCursor cursor;
-        for (const auto& f : result.report.findings) {
-            out << style(kBold) << result.display_name;
-            if (f.begin.line != 0) {
-                out << ":" << f.begin.line << ":" << f.begin.column;
-            }
-            out << ":" << style(kReset) << " " << style(severity_colour(f.severity)) << to_string(f.severity) << ":"
-                << style(kReset) << " " << style(kBold) << f.message << style(kReset) << " [" << f.rule << "]\n";
-            if (f.begin.line != 0 && !result.source.empty()) {
-                const std::size_t end = f.end.line == f.begin.line ? f.end.column : 0;
-                write_excerpt(out, style, cursor, f.begin.line, result.source.line(f.begin.line), f.begin.column,
-                              end, f.suggestion);
-            }
-            // The pointer is exact, so it may hold what a terminal acts on (ESC, bidi overrides).
-            out << "      = at "
-                << (f.pointer.empty() ? std::string("(root)")
-                                      : report::printable(f.pointer, std::numeric_limits<std::size_t>::max()))
-                << "\n";
+    ColumnCursor cursor;
+    for (const auto& f : result.report.findings) {
+        out << style(kBold) << result.display_name;
+        if (f.begin.line != 0) {
+            out << ":" << f.begin.line << ":" << f.begin.column;
         }
+        out << ":" << style(kReset) << " " << style(severity_colour(f.severity)) << to_string(f.severity) << ":"
+            << style(kReset) << " " << style(kBold) << f.message << style(kReset) << " [" << f.rule << "]\n";
+        if (f.begin.line != 0 && !result.source.empty()) {
+            const std::size_t end = f.end.line == f.begin.line ? f.end.column : 0;
+            write_excerpt(out, style, cursor, f.begin.line, result.source.line(f.begin.line), f.begin.column,
+                          end, f.suggestion);
+        }
+        // The pointer is exact, so it may hold what a terminal acts on (ESC, bidi overrides).
+        out << "      = at "
+            << (f.pointer.empty() ? std::string("(root)")
+                                  : report::printable(f.pointer, std::numeric_limits<std::size_t>::max()))
+            << "\n";
     }
+}
+
+void write_text(std::ostream& out, const std::vector<FileResult>& results, const Context& context)
+{
+    for (const auto& result : results) write_text_findings(out, result, context);
     out << summary_line(summarize(results)) << "\n";
 }
 

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -10,6 +13,9 @@ namespace drslint::input {
 namespace {
 
 constexpr std::size_t kLinesPerJob = 64;
+// A chunk also ends once its lines hold this many bytes per job (a line of megabytes is a chunk of
+// its own), so that the text held at a time is bounded by bytes, not only by lines.
+constexpr std::size_t kBytesPerJob = 4u * 1024u * 1024u;
 
 // Reads one line; keeps at most `limit` + 1 bytes of it (enough to be refused as too large) and
 // discards the rest, so a single huge line cannot exhaust memory. Reads in blocks (istream::getline
@@ -59,21 +65,47 @@ std::size_t lint_jsonl(const Linter& linter, std::istream& in, unsigned jobs,
     while (more) {
         // Fill a chunk, lint it on `jobs` threads, emit it in order, and start over.
         chunk.clear();
-        while (chunk.size() < jobs * kLinesPerJob && (more = read_line(in, line, limit))) {
+        std::size_t bytes = 0;
+        while (chunk.size() < jobs * kLinesPerJob && bytes < jobs * kBytesPerJob &&
+               (more = read_line(in, line, limit))) {
             ++line_number;
-            if (!blank(line)) chunk.push_back({line_number, line, {}});
+            if (!blank(line)) {
+                bytes += line.size();
+                chunk.push_back({line_number, line, {}});
+            }
         }
+        // An exception in a worker (std::bad_alloc) or a thread that cannot start must reach the
+        // caller, not std::terminate: the first one stops the chunk and is rethrown after the join.
         std::atomic<std::size_t> next{0};
-        auto work = [&] {
-            for (std::size_t i; (i = next.fetch_add(1)) < chunk.size();) {
-                chunk[i].report = linter.lint(chunk[i].text);
-                std::string().swap(chunk[i].text);
+        std::mutex failure_mutex;
+        std::exception_ptr failure;
+        auto fail = [&](std::exception_ptr e) {
+            next = chunk.size();
+            const std::lock_guard<std::mutex> lock(failure_mutex);
+            if (!failure) failure = e;
+        };
+        auto work = [&]() noexcept {
+            try {
+                for (std::size_t i; (i = next.fetch_add(1)) < chunk.size();) {
+                    chunk[i].report = linter.lint(chunk[i].text);
+                    std::string().swap(chunk[i].text);
+                }
+            } catch (...) {
+                fail(std::current_exception());
             }
         };
         std::vector<std::thread> threads;
-        for (unsigned t = 1; t < jobs && t < chunk.size(); ++t) threads.emplace_back(work);
+        try {
+            threads.reserve(jobs);
+            for (unsigned t = 1; t < jobs && t < chunk.size(); ++t) threads.emplace_back(work);
+        } catch (const std::system_error& e) {
+            fail(std::make_exception_ptr(std::system_error(e.code(), "cannot start a worker thread (--jobs)")));
+        } catch (...) {
+            fail(std::current_exception());
+        }
         work();
         for (auto& thread : threads) thread.join();
+        if (failure) std::rethrow_exception(failure);
         for (auto& item : chunk) {
             for (auto& finding : item.report.findings) {
                 // Each line is a document of one line: its findings sit on the input's line.

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <unordered_map>
 
 #include <rapidjson/error/en.h>
@@ -12,6 +14,41 @@
 #include "parse/pointer.h"
 
 namespace drslint::parse {
+
+void* ThrowingAllocator::Malloc(std::size_t size)
+{
+    if (size == 0) return nullptr;  // as CrtAllocator: RapidJSON expects null for 0 bytes
+    void* pointer = std::malloc(size);
+    if (pointer == nullptr) throw std::bad_alloc();
+    return pointer;
+}
+
+void* ThrowingAllocator::Realloc(void* original, std::size_t, std::size_t new_size)
+{
+    if (new_size == 0) {
+        std::free(original);
+        return nullptr;
+    }
+    void* pointer = std::realloc(original, new_size);
+    if (pointer == nullptr) throw std::bad_alloc();  // `original` is still valid and still owned
+    return pointer;
+}
+
+void ThrowingAllocator::Free(void* pointer) noexcept { std::free(pointer); }
+
+namespace {
+// The pool's chunk header sits in the block (three words); a little more keeps the block valid for
+// an empty text.
+constexpr std::size_t kPoolHeader = 64;
+}  // namespace
+
+Pool::Pool(std::size_t bytes)
+    : block_(new char[bytes + kPoolHeader]),
+      capacity_(bytes + kPoolHeader - 3 * sizeof(std::size_t)),
+      allocator_(block_.get(), bytes + kPoolHeader)
+{
+}
+
 namespace {
 
 // In situ: strings are decoded in a copy of the text, which the Document then points into, rather
@@ -80,7 +117,7 @@ struct TrackedInsituStream : rapidjson::InsituStringStream {
 template <typename Stream>
 class BoundedHandler {
 public:
-    BoundedHandler(rapidjson::Document& document, std::string_view text, Stream& stream,
+    BoundedHandler(Document& document, std::string_view text, Stream& stream,
                    const ParseLimits& limits)
         : document_(document), text_(text), stream_(stream), limits_(limits),
           may_hold_surrogates_(text.find("\\u") != std::string_view::npos) {}
@@ -178,7 +215,7 @@ private:
         return start;
     }
 
-    rapidjson::Document& document_;
+    Document& document_;
     std::string_view text_;
     Stream& stream_;
     const ParseLimits& limits_;
@@ -397,11 +434,14 @@ bool parse_into(std::string_view text, const ParseLimits& limits, ParseResult& r
     result.buffer.reserve(text.size() + kPadding);
     result.buffer.assign(text.begin(), text.end());
     result.buffer.resize(text.size() + kPadding, '\0');
+    // A second parse (see parse_json) starts from an empty pool: the first one's values are gone.
+    result.document.SetNull();
+    result.pool->allocator().Clear();
     Stream stream(result.buffer.data());
-    rapidjson::Reader reader;
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator> reader;
     BoundedHandler<Stream> handler(result.document, text, stream, limits);
     bool parsed = false;
-    auto generate = [&](rapidjson::Document& document) {
+    auto generate = [&](Document& document) {
         (void)document;
         parsed = !(all_ascii(text) ? reader.Parse<kAsciiParseFlags>(stream, handler)
                                    : reader.Parse<kParseFlags>(stream, handler)).IsError();
@@ -431,7 +471,7 @@ bool parse_into(std::string_view text, const ParseLimits& limits, ParseResult& r
 
 ParseResult parse_json(std::string_view text, const ParseLimits& limits)
 {
-    ParseResult result;
+    ParseResult result(std::make_unique<Pool>(pool_bytes_for_parse(text.size())));
     bool handler_stopped = false;
     if (!parse_into<rapidjson::InsituStringStream>(text, limits, result, handler_stopped)) {
         if (handler_stopped) {

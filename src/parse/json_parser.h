@@ -4,13 +4,65 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 namespace drslint::parse {
+
+// RapidJSON's CrtAllocator returns null when memory runs out, and RapidJSON then writes through
+// it. This allocator throws std::bad_alloc instead; every RapidJSON stack (a parser's, a writer's,
+// a Document's) and string buffer on the lint path uses it, so running out of memory is an
+// exception the caller can answer, not a crash.
+struct ThrowingAllocator {
+    static const bool kNeedFree = true;
+    void* Malloc(std::size_t size);
+    void* Realloc(void* original, std::size_t original_size, std::size_t new_size);
+    static void Free(void* pointer) noexcept;
+};
+
+// The values of a Document live in a MemoryPoolAllocator<CrtAllocator>, a type that is part of
+// rapidjson::Value's, so it cannot be swapped for a throwing one. Instead the pool gets one block,
+// allocated here up front (std::bad_alloc when it cannot be), large enough for all the Document
+// will hold: the pool then never asks its CrtAllocator for a chunk. overflowed() tells whether
+// that bound was wrong.
+class Pool {
+public:
+    explicit Pool(std::size_t bytes);
+    rapidjson::MemoryPoolAllocator<>& allocator() { return allocator_; }
+    bool overflowed() const { return allocator_.Capacity() > capacity_; }
+
+private:
+    std::unique_ptr<char[]> block_;  // before allocator_, which writes into it until destroyed
+    std::size_t capacity_;
+    rapidjson::MemoryPoolAllocator<> allocator_;
+};
+
+// The pool a parse of `text_bytes` of JSON needs, in situ: every value but the root takes one slot
+// in its parent's array, 16 bytes for an element (and at least 2 bytes of text: its first byte and
+// the comma or bracket after it) or 32 for a member (at least 4: `"":` and its value's first byte);
+// strings stay in the text. So at most 8 bytes per byte of text.
+constexpr std::size_t pool_bytes_for_parse(std::size_t text_bytes) { return 8 * text_bytes; }
+
+// The pool an object of `members` members with copied names and values of `string_bytes` in all
+// needs: its member array grows 1.5 times at a time from 16 (each growth a new block), and each
+// copied string takes its bytes, a NUL and up to 7 of alignment.
+constexpr std::size_t pool_bytes_for_object(std::size_t members, std::size_t string_bytes)
+{
+    const std::size_t capacity = members < 16 ? 16 : members + members / 2 + 1;
+    return 3 * capacity * 32 + string_bytes + 16 * members;
+}
+
+// A Document whose values live in a Pool (see above) and whose stack throws.
+using Document = rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, ThrowingAllocator>;
+using StringBuffer = rapidjson::GenericStringBuffer<rapidjson::UTF8<>, ThrowingAllocator>;
+template <typename OutputStream>
+using Writer = rapidjson::Writer<OutputStream, rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator>;
 
 struct ParseLimits {
     std::size_t max_depth = 64;
@@ -40,16 +92,21 @@ struct DuplicateKey {
 };
 
 struct ParseResult {
+    ParseResult() = default;
+    explicit ParseResult(std::unique_ptr<Pool> values) : pool(std::move(values)), document(&pool->allocator()) {}
+
     // The text, NUL-terminated, that the parse decoded strings into: the document's strings point
     // here (a vector, so that moving the result keeps them valid).
     std::vector<char> buffer;
-    rapidjson::Document document;
+    std::unique_ptr<Pool> pool;  // before document, whose values it holds
+    Document document;
     bool ok = false;
     ParseError error;  // valid when !ok
     std::vector<DuplicateKey> duplicates;
     bool duplicates_truncated = false;  // more than ParseLimits::max_duplicates
 };
 
+// Throws std::bad_alloc when memory runs out.
 ParseResult parse_json(std::string_view text, const ParseLimits& limits);
 
 // The UTF-8 byte-order mark (EF BB BF). RFC 8259 §8.1 forbids sending one but lets parsers ignore

@@ -6,6 +6,7 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include "parse/json_parser.h"
 #include "parse/pointer.h"
 
 namespace drslint::parse {
@@ -257,7 +258,7 @@ PositionIndex::PositionIndex(std::string_view text, const std::unordered_set<std
     const PointerTree tree(wanted);
     rapidjson::MemoryStream stream(text.data(), text.size());
     SpanRecorder recorder(text, stream, tree, spans_);
-    rapidjson::Reader reader;
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator> reader;  // see json_parser.h
     reader.Parse<kParseFlags>(stream, recorder);
 }
 

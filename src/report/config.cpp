@@ -263,8 +263,8 @@ fs::path find_config(const fs::path& directory)
 
 std::string to_json(const Config& config)
 {
-    rapidjson::StringBuffer buffer;
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    parse::StringBuffer buffer;  // throws std::bad_alloc rather than write through null
+    rapidjson::PrettyWriter<parse::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>, parse::ThrowingAllocator> w(buffer);
     w.SetIndent(' ', 2);
     auto string = [&w](const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
     w.StartObject();

@@ -8,6 +8,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "parse/json_parser.h"
 #include "parse/pointer.h"
 #include "report/suggest.h"
 
@@ -157,8 +158,8 @@ std::string render_value(const rapidjson::Value& value, std::string_view pointer
         return "an array of " + std::to_string(value.Size()) + " items";
     }
     if (!value.IsString()) {
-        rapidjson::StringBuffer buffer;
-        rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+        parse::StringBuffer buffer;  // throws std::bad_alloc rather than write through null
+        parse::Writer<parse::StringBuffer> writer(buffer);
         value.Accept(writer);
         return buffer.GetString();
     }

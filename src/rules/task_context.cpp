@@ -4,14 +4,20 @@
 #include <rapidjson/document.h>
 
 #include "drslint/linter.h"
+#include "parse/json_parser.h"
 
 namespace drslint {
 
 TaskContext parse_task_context(std::string_view json)
 {
-    rapidjson::Document document;
-    document.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
-    if (document.HasParseError() || !document.IsObject()) {
+    // parse_json: its allocators throw std::bad_alloc where RapidJSON's would write through null,
+    // and the context comes from the user (--context, drslint_options_set_context_json). Any
+    // depth: the walk below is bounded, not the nesting of a saved response.
+    parse::ParseLimits limits;
+    limits.max_depth = static_cast<std::size_t>(-1);
+    const parse::ParseResult parsed = parse::parse_json(json, limits);
+    const rapidjson::Value& document = parsed.document;
+    if (!parsed.ok || !document.IsObject()) {
         throw std::invalid_argument("the task context must be a JSON object");
     }
     // A saved "query task details" response nests these facts (e.g. under job or base_info), so

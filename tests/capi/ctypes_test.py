@@ -80,6 +80,54 @@ class ModuleTest(unittest.TestCase):
         self.assertEqual(lib.drslint_last_error(), b"drslint_options_set_limit: options is NULL")
 
 
+# Run in a child so that its address-space limit cannot touch this process. It lints a body that
+# needs about 100 MiB under ever larger limits: each must be findings or DrslintError with
+# OUT_OF_MEMORY (or Python's own MemoryError), and the interpreter lives on to lint again.
+OUT_OF_MEMORY_CHILD = r"""
+import resource, sys
+sys.path.insert(0, sys.argv[2])
+import drslint_ctypes
+
+def mapped():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+
+MiB = 1024 * 1024
+linter = drslint_ctypes.Linter(sys.argv[1])
+body = b"[0" + b",0" * (2 * MiB) + b"]"
+soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+outcomes = []
+for budget in (4, 16, 32, 64, 160):
+    resource.setrlimit(resource.RLIMIT_AS, (mapped() + budget * MiB, hard))
+    try:
+        linter.lint(body)
+        outcomes.append("checked")
+    except drslint_ctypes.DrslintError as e:
+        outcomes.append("out of memory" if e.status == drslint_ctypes.OUT_OF_MEMORY else "status %d: %s" % (e.status, e))
+    except MemoryError:
+        outcomes.append("python's MemoryError")
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+print("|".join(outcomes))
+print(len(linter.lint(b"{")))
+"""
+
+
+class OutOfMemoryTest(unittest.TestCase):
+    def test_the_host_process_survives_and_sees_out_of_memory(self):
+        run = subprocess.run([sys.executable, "-c", OUT_OF_MEMORY_CHILD, LIBRARY, os.path.dirname(EXAMPLE)],
+                             capture_output=True, text=True)
+        self.assertEqual(run.returncode, 0, run.stderr)  # a crash would be a negative signal number
+        outcomes, after = run.stdout.split("\n")[:2]
+        outcomes = outcomes.split("|")
+        self.assertEqual(outcomes[0], "out of memory", outcomes)
+        self.assertEqual(outcomes[-1], "checked", outcomes)
+        self.assertTrue(all(o in ("out of memory", "checked", "python's MemoryError") for o in outcomes), outcomes)
+        self.assertEqual(after, "1")  # the invalid-json finding: the linter still works
+
+
 class ScriptTest(unittest.TestCase):
     def run_example(self, *files, library=LIBRARY):
         env = dict(os.environ, DRSLINT_LIBRARY=library)

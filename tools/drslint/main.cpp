@@ -12,11 +12,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <memory>
+#include <new>
 #include <set>
 #include <sstream>
 #include <string>
@@ -149,6 +151,10 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args, con
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
         } else {
+            if (arg == "-" && ::fcntl(STDIN_FILENO, F_GETFD) == -1) {
+                // A closed descriptor reads as end of file: that is not an empty body but none at all.
+                throw InputError("cannot read standard input: it is closed");
+            }
             files.push_back(arg);
         }
     }
@@ -226,24 +232,22 @@ bool is_http_file(const std::string& path)
     return extension == ".http" || extension == ".rest";
 }
 
-// Every request of an .http file, in one report whose positions are the file's lines.
+// Every request of an .http file, in one report whose positions are the file's lines, with at most
+// --max-findings findings for the file; larger than --max-input, it is input-too-large.
 drslint::Report lint_http_file(const drslint::Linter& linter, const std::string& path, const std::string& text)
 {
-    const auto requests = drslint::input::parse_http_file(text);
-    if (requests.empty()) {
+    std::size_t requests = 0;
+    drslint::Report report = linter.lint_http_file(text, &requests);
+    if (requests == 0 && report.findings.empty()) {
         throw InputError(path + ": no request found; nothing was checked");
-    }
-    drslint::Report report;
-    for (const auto& request : requests) {
-        auto findings = linter.lint_request(request).findings;
-        report.findings.insert(report.findings.end(), std::make_move_iterator(findings.begin()),
-                               std::make_move_iterator(findings.end()));
     }
     return report;
 }
 
-// One request body per line; only findings are kept, so memory does not grow with valid lines.
-drslint::Report lint_jsonl_file(const drslint::Linter& linter, const std::string& path, unsigned jobs)
+// One request body per line, linted on `jobs` threads; `each` gets every body's report in input
+// order, as it is ready, so nothing needs to hold the batch.
+void lint_jsonl_file(const drslint::Linter& linter, const std::string& path, unsigned jobs,
+                     const std::function<void(drslint::Report&&)>& each)
 {
     std::ifstream file;
     if (path != "-") {
@@ -251,12 +255,33 @@ drslint::Report lint_jsonl_file(const drslint::Linter& linter, const std::string
         if (!file) throw InputError("cannot read " + path + ": " + std::strerror(errno));
     }
     std::istream& in = path == "-" ? std::cin : file;
-    drslint::Report report;
     const auto lines = drslint::input::lint_jsonl(linter, in, jobs, [&](drslint::input::LineReport&& line) {
-        for (auto& finding : line.report.findings) report.findings.push_back(std::move(finding));
+        each(std::move(line.report));
     });
     if (in.bad()) throw InputError("cannot read " + path);
     if (lines == 0) throw InputError(path + ": no JSON line found; nothing was checked");
+}
+
+// The findings a document format (json, sarif, junit) or a baseline keeps of one batch: they need
+// them all at once, so past this many they are counted into too-many-findings (an error), which
+// bounds the memory a batch holds.
+std::size_t batch_findings_limit(const drslint::Limits& limits) { return 100 * limits.max_findings; }
+
+drslint::Report collect_jsonl_file(const drslint::Linter& linter, const std::string& path, unsigned jobs)
+{
+    drslint::Report report;
+    const std::size_t limit = batch_findings_limit(linter.limits());
+    std::size_t more = 0;
+    lint_jsonl_file(linter, path, jobs, [&](drslint::Report&& body) {
+        for (auto& finding : body.findings) {
+            if (report.findings.size() < limit) {
+                report.findings.push_back(std::move(finding));
+            } else {
+                ++more;
+            }
+        }
+    });
+    if (more != 0) report.findings.push_back(linter.too_many_findings(limit, more, false));
     return report;
 }
 
@@ -417,17 +442,39 @@ int main(int argc, char** argv)
         }
         Configs configs(config_file, linter.rules());
         std::set<std::shared_ptr<const drslint::report::Config>> used;
+        const drslint::format::Format format = *drslint::format::parse_format(format_name);
+        drslint::format::Context context;
+        context.rules = &linter.rules();
+        context.tool_version = kVersion;
+        context.base_directory = fs::current_path();
+        context.color = use_colour(colour);
+        if (jsonl && baseline_file.empty() && drslint::format::streams(format)) {
+            // Each body is printed when it is linted: the batch holds one chunk of reports at a time.
+            drslint::format::Summary summary;
+            bool failed = false;
+            for (const auto& file : expand_inputs(inputs, filters)) {
+                const auto config = configs.for_input(file);
+                lint_jsonl_file(linter, file, jobs, [&](drslint::Report&& body) {
+                    // No source excerpts: a line is not kept once it is linted.
+                    const auto result = drslint::report::finish_file(file, std::string_view(), std::move(body), *config,
+                                                                     fail_severity);
+                    drslint::format::write_findings(std::cout, format, result, context);
+                    drslint::format::count_findings(summary, result);
+                    failed = failed || result.failed();
+                });
+                ++summary.files;
+            }
+            drslint::format::write_summary(std::cout, format, summary);
+            if (written_out() != kExitClean) return kExitTrouble;
+            return failed ? kExitFindings : kExitClean;
+        }
         std::vector<drslint::format::FileResult> results;
         for (const auto& file : expand_inputs(inputs, filters)) {
-            if (file == "-" && ::fcntl(STDIN_FILENO, F_GETFD) == -1) {
-                // A closed descriptor reads as end of file: that is not an empty body but none at all.
-                throw InputError("cannot read standard input: it is closed");
-            }
             const auto config = configs.for_input(file);
             if (!config->file.empty()) used.insert(config);
             if (jsonl) {
                 // No source excerpts: keeping the whole batch's text would defeat flat memory.
-                results.push_back(drslint::report::finish_file(file, std::string_view(), lint_jsonl_file(linter, file, jobs),
+                results.push_back(drslint::report::finish_file(file, std::string_view(), collect_jsonl_file(linter, file, jobs),
                                                                *config, fail_severity));
                 continue;
             }
@@ -440,12 +487,7 @@ int main(int argc, char** argv)
         if (!baseline_file.empty()) {
             return write_baseline(baseline_file, results, used);
         }
-        drslint::format::Context context;
-        context.rules = &linter.rules();
-        context.tool_version = kVersion;
-        context.base_directory = fs::current_path();
-        context.color = use_colour(colour);
-        drslint::format::write(std::cout, *drslint::format::parse_format(format_name), results, context);
+        drslint::format::write(std::cout, format, results, context);
         if (written_out() != kExitClean) return kExitTrouble;
         const bool failed = std::any_of(results.begin(), results.end(), [](const auto& r) { return r.failed(); });
         return failed ? kExitFindings : kExitClean;
@@ -454,6 +496,10 @@ int main(int argc, char** argv)
         return kExitTrouble;
     } catch (const InputError& e) {
         std::cerr << "drslint: " << e.what() << "\n";
+        return kExitTrouble;
+    } catch (const std::bad_alloc&) {
+        // Nothing is allocated on the way out: the message is a literal, std::cerr is unbuffered.
+        std::cerr << "drslint: out of memory; nothing after this point was checked (see --max-input)\n";
         return kExitTrouble;
     } catch (const std::exception& e) {
         std::cerr << "drslint: internal error: " << e.what() << "\n";
