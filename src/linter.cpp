@@ -94,8 +94,7 @@ struct Linter::Impl {
           catalogue(embedded_file(kRuleCatalogue)),
           schemas(embedded_schema_files()),
           root(schemas.root(kRootSchema)),
-          evaluator(options.limits.max_pattern_length),
-          engine(embedded_file(kRuleCatalogue), catalogue, options.limits.max_pattern_length)
+          engine(embedded_file(kRuleCatalogue), catalogue)
     {
         rules::check_matches_rule_table(catalogue);
         for (const auto& tag : schemas.rule_tags()) {
@@ -226,7 +225,7 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
     evaluator.validate(schema_root, document, &violations, collection_cap(options.limits), &truncated);
     for (const auto& violation : violations) {
         Located l;
-        l.finding = report::finding_from_violation(violation, catalogue, options.limits.max_pattern_length);
+        l.finding = report::finding_from_violation(violation, catalogue);
         l.anchor = violation.keyword == schema::Keyword::required         ? Anchor::parent
                    : violation.keyword == schema::Keyword::unknown_member ? Anchor::key
                                                                           : Anchor::value;
@@ -459,7 +458,7 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
                 continue;
             }
             violation.pointer = prefix + violation.pointer;
-            Finding f = report::finding_from_violation(violation, catalogue, options.limits.max_pattern_length);
+            Finding f = report::finding_from_violation(violation, catalogue);
             add(std::move(f), violation.keyword == schema::Keyword::required ? request.block_at : position_of(member));
         }
     };

@@ -35,7 +35,9 @@ int main()
         std::cout << "\n## " << rule.id << "\n\n"
                   << "- Severity: " << drslint::to_string(rule.severity) << "\n"
                   << "- Checked by: " << origin_text(rule.origin) << "\n"
-                  << "- Source: " << rule.source << "\n\n"
+                  << "- Source: " << rule.source << "\n"
+                  << (rule.unchecked ? "- Means unchecked input: cannot be turned off, lowered, ignored or baselined\n" : "")
+                  << "\n"
                   << rule.summary << " " << rule.rationale << "\n";
         if (!rule.example_context.empty()) {
             std::cout << "\nWith the task context (`--context`):\n\n```json\n" << rule.example_context << "\n```\n";

@@ -36,11 +36,10 @@ struct Limits {
     std::size_t max_input_bytes = 64u * 1024u * 1024u;  // larger input is refused unread (input-too-large)
     std::size_t max_depth = 64;  // deeper nesting of objects and arrays stops the check (nesting-too-deep)
     // Longest string that std::regex may match: std::regex recurses once per character. It binds
-    // only where std::regex runs (Decision 14): valijson with cross_check_with_valijson (a body
-    // with a longer string is kept from it: cross-check-skipped, info) and a pattern outside the
-    // DFA subset (string-too-long-to-check; none in the shipped schemas). drslint's DFAs check
-    // strings of any length. Also the longest member name (longer stops the check:
-    // member-name-too-long).
+    // only where std::regex runs, valijson with cross_check_with_valijson (a body with a longer
+    // string is kept from it: cross-check-skipped, info); drslint's own patterns are DFAs and check
+    // strings of any length, so no limit rejects a valid value. Also the longest member name
+    // (longer stops the check: member-name-too-long).
     std::size_t max_pattern_length = 512;
     std::size_t max_findings = 1000;  // then one summary finding (too-many-findings)
 };

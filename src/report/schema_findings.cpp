@@ -135,8 +135,7 @@ std::string describe_pointer(std::string_view pointer)
     return path + "`";
 }
 
-Finding finding_from_violation(const schema::Violation& v, const rules::RuleCatalogue& catalogue,
-                               std::size_t max_pattern_length)
+Finding finding_from_violation(const schema::Violation& v, const rules::RuleCatalogue& catalogue)
 {
     const Node& node = *v.node;
     const rapidjson::Value& value = *v.value;
@@ -233,12 +232,6 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         args.emplace_back("expected", finding.expected);
         args.emplace_back("value", render_value(value, v.pointer));
         args.emplace_back("hint", mismatch_hint(node, value, v.pointer));
-        break;
-    }
-    case Keyword::pattern_skipped: {
-        rule = "string-too-long-to-check";
-        args.emplace_back("actual", std::to_string(value.GetStringLength()));
-        args.emplace_back("expected", std::to_string(max_pattern_length));
         break;
     }
     case Keyword::integer_form: {

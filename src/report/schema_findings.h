@@ -10,9 +10,7 @@
 
 namespace drslint::report {
 
-// max_pattern_length: the limit that a Keyword::pattern_skipped violation exceeded.
-Finding finding_from_violation(const schema::Violation& violation, const rules::RuleCatalogue& catalogue,
-                               std::size_t max_pattern_length);
+Finding finding_from_violation(const schema::Violation& violation, const rules::RuleCatalogue& catalogue);
 
 // "`name`", "`tags[2]`", or "the body" for the root.
 std::string describe_pointer(std::string_view pointer);

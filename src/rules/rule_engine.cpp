@@ -93,7 +93,7 @@ struct Check {
 
 namespace {
 
-std::unique_ptr<Check> compile_check(const RuleDefinition& rule, const rapidjson::Value& spec, std::size_t max_pattern_length)
+std::unique_ptr<Check> compile_check(const RuleDefinition& rule, const rapidjson::Value& spec)
 {
     const std::string& id = rule.info.id;
     auto check = std::make_unique<Check>();
@@ -144,8 +144,7 @@ std::unique_ptr<Check> compile_check(const RuleDefinition& rule, const rapidjson
     if (auto field = s.FindMember("field"); field != s.MemberEnd()) check->field = field->value.GetString();
     static const rapidjson::Value kNoOptions(rapidjson::kObjectType);
     auto options = s.FindMember("options");
-    check->function = make_rule_function(s["function"].GetString(), options == s.MemberEnd() ? kNoOptions : options->value,
-                                         {max_pattern_length});
+    check->function = make_rule_function(s["function"].GetString(), options == s.MemberEnd() ? kNoOptions : options->value);
     return check;
 }
 
@@ -217,7 +216,7 @@ void walk(const PatternTrie& trie, const rapidjson::Value& node, parse::PointerP
 
 }  // namespace
 
-RuleEngine::RuleEngine(std::string_view catalogue_json, const RuleCatalogue& catalogue, std::size_t max_pattern_length)
+RuleEngine::RuleEngine(std::string_view catalogue_json, const RuleCatalogue& catalogue)
 {
     rapidjson::Document document;
     document.Parse<rapidjson::kParseIterativeFlag>(catalogue_json.data(), catalogue_json.size());
@@ -229,7 +228,7 @@ RuleEngine::RuleEngine(std::string_view catalogue_json, const RuleCatalogue& cat
         if (checks == rule.MemberEnd()) continue;
         const RuleDefinition& definition = catalogue.get(rule["id"].GetString());
         for (const auto& spec : checks->value.GetArray()) {
-            checks_.push_back(compile_check(definition, spec, max_pattern_length));
+            checks_.push_back(compile_check(definition, spec));
         }
     }
     trie_ = std::make_unique<PatternTrie>();

@@ -26,7 +26,7 @@ public:
     // Compiles the checks of every rule in the catalogue JSON. Throws std::runtime_error on an
     // unknown function, a malformed pattern or options: a rule that cannot run must not be
     // skipped silently.
-    RuleEngine(std::string_view catalogue_json, const RuleCatalogue& catalogue, std::size_t max_pattern_length);
+    RuleEngine(std::string_view catalogue_json, const RuleCatalogue& catalogue);
     ~RuleEngine();
     RuleEngine(const RuleEngine&) = delete;
     RuleEngine& operator=(const RuleEngine&) = delete;

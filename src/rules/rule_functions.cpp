@@ -160,8 +160,8 @@ public:
 // A string that `applies` matches must also match `match`.
 class Pattern : public RuleFunction {
 public:
-    Pattern(const rapidjson::Value& options, const FunctionLimits& limits)
-        : limit_(limits.max_pattern_length), match_(string_option(options, "match", "pattern"))
+    explicit Pattern(const rapidjson::Value& options)
+        : match_(string_option(options, "match", "pattern"))
     {
         if (options.HasMember("applies")) {
             applies_.emplace(string_option(options, "applies", "pattern"));
@@ -171,9 +171,7 @@ public:
     void check(const Target& t, std::vector<Hit>& hits) const override
     {
         if (t.value == nullptr || !t.value->IsString()) return;
-        // Only a std::regex fallback recurses per character; a DFA takes a string of any length.
-        const bool fallback = !match_.compiled() || (applies_ && !applies_->compiled());
-        if (fallback && t.value->GetStringLength() > limit_) return;
+        // Patterns are DFAs: a string of any length is checked.
         const std::string_view s(t.value->GetString(), t.value->GetStringLength());
         if (applies_ && !applies_->search(s)) return;
         if (match_.search(s)) return;
@@ -184,7 +182,6 @@ public:
     }
 
 private:
-    std::size_t limit_;
     schema::Pattern match_;
     std::optional<schema::Pattern> applies_;
     std::string expected_;
@@ -648,13 +645,12 @@ private:
 
 }  // namespace
 
-std::unique_ptr<RuleFunction> make_rule_function(std::string_view name, const rapidjson::Value& options,
-                                                 const FunctionLimits& limits)
+std::unique_ptr<RuleFunction> make_rule_function(std::string_view name, const rapidjson::Value& options)
 {
     if (name == "defined") return std::make_unique<Defined>();
     if (name == "undefined") return std::make_unique<Undefined>();
     if (name == "empty") return std::make_unique<Empty>();
-    if (name == "pattern") return std::make_unique<Pattern>(options, limits);
+    if (name == "pattern") return std::make_unique<Pattern>(options);
     if (name == "enumeration") return std::make_unique<Enumeration>(options);
     if (name == "length") return std::make_unique<Length>(options);
     if (name == "unique-by") return std::make_unique<UniqueBy>(options);

@@ -53,12 +53,7 @@ public:
     virtual void check(const Target& target, std::vector<Hit>& hits) const = 0;
 };
 
-struct FunctionLimits {
-    std::size_t max_pattern_length;
-};
-
 // Throws std::runtime_error for an unknown name or bad options.
-std::unique_ptr<RuleFunction> make_rule_function(std::string_view name, const rapidjson::Value& options,
-                                                 const FunctionLimits& limits);
+std::unique_ptr<RuleFunction> make_rule_function(std::string_view name, const rapidjson::Value& options);
 
 }  // namespace drslint::rules

@@ -60,8 +60,7 @@ bool enum_contains(const rapidjson::Value& values, const rapidjson::Value& v)
 // One evaluation: where it stands, the innermost rule tag, and where to report.
 class Walk {
 public:
-    Walk(std::vector<Violation>* out, std::size_t max_pattern_length, std::size_t max_violations)
-        : out_(out), max_pattern_length_(max_pattern_length), max_violations_(max_violations) {}
+    Walk(std::vector<Violation>* out, std::size_t max_violations) : out_(out), max_violations_(max_violations) {}
 
     bool truncated() const { return full_; }
 
@@ -209,11 +208,8 @@ private:
             return report(Keyword::max_length, n, v);  // the pattern would only repeat this problem
         }
         if (n.pattern) {
-            // A DFA is linear in the string, so it checks strings of any length (Decision 14);
-            // only the std::regex fallback, which recurses once per character, has a limit.
-            if (!n.pattern->compiled() && v.GetStringLength() > max_pattern_length_) {
-                return report(Keyword::pattern_skipped, n, v);
-            }
+            // A DFA is linear in the string, so it checks strings of any length: no size limit
+            // rejects a valid value, and none leaves a long one unchecked.
             if (!n.pattern->search({v.GetString(), v.GetStringLength()})) {
                 return report(Keyword::pattern, n, v);
             }
@@ -315,7 +311,6 @@ private:
     }
 
     std::vector<Violation>* out_;
-    std::size_t max_pattern_length_;
     std::size_t max_violations_;
     bool full_ = false;
     parse::PointerPath path_;  // where the walk stands
@@ -327,7 +322,7 @@ private:
 bool Evaluator::validate(const Node& root, const rapidjson::Value& value, std::vector<Violation>* out,
                          std::size_t max_violations, bool* truncated) const
 {
-    Walk walk(out, max_pattern_length_, max_violations);
+    Walk walk(out, max_violations);
     const bool ok = walk.eval(root, value);
     if (truncated != nullptr) {
         *truncated = walk.truncated();

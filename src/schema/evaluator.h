@@ -19,7 +19,6 @@ enum class Keyword {
     min_length,
     max_length,
     pattern,
-    pattern_skipped,  // the string is longer than a std::regex fallback pattern may be run on
     minimum,
     maximum,
     min_items,
@@ -47,17 +46,12 @@ struct Violation {
 
 class Evaluator {
 public:
-    explicit Evaluator(std::size_t max_pattern_length) : max_pattern_length_(max_pattern_length) {}
-
     // Returns true when `value` is valid. Appends violations to `out` when it is not null (and
     // integer_form notes, which do not make the value invalid: see Violation::invalidates); with a
     // null `out` it stops at the first violation. Once `out` holds `max_violations` it stops too
     // and sets *truncated: a hostile body can have a violation per value, millions of them.
     bool validate(const Node& root, const rapidjson::Value& value, std::vector<Violation>* out,
                   std::size_t max_violations = static_cast<std::size_t>(-1), bool* truncated = nullptr) const;
-
-private:
-    std::size_t max_pattern_length_;
 };
 
 // Length of a UTF-8 string in code points, as JSON Schema counts it.

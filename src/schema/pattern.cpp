@@ -4,13 +4,15 @@
 #include <bitset>
 #include <map>
 #include <optional>
+#include <stdexcept>
+#include <string>
 
 namespace drslint::schema {
 namespace {
 
 using ByteSet = std::bitset<256>;
 
-// Sizes past which a pattern is left to std::regex: no real schema pattern comes near them.
+// Sizes past which a pattern is refused: no real schema pattern comes near them.
 constexpr std::size_t kMaxNfaStates = 4096;
 constexpr std::size_t kMaxDfaStates = 2048;
 constexpr int kMaxRepeat = 64;
@@ -23,8 +25,8 @@ struct Ast {
     int min = 0, max = 0;
 };
 
-// Recursive descent over the supported subset; nullopt for anything else (the caller then uses
-// std::regex). Patterns come from the embedded schemas and rules, never from input.
+// Recursive descent over the supported subset; nullopt for anything else (the caller refuses the
+// pattern). Patterns come from the embedded schemas and rules, never from input.
 class Parser {
 public:
     explicit Parser(const std::string& source) : s_(source) {}
@@ -33,6 +35,12 @@ public:
     std::optional<Ast> parse(bool& anchored_start, bool& anchored_end)
     {
         std::size_t end = s_.size();
+        // In ECMAScript `^a|b$` is `(^a)|(b$)`, not `^(a|b)$`: anchors bind to one branch of a
+        // top-level alternation, which this compiler does not model.
+        if (top_level_alternation()) {
+            const bool anchors = (!s_.empty() && s_.front() == '^') || (!s_.empty() && s_.back() == '$');
+            if (anchors) return std::nullopt;
+        }
         anchored_start = !s_.empty() && s_.front() == '^';
         if (anchored_start) i_ = 1;
         // A trailing $ that is not escaped (an even number of backslashes before it).
@@ -52,6 +60,30 @@ public:
 
 private:
     bool at_end() const { return i_ >= s_.size(); }
+
+    // Whether a '|' stands outside every group and class (escapes skipped).
+    bool top_level_alternation() const
+    {
+        int depth = 0;
+        bool in_class = false;
+        for (std::size_t k = 0; k < s_.size(); ++k) {
+            const char c = s_[k];
+            if (c == '\\') {
+                ++k;
+            } else if (in_class) {
+                in_class = c != ']';
+            } else if (c == '[') {
+                in_class = true;
+            } else if (c == '(') {
+                ++depth;
+            } else if (c == ')') {
+                --depth;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     std::optional<Ast> alternation()
     {
@@ -81,7 +113,8 @@ private:
     {
         auto atom = this->atom();
         if (!atom) return std::nullopt;
-        while (!at_end() && (s_[i_] == '*' || s_[i_] == '+' || s_[i_] == '?' || s_[i_] == '{')) {
+        // One quantifier per atom: ECMAScript refuses `a**` and `a{2}{3}` ("nothing to repeat").
+        if (!at_end() && (s_[i_] == '*' || s_[i_] == '+' || s_[i_] == '?' || s_[i_] == '{')) {
             Ast rep;
             rep.kind = Ast::repeat;
             const char q = s_[i_++];
@@ -89,9 +122,10 @@ private:
             if (q == '+') rep.min = 1, rep.max = -1;
             if (q == '?') rep.min = 0, rep.max = 1;
             if (q == '{' && !bounds(rep.min, rep.max)) return std::nullopt;
-            if (!at_end() && s_[i_] == '?') return std::nullopt;  // lazy quantifiers: left to std::regex
+            if (!at_end() && s_[i_] == '?') return std::nullopt;  // lazy quantifiers
             rep.parts.push_back(std::move(*atom));
             atom = std::move(rep);
+            if (!at_end() && (s_[i_] == '*' || s_[i_] == '+' || s_[i_] == '{')) return std::nullopt;
         }
         return atom;
     }
@@ -183,7 +217,7 @@ private:
     {
         const bool negated = !at_end() && s_[i_] == '^';
         if (negated) ++i_;
-        if (!at_end() && s_[i_] == ']') return false;  // "[]" and "[^]": left to std::regex
+        if (!at_end() && s_[i_] == ']') return false;  // "[]" and "[^]" are not in the subset
         auto item = [this]() -> int {
             if (at_end()) return -1;
             const char c = s_[i_];
@@ -316,9 +350,10 @@ private:
 
 Pattern::Pattern(const std::string& source) : source_(source)
 {
-    // Outside the subset, std::regex decides, and refuses what ECMAScript does not allow (the
-    // subset is plain ECMAScript: whatever it parses, std::regex accepts too).
-    auto use_std_regex = [this] { fallback_ = std::make_unique<std::regex>(source_, std::regex::ECMAScript); };
+    auto refuse = [this](const char* why) {
+        throw std::invalid_argument("pattern `" + source_ + "` " + why +
+                                    "; drslint checks patterns as DFAs (src/schema/pattern.h lists what they take)");
+    };
     bool& anchored_start = anchored_start_;
     std::optional<Ast> ast = Parser(source).parse(anchored_start, anchored_end_);
     if (ast && !anchored_start) {
@@ -340,9 +375,9 @@ Pattern::Pattern(const std::string& source) : source_(source)
     Nfa nfa;
     const int match = nfa.add({});
     const std::optional<int> nfa_start = ast ? nfa.build(*ast, match) : std::nullopt;
+    if (!ast) refuse("is outside the supported subset of ECMAScript");
     if (!nfa_start) {
-        use_std_regex();
-        return;
+        refuse("is too large to compile");
     }
 
     // Bytes that every byte state treats alike share a class (a handful, not 256 columns).
@@ -396,10 +431,7 @@ Pattern::Pattern(const std::string& source) : source_(source)
                 if (state.consumes && state.bytes[static_cast<std::size_t>(representative[c])]) moved.push_back(state.next[0]);
             }
             const auto target = id_of(nfa.closure(moved));
-            if (!target) {
-                use_std_regex();
-                return;
-            }
+            if (!target) refuse("is too large to compile");
             next_[d * classes_ + c] = *target;
         }
     }
@@ -408,9 +440,6 @@ Pattern::Pattern(const std::string& source) : source_(source)
 
 bool Pattern::search(std::string_view text) const
 {
-    if (fallback_ != nullptr) {
-        return std::regex_search(text.begin(), text.end(), *fallback_);
-    }
     std::uint16_t state = start_;
     if (!anchored_end_ && accepting_[state]) return true;
     for (const char c : text) {
@@ -423,7 +452,7 @@ bool Pattern::search(std::string_view text) const
 
 std::optional<std::size_t> Pattern::first_mismatch(std::string_view text) const
 {
-    if (fallback_ != nullptr || !anchored_start_ || !anchored_end_) return std::nullopt;
+    if (!anchored_start_ || !anchored_end_) return std::nullopt;
     std::uint16_t state = start_;
     for (std::size_t i = 0; i < text.size(); ++i) {
         state = next_[state * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];

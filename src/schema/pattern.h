@@ -1,16 +1,15 @@
 // A JSON Schema "pattern" (ECMAScript regular expression, searched as std::regex_search does on
-// the string's bytes), compiled into a table-driven DFA when it stays within a plain subset:
-// literals, classes, groups, alternation, the quantifiers * + ? {m} {m,} {m,n}, and ^ / $ at the
-// ends. Matching is then one table lookup per byte, with no recursion and no allocation, where
-// std::regex costs thousands of instructions per match and a stack frame per character. Anything
-// outside the subset (or a DFA that would grow too large) falls back to std::regex, so every
-// pattern still means exactly what ECMAScript says.
+// the string's bytes), compiled into a table-driven DFA. It takes a plain subset of ECMAScript:
+// literals, classes, groups, alternation, one quantifier per atom (* + ? {m} {m,} {m,n}), and ^ / $
+// at the ends of a pattern without a top-level alternation (where ECMAScript binds them to one
+// branch). Matching is one table lookup per byte, with no recursion and no allocation, so strings
+// of any length are checked. A pattern outside the subset is refused when the schemas load: no
+// silent std::regex fallback, whose recursion per character would need a length limit (and so
+// leave long strings unchecked).
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +18,8 @@ namespace drslint::schema {
 
 class Pattern {
 public:
-    // Throws std::regex_error for a pattern std::regex refuses.
+    // Throws std::invalid_argument for a pattern outside the subset (or whose DFA would be too
+    // large), naming what it cannot take.
     explicit Pattern(const std::string& source);
 
     // Whether the pattern matches somewhere in `text` (std::regex_search semantics).
@@ -27,16 +27,13 @@ public:
 
     // For a text that an anchored pattern (^...$, run as a DFA) rejects: the byte offset of the
     // first byte with which no match can go on, or text.size() when the text ends too early.
-    // std::nullopt for a match, an unanchored pattern or the std::regex fallback.
+    // std::nullopt for a match or an unanchored pattern.
     std::optional<std::size_t> first_mismatch(std::string_view text) const;
 
-    // Whether it runs as a DFA (false: the std::regex fallback).
-    bool compiled() const { return fallback_ == nullptr; }
     const std::string& source() const { return source_; }
 
 private:
     std::string source_;
-    std::unique_ptr<std::regex> fallback_;
     // The DFA: byte -> class, then (state * classes + class) -> next state; state 0 is dead.
     std::uint8_t byte_class_[256] = {};
     std::size_t classes_ = 0;

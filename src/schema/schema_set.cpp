@@ -218,8 +218,8 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             node.pattern_source = string_of(v, where);
             try {
                 node.pattern.emplace(node.pattern_source);
-            } catch (const std::regex_error& e) {
-                fail(where, std::string("bad pattern: ") + e.what());
+            } catch (const std::invalid_argument& e) {
+                fail(where, e.what());
             }
         } else if (keyword == "minimum") {
             node.minimum = number_of(v, where);

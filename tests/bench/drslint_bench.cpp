@@ -71,7 +71,7 @@ struct Stages {
     Stages()
         : schemas(schema_files()),
           root(schemas.root(kRootSchema)),
-          evaluator(limits.max_pattern_length),
+          evaluator(),
           valijson(schemas, kRootSchema),
           catalogue(embedded_file("rules.json")),
           engine(embedded_file("rules.json"), catalogue, limits.max_pattern_length),

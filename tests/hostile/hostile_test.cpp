@@ -413,11 +413,10 @@ BOOST_AUTO_TEST_CASE(each_limit_is_a_finding_with_its_own_rule)
     const auto tag = short_strings.lint(
         R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234", "tags": [{"key": "k", "value": "vvvvvvvvvvvvvvvvvvvvvvv"}]}}}})");
     // Decision 14: the limit binds std::regex only; the DFA checks the 23-character value in full
-    BOOST_TEST(find(tag, "string-too-long-to-check") == nullptr);
     BOOST_TEST(!tag.has_at_least(drslint::Severity::error));
     const auto bad_tag = short_strings.lint(
         R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234", "tags": [{"key": "k", "value": "vvvvvvvvvvvvvvvvvvvvvv!"}]}}}})");
-    BOOST_TEST(find(bad_tag, "string-too-long-to-check") == nullptr);
+    BOOST_TEST((find(bad_tag, "tag-charset") != nullptr || find(bad_tag, "string-format") != nullptr));
     BOOST_TEST(bad_tag.has_at_least(drslint::Severity::error));
 
     const auto few = limited([](drslint::Limits& l) { l.max_findings = 3; });
@@ -584,7 +583,8 @@ BOOST_AUTO_TEST_CASE(a_schema_that_cannot_compile_throws)
         {R"({"type": "object", "propertyName": {}})", "not supported"},             // unknown keyword (a typo)
         {R"({"properties": {"x": {"$ref": "c.schema.json"}}})", "no such schema file"},  // $ref to a missing file
         {R"({"properties": {"x": {"$ref": "#/definitions/none"}}})", "no such location"},
-        {R"({"properties": {"x": {"type": "string", "pattern": "([a-z]"}}})", "bad pattern"},
+        {R"({"properties": {"x": {"type": "string", "pattern": "([a-z]"}}})", "outside the supported subset"},
+        {R"({"properties": {"x": {"type": "string", "pattern": "^a|b$"}}})", "outside the supported subset"},
         {R"({"type": "strnig"})", "unknown type"},
         {R"({"pattern": 5})", "expected a string"},
         {R"({"required": "x"})", "expected an array"},

@@ -33,7 +33,6 @@ const casesDir = path.join(__dirname, "cases");
 const EXCEPTIONS = {
   "integer-form": "a warning on an integer written 2.0 or 1e2, which draft-07 (and drslint) accept: " +
     "the service's parser may refuse the form (Decision 13)",
-  "string-too-long-to-check": "a limit of the std::regex fallback, which no shipped pattern uses (Decision 14)",
   "duplicate-key": "RFC 8259 leaves repeated names undefined; ajv sees the last one only",
   "member-name-too-long": "a drslint limit that bounds memory, not a schema verdict",
   "too-many-findings": "a drslint limit on the report",

@@ -318,6 +318,10 @@ int explain_rule(const drslint::Linter& linter, const std::string& id)
               << rule->summary << "\n\n"
               << rule->rationale << "\n\n"
               << "Source: " << rule->source << "\n";
+    if (rule->unchecked) {
+        std::cout << "\nIts finding means part of the input was not checked: no config, baseline or limit can "
+                     "turn it off, lower it or ignore it.\n";
+    }
     if (!rule->example_context.empty()) {
         std::cout << "\nWith the task context (--context):\n" << rule->example_context << "\n";
     }
