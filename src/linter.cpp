@@ -81,6 +81,34 @@ Options checked(Options options)
     return options;
 }
 
+// The value `pointer` names in `document`, or nullptr.
+const rapidjson::Value* value_at(const rapidjson::Value& document, std::string_view pointer)
+{
+    std::vector<std::string> tokens;
+    if (!parse::split_pointer(pointer, tokens)) return nullptr;
+    const rapidjson::Value* at = &document;
+    for (const std::string& token : tokens) {
+        if (at->IsObject()) {
+            const auto it = at->FindMember(rapidjson::Value(rapidjson::StringRef(token.data(), token.size())));
+            if (it == at->MemberEnd()) return nullptr;
+            at = &it->value;
+        } else if (at->IsArray() && !token.empty() && token.find_first_not_of("0123456789") == std::string::npos &&
+                   token.size() < 10 && std::stoul(token) < at->Size()) {
+            at = &(*at)[static_cast<rapidjson::SizeType>(std::stoul(token))];
+        } else {
+            return nullptr;
+        }
+    }
+    return at;
+}
+
+// A string that is wholly an HTTP client's {{variable}}: "{{name}}".
+bool is_variable(std::string_view s)
+{
+    return s.size() > 4 && s.substr(0, 2) == "{{" && s.substr(s.size() - 2) == "}}" &&
+           s.find("}}") == s.size() - 2;
+}
+
 // Findings collected per body before the schema stage stops looking: enough to pick the first
 // max_findings by position after repeats are dropped, few enough that a body with a violation per
 // value (millions) costs bounded memory and time.
@@ -131,8 +159,9 @@ struct Linter::Impl {
     // Lints JSON text against a schema root; the rule engine runs only for request bodies, which
     // is when a task context is given. With `overflow`, findings beyond the limit are counted there
     // instead of in a too-many-findings finding (for a caller that sums them over a file).
+    // `variables`: the body is an .http request's, whose {{variables}} are values not known here.
     Report lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context,
-                Overflow* overflow = nullptr) const;
+                Overflow* overflow = nullptr, bool variables = false) const;
     Report lint_request(const HttpRequest& request, const TaskContext& context, Overflow* overflow = nullptr) const;
     Report lint_http_file(std::string_view text, const TaskContext& context, std::size_t* requests) const;
     void check_envelope(const HttpRequest& request, std::vector<Finding>& out) const;
@@ -158,7 +187,7 @@ struct Linter::Impl {
 };
 
 Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context,
-                          Overflow* overflow) const
+                          Overflow* overflow, bool variables) const
 {
     std::vector<Located> located;
     if (text.size() > options.limits.max_input_bytes) {
@@ -213,6 +242,19 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
     if (context != nullptr) {
         truncated = engine.evaluate(parsed.document, rules::gather_facts(parsed.document, *context), located,
                                     collection_cap(options.limits)) || truncated;
+    }
+    if (variables) {
+        // In an .http body, as in its headers, a "{{variable}}" string is a value the HTTP client
+        // fills in: what is said of that value itself (its format, length, enumeration) is unknown.
+        // Findings about members (missing, unknown, repeated) stay.
+        located.erase(std::remove_if(located.begin(), located.end(),
+                                     [&](const Located& l) {
+                                         if (l.anchor != Anchor::value || l.offset) return false;
+                                         const rapidjson::Value* v = value_at(parsed.document, l.finding.pointer);
+                                         return v != nullptr && v->IsString() &&
+                                                is_variable({v->GetString(), v->GetStringLength()});
+                                     }),
+                      located.end());
     }
     return finish(text, std::move(located), truncated, overflow);
 }
@@ -542,7 +584,7 @@ Report Linter::Impl::lint_request(const HttpRequest& request, const TaskContext&
 {
     Report report;
     check_envelope(request, report.findings);
-    Report body = lint(request.body, root, &context, overflow);
+    Report body = lint(request.body, root, &context, overflow, true);
     for (auto& finding : body.findings) {
         // Body positions are relative to the body; the body starts on a later line of the file.
         if (finding.begin.line != 0) finding.begin.line += request.body_line - 1;

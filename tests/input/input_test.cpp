@@ -112,6 +112,23 @@ BOOST_AUTO_TEST_CASE(variables_are_unknown_values_not_errors)
     request.headers = {{"Content-Type", "{{type}}"}, {"X-Auth-Token", "{{token}}"}, {"X-Language", "{{lang}}"}};
     request.body = R"({"job": {"type": "re_create", "params": {}}})";
     BOOST_TEST(linter().lint_request(request).findings.empty());
+
+    // In the body too: a value that is wholly a {{variable}} is unknown, not an enum-value or
+    // format error. What is said of members stays: a missing one, an unknown one.
+    request.body = R"({"job": {"type": "{{type}}", "params": {"base_info": {"name": "{{name}}"},
+        "speed_limit": [{"begin": "{{begin}}", "end": "15:59", "speed": "{{speed}}"}]}}})";
+    const auto quiet = linter().lint_request(request);
+    BOOST_TEST(quiet.findings.empty(), quiet.findings.size() << " findings, first " << quiet.findings.front().rule);
+    request.body = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-{{n}}", "nmae": "{{x}}"}}}})";
+    const auto loud = linter().lint_request(request);
+    auto has = [&](const char* rule, const char* pointer) {
+        return std::any_of(loud.findings.begin(), loud.findings.end(),
+                           [&](const drslint::Finding& f) { return f.rule == rule && f.pointer == pointer; });
+    };
+    BOOST_TEST(has("string-format", "/job/params/base_info/name"));  // only part of it is a variable
+    BOOST_TEST(has("unknown-member", "/job/params/base_info/nmae"));
+    // The same body outside an .http file is an ordinary body: "{{type}}" is no task type there.
+    BOOST_TEST(linter().lint(R"({"job": {"type": "{{type}}"}})").has_at_least(drslint::Severity::error));
 }
 
 BOOST_AUTO_TEST_CASE(responses_are_checked_against_their_table)
