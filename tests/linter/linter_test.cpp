@@ -306,8 +306,9 @@ BOOST_AUTO_TEST_CASE(integers_follow_draft_07)
 // Issue 12, point 7: messages say what the page says. Each body is written from the page.
 namespace {
 
-const drslint::Finding& only(const drslint::Report& report, const std::string& rule, const std::string& pointer,
-                             drslint::Severity severity)
+// A copy: callers pass the report of a lint() they do not keep.
+drslint::Finding only(const drslint::Report& report, const std::string& rule, const std::string& pointer,
+                      drslint::Severity severity)
 {
     const auto* f = find(report, rule, pointer);
     BOOST_TEST_REQUIRE(f != nullptr, rule << " at " << pointer);
