@@ -10,9 +10,9 @@
 namespace drslint::report {
 namespace {
 
-// Longer names are neither secret names nor near misses of one; not decoding them keeps the scan
-// linear on a body with megabyte-long keys.
-constexpr std::size_t kMaxNameBytes = 32;
+// Longer names are no secret's (is_secret_member); not decoding them keeps the scan linear on a
+// body with megabyte-long keys.
+constexpr std::size_t kMaxNameBytes = kMaxSecretNameBytes;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_quote(char c) { return c == '"' || c == '\''; }

@@ -96,6 +96,7 @@ bool is_secret_member(std::string_view name)
             }
         }
     }
+    if (name.size() > kMaxSecretNameBytes) return false;
     static constexpr std::string_view kNotSecret[] = {"is_set_password"};
     for (std::string_view documented : kNotSecret) {
         if (name == documented) return false;

@@ -25,6 +25,9 @@ inline constexpr std::string_view kSecretMembers[] = {"db_password", "password",
 // name (case-insensitive: `DB_PASSWORD`, `dbPassword`, `db-password`, `db_password\u0000`), or a
 // name with "password" or "passwd" in it (`new_password`), except documented members that are not
 // secrets (`is_set_password`, a boolean).
+// Names longer than kMaxSecretNameBytes are never secret: no secret's name comes close, and the
+// excerpt masker need not decode longer keys (its scan stays linear on megabyte-long keys).
+inline constexpr std::size_t kMaxSecretNameBytes = 64;
 bool is_secret_member(std::string_view name);
 // True when a token of `pointer` is a secret member (so the value there is, or is inside, a
 // secret), and for a malformed pointer (it cannot tell).
