@@ -118,7 +118,7 @@ BOOST_AUTO_TEST_CASE(variables_are_unknown_values_not_errors)
     request.body = R"({"job": {"type": "{{type}}", "params": {"base_info": {"name": "{{name}}"},
         "speed_limit": [{"begin": "{{begin}}", "end": "15:59", "speed": "{{speed}}"}]}}})";
     const auto quiet = linter().lint_request(request);
-    BOOST_TEST(quiet.findings.empty(), quiet.findings.size() << " findings, first " << quiet.findings.front().rule);
+    BOOST_TEST(quiet.findings.empty(), quiet.findings.size() << " findings");
     request.body = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-{{n}}", "nmae": "{{x}}"}}}})";
     const auto loud = linter().lint_request(request);
     auto has = [&](const char* rule, const char* pointer) {
