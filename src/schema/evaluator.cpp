@@ -205,19 +205,20 @@ private:
         if (n.min_length && length < *n.min_length) {
             return report(Keyword::min_length, n, v);
         }
-        if (n.max_length && length > *n.max_length) {
-            return report(Keyword::max_length, n, v);  // the pattern would only repeat this problem
-        }
+        // Where the pattern fails too, its format says what is expected: the maxLength beside a
+        // pattern is often only the bound the pattern implies, which the page never states.
+        const bool too_long = n.max_length && length > *n.max_length;
         if (n.pattern) {
             // A DFA is linear in the string, so it checks strings of any length (Decision 14);
             // only the std::regex fallback, which recurses once per character, has a limit.
             if (!n.pattern->compiled() && v.GetStringLength() > max_pattern_length_) {
-                return report(Keyword::pattern_skipped, n, v);
+                return report(too_long ? Keyword::max_length : Keyword::pattern_skipped, n, v);
             }
             if (!n.pattern->search({v.GetString(), v.GetStringLength()})) {
                 return report(Keyword::pattern, n, v);
             }
         }
+        if (too_long) return report(Keyword::max_length, n, v);
         return true;
     }
 
