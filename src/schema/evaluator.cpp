@@ -204,9 +204,9 @@ private:
         if (n.min_length && length < *n.min_length) {
             return report(Keyword::min_length, n, v);
         }
-        if (n.max_length && length > *n.max_length) {
-            return report(Keyword::max_length, n, v);  // the pattern would only repeat this problem
-        }
+        // Where the pattern fails too, its format says what is expected: the maxLength beside a
+        // pattern is often only the bound the pattern implies, which the page never states.
+        const bool too_long = n.max_length && length > *n.max_length;
         if (n.pattern) {
             // A DFA is linear in the string, so it checks strings of any length: no size limit
             // rejects a valid value, and none leaves a long one unchecked.
@@ -214,6 +214,7 @@ private:
                 return report(Keyword::pattern, n, v);
             }
         }
+        if (too_long) return report(Keyword::max_length, n, v);
         return true;
     }
 

@@ -372,6 +372,27 @@ BOOST_AUTO_TEST_CASE(invalid_json_says_in_plain_words_what_is_wrong)
     }
 }
 
+// The page gives these fields a format, not a length: the maxLength beside their pattern is only
+// the bound the pattern implies, so the format is what a wrong value is told.
+BOOST_AUTO_TEST_CASE(a_value_of_the_wrong_format_is_told_the_format_not_a_length)
+{
+    const auto dml = linter().lint(R"({"job": {"type": "policy", "params": {"policy_config": {"dml_types": "insert,update"}}}})");
+    const auto& list = only(dml, "string-format", "/job/params/policy_config/dml_types", drslint::Severity::error);
+    BOOST_TEST(says(list, "expected a comma-separated list of i, u, d"));
+    BOOST_TEST(find(dml, "string-length", "/job/params/policy_config/dml_types") == nullptr);
+
+    const auto speed = linter().lint(R"({"job": {"type": "speed_limit", "params": {"speed_limit": [
+        {"begin": "01:00", "end": "15:59:00", "speed": "10"}]}}})");
+    const auto& end = only(speed, "string-format", "/job/params/speed_limit/0/end", drslint::Severity::error);
+    BOOST_TEST(says(end, "expected hh:59"));
+    BOOST_TEST(find(speed, "string-length", "/job/params/speed_limit/0/end") == nullptr);
+
+    // A length the page states still speaks when the format is right (Table 6: name, 4-50 characters).
+    const auto long_name = linter().lint(name_body("DRS-" + std::string(60, 'a')));
+    const auto& name = only(long_name, "string-length", "/job/params/base_info/name", drslint::Severity::error);
+    BOOST_TEST(says(name, "is 64 characters long; expected 4 to 50 characters"));
+}
+
 BOOST_AUTO_TEST_CASE(message_templates_keep_literal_braces_and_refuse_unknown_placeholders)
 {
     using drslint::rules::RuleCatalogue;

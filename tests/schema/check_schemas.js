@@ -241,16 +241,16 @@ function findings(errors) {
     out.push({rule, pointer, keyword: e.keyword, tagged: Boolean(tag)});
   }
   // One finding per real problem: a wrong type hides the other plain keywords at that pointer,
-  // and a string over maxLength is not also reported against its pattern.
+  // and a string that fails its pattern is not also reported over maxLength (the format says more).
   const typed = new Set(out.filter((x) => x.keyword === "type" && !x.tagged).map((x) => x.pointer));
-  const tooLong = new Set(out.filter((x) => x.keyword === "maxLength" && !x.tagged).map((x) => x.pointer));
+  const misformed = new Set(out.filter((x) => x.keyword === "pattern" && !x.tagged).map((x) => x.pointer));
   // As in the engine, a tagged rule that explains a place replaces the plain keyword finding there.
   const taggedAt = new Set(out.filter((x) => x.tagged).map((x) => x.pointer));
   const kept = out.filter((x) => {
     if (x.tagged) return true;
     if (taggedAt.has(x.pointer)) return false;
     if (typed.has(x.pointer) && x.keyword !== "type") return false;
-    if (tooLong.has(x.pointer) && x.keyword === "pattern") return false;
+    if (misformed.has(x.pointer) && x.keyword === "maxLength") return false;
     return true;
   });
   const seen = new Set();
