@@ -393,6 +393,23 @@ BOOST_AUTO_TEST_CASE(a_value_of_the_wrong_format_is_told_the_format_not_a_length
     BOOST_TEST(says(name, "is 64 characters long; expected 4 to 50 characters"));
 }
 
+// The object with `all` false is named, not the child map it lacks (Tables 23 and 25).
+BOOST_AUTO_TEST_CASE(children_required_when_not_all_names_the_object_with_all_false)
+{
+    const auto table = linter().lint(R"({"job": {"type": "db_object", "params": {"db_object": {"object_scope": "table",
+        "object_info": {"HR": {"name": "HR", "all": false, "tables": {"EMP": {"name": "EMP", "type": "table", "all": false}}}}}}}})");
+    const auto& columns = only(table, "children-required-when-not-all",
+                               "/job/params/db_object/object_info/HR/tables/EMP/columns", drslint::Severity::error);
+    BOOST_TEST(says(columns, "`tables.EMP` has `all` set to false"));
+    BOOST_TEST(!says(columns, "EMP.columns"));
+
+    const auto database = linter().lint(R"({"job": {"type": "db_object", "params": {"db_object": {"object_scope": "database",
+        "object_info": {"HR": {"name": "HR", "all": false}}}}}})");
+    const auto& hr = only(database, "children-required-when-not-all", "/job/params/db_object/object_info/HR",
+                          drslint::Severity::error);
+    BOOST_TEST(says(hr, "`object_info.HR` has `all` set to false"));
+}
+
 BOOST_AUTO_TEST_CASE(message_templates_keep_literal_braces_and_refuse_unknown_placeholders)
 {
     using drslint::rules::RuleCatalogue;
