@@ -50,8 +50,61 @@ bool acts_on_display(unsigned cp)
            (cp >= 0x2066 && cp <= 0x2069);
 }
 
-// Appends `text`, escaping what acts_on_display() and bytes that are not UTF-8 (so the result is
-// always valid UTF-8); in a quoted literal, '"' and '\\' too. Stops with "…" after max_code_points.
+// Characters drawn like ASCII, or as nothing, so that `DRS-\u212a` (KELVIN SIGN) would read as the
+// valid `DRS-K`: invisible marks, spaces other than ' ', fullwidth ASCII, and the Latin, Greek,
+// Cyrillic and symbol letters that pass for ASCII ones. Other text (CJK ideographs, Chinese
+// quotation marks and dashes, Greek or Cyrillic words' other letters) stays readable.
+bool looks_like_ascii(unsigned cp)
+{
+    struct Range {
+        unsigned first, last;
+    };
+    static constexpr Range kLookalikes[] = {
+        {0x00A0, 0x00A0}, {0x00AD, 0x00AD},                                         // no-break space, soft hyphen
+        {0x0131, 0x0131}, {0x017F, 0x017F}, {0x01C0, 0x01C3}, {0x0251, 0x0251},     // ı ſ ǀ ǃ ɑ
+        {0x0261, 0x0261}, {0x0269, 0x0269}, {0x026A, 0x026A}, {0x028F, 0x028F},     // ɡ ɩ ɪ ʏ
+        {0x02BC, 0x02BC}, {0x02C2, 0x02C4}, {0x02C6, 0x02C6}, {0x02DC, 0x02DC},     // ʼ ˂ ˃ ˄ ˆ ˜
+        {0x0391, 0x0392}, {0x0395, 0x0397}, {0x0399, 0x039A}, {0x039C, 0x039D},     // Α Β Ε Ζ Η Ι Κ Μ Ν
+        {0x039F, 0x03A1}, {0x03A4, 0x03A5}, {0x03A7, 0x03A7}, {0x03B1, 0x03B1},     // Ο Π Ρ Τ Υ Χ α
+        {0x03B3, 0x03B3}, {0x03B9, 0x03B9}, {0x03BA, 0x03BA}, {0x03BD, 0x03BD},     // γ ι κ ν
+        {0x03BF, 0x03BF}, {0x03C1, 0x03C1}, {0x03C5, 0x03C5}, {0x03F2, 0x03F3},     // ο ρ υ ϲ ϳ
+        {0x03F9, 0x03F9}, {0x0405, 0x0406}, {0x0408, 0x0408}, {0x0410, 0x0410},     // Ϲ Ѕ І Ј А
+        {0x0412, 0x0412}, {0x0415, 0x0415}, {0x041A, 0x041A}, {0x041C, 0x041E},     // В Е К М Н О
+        {0x0420, 0x0422}, {0x0425, 0x0425}, {0x042C, 0x042C}, {0x0430, 0x0430},     // Р С Т Х Ь а
+        {0x0435, 0x0435}, {0x043E, 0x043E}, {0x0440, 0x0441}, {0x0443, 0x0443},     // е о р с у
+        {0x0445, 0x0445}, {0x0455, 0x0456}, {0x0458, 0x0458}, {0x04BB, 0x04BB},     // х ѕ і ј һ
+        {0x04C0, 0x04C0}, {0x04CF, 0x04CF}, {0x0501, 0x0501}, {0x051B, 0x051D},     // Ӏ ӏ ԁ ԛ Ԝ ԝ
+        {0x13A0, 0x13F5}, {0x180E, 0x180E}, {0x1D00, 0x1D2B},                       // Cherokee, small capitals
+        {0x2000, 0x200D}, {0x2010, 0x2012}, {0x2028, 0x2029}, {0x202F, 0x202F},     // spaces, zero widths, hyphens
+        {0x2044, 0x2044}, {0x205F, 0x2064}, {0x2102, 0x2102}, {0x210A, 0x2113},     // ⁄, word joiner; ℂ ℊ-ℓ
+        {0x2115, 0x2115}, {0x2119, 0x211D}, {0x2124, 0x2124}, {0x2128, 0x2128},     // ℕ ℙ-ℝ ℤ ℨ
+        {0x212A, 0x212D}, {0x212F, 0x2131}, {0x2133, 0x2134}, {0x2139, 0x2139},     // K Å ℬ ℭ ℯ-ℱ ℳ ℴ ℹ
+        {0x2145, 0x2149}, {0x2160, 0x217F}, {0x2212, 0x2212}, {0x2215, 0x2215},     // ⅅ-ⅉ, Roman numerals, − ∕
+        {0x2217, 0x2217}, {0x2223, 0x2223}, {0x2236, 0x2236}, {0x223C, 0x223C},     // ∗ ∣ ∶ ∼
+        {0xFEFF, 0xFEFF}, {0xFF01, 0xFF5E}, {0x1D400, 0x1D7FF}, {0xE0000, 0xE007F}, // BOM, fullwidth, math, tags
+    };
+    for (const Range& r : kLookalikes) {
+        if (cp >= r.first && cp <= r.last) return true;
+    }
+    return false;
+}
+
+// A code point as in a JSON string: \u followed by 4 hex digits, a surrogate pair above U+FFFF.
+void append_escape(std::string& out, unsigned cp)
+{
+    char escaped[16];
+    if (cp > 0xFFFF) {
+        cp -= 0x10000;
+        std::snprintf(escaped, sizeof escaped, "\\u%04x\\u%04x", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+    } else {
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", cp);
+    }
+    out += escaped;
+}
+
+// Appends `text`, escaping what acts_on_display() and looks_like_ascii() and bytes that are not
+// UTF-8 (so the result is always valid UTF-8 and reads as what it is); in a quoted literal, '"'
+// and '\\' too. Stops with "…" after max_code_points.
 void append_printable(std::string& out, std::string_view text, std::size_t max_code_points, bool literal)
 {
     std::size_t code_points = 0;
@@ -69,9 +122,8 @@ void append_printable(std::string& out, std::string_view text, std::size_t max_c
             continue;
         }
         const unsigned cp = decode(text, i, length);
-        if (acts_on_display(cp)) {
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", cp);
-            out += escaped;
+        if (acts_on_display(cp) || looks_like_ascii(cp)) {
+            append_escape(out, cp);
         } else {
             if (literal && (cp == '"' || cp == '\\')) out.push_back('\\');
             out.append(text, i, length);

@@ -273,6 +273,9 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         finding.expected = !node.title.empty() ? node.title : !node.description.empty() ? node.description : node.location;
         args.emplace_back("expected", finding.expected);
         args.emplace_back("value", render_value(value, v.pointer));
+        // A rule about a whole object (a tagged `not`) names it as {object}, as `required` names the
+        // object that lacks a member: children-required-when-not-all is raised both ways.
+        if (value.IsObject()) args.emplace_back("object", describe_pointer(v.pointer));
         break;
     }
     }

@@ -393,6 +393,51 @@ BOOST_AUTO_TEST_CASE(a_value_of_the_wrong_format_is_told_the_format_not_a_length
     BOOST_TEST(says(name, "is 64 characters long; expected 4 to 50 characters"));
 }
 
+// The object with `all` false is named, not the child map it lacks (Tables 23 and 25).
+BOOST_AUTO_TEST_CASE(children_required_when_not_all_names_the_object_with_all_false)
+{
+    const auto table = linter().lint(R"({"job": {"type": "db_object", "params": {"db_object": {"object_scope": "table",
+        "object_info": {"HR": {"name": "HR", "all": false, "tables": {"EMP": {"name": "EMP", "type": "table", "all": false}}}}}}}})");
+    const auto& columns = only(table, "children-required-when-not-all",
+                               "/job/params/db_object/object_info/HR/tables/EMP/columns", drslint::Severity::error);
+    BOOST_TEST(says(columns, "`tables.EMP` has `all` set to false"));
+    BOOST_TEST(!says(columns, "EMP.columns"));
+
+    const auto database = linter().lint(R"({"job": {"type": "db_object", "params": {"db_object": {"object_scope": "database",
+        "object_info": {"HR": {"name": "HR", "all": false}}}}}})");
+    const auto& hr = only(database, "children-required-when-not-all", "/job/params/db_object/object_info/HR",
+                          drslint::Severity::error);
+    BOOST_TEST(says(hr, "`object_info.HR` has `all` set to false"));
+}
+
+// A value or a member name that passes for ASCII is shown escaped, or `DRS-K` (KELVIN SIGN) would
+// read as a valid name; CJK text, which a description may hold, stays readable.
+BOOST_AUTO_TEST_CASE(lookalikes_of_ascii_are_escaped_in_messages)
+{
+    const std::pair<std::string, std::string> names[] = {
+        {"DRS-\\u212A", "is \"DRS-\\u212a\";"},                           // KELVIN SIGN
+        {"DRS\\u200B-1234", "is \"DRS\\u200b-1234\";"},                   // ZERO WIDTH SPACE
+        {"DRS-\\uFF11234", "is \"DRS-\\uff11234\";"},                     // FULLWIDTH DIGIT ONE
+        {"DRS-\\u0430bcd", "is \"DRS-\\u0430bcd\";"},                     // CYRILLIC SMALL LETTER A
+        {"DRS-\\u039f1", "is \"DRS-\\u039f1\";"},                         // GREEK CAPITAL LETTER OMICRON
+        {"DRS-\\uFEFF1", "is \"DRS-\\ufeff1\";"},                         // ZERO WIDTH NO-BREAK SPACE
+        {"DRS-\\ud835\\udc00", "is \"DRS-\\ud835\\udc00\";"},            // MATHEMATICAL BOLD CAPITAL A
+    };
+    for (const auto& [name, words] : names) {
+        const auto report = linter().lint(name_body(name));
+        const auto& f = only(report, "string-format", "/job/params/base_info/name", drslint::Severity::error);
+        BOOST_TEST(says(f, words), name);
+    }
+
+    const auto cjk = linter().lint(description_body("\u6570\u636e\u5e93\u201c\u540c\u6b65\u201d<"));
+    const auto& text = only(cjk, "string-format", "/job/params/base_info/description", drslint::Severity::error);
+    BOOST_TEST(says(text, "is \"数据库“同步”<\";"));
+
+    const auto member = linter().lint(R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234", "n\u0430me": "x"}}}})");
+    BOOST_TEST(says(only(member, "unknown-member", "/job/params/base_info/n\xD0\xB0me", drslint::Severity::error),
+                    "`n\\u0430me` is not a documented member"));
+}
+
 BOOST_AUTO_TEST_CASE(message_templates_keep_literal_braces_and_refuse_unknown_placeholders)
 {
     using drslint::rules::RuleCatalogue;
