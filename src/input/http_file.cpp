@@ -144,7 +144,8 @@ private:
         if (space != std::string_view::npos && is_method(word)) {
             request_.method = std::string(word);
             request_.method_at = {first.number, column_of(text, lead)};
-            target_begin = text.find_first_not_of(" \t", space);
+            // "PUT " with nothing after it: no target (an http-path finding), not past the end.
+            target_begin = std::min(text.size(), text.find_first_not_of(" \t", space));
         } else {
             request_.method = "GET";
             request_.method_at = {first.number, column_of(text, lead)};

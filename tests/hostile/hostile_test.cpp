@@ -28,6 +28,7 @@
 
 #include "drslint/linter.h"
 #include "../support/fixtures.h"
+#include "input/http_file.h"
 #include "report/redacted_source.h"
 #include "report/redaction.h"
 #include "rules/rule_catalogue.h"
@@ -972,5 +973,23 @@ BOOST_AUTO_TEST_CASE(nothing_written_or_nothing_read_is_never_success)
         const Run r = run(dir, args, kClosed);
         BOOST_TEST(r.exit_code == 2, args[0]);
         BOOST_TEST(r.err.find("standard input") != std::string::npos, r.err);
+    }
+}
+
+// Found by the fuzzer (the hour-long run): a request line of a method and trailing blanks, with no
+// target, read past the end of the line (std::out_of_range, which terminated the process).
+BOOST_AUTO_TEST_CASE(a_request_line_without_a_target_is_an_http_path_finding)
+{
+    for (const std::string line : {"PUT ", "PUT \t ", "{{method}} "}) {
+        const std::string http = line + "\nX-Auth-Token: {{t}}\nContent-Type: application/json\n\n" + kValidName + "\n";
+        std::vector<drslint::HttpRequest> requests;
+        BOOST_CHECK_NO_THROW(requests = drslint::input::parse_http_file(http));
+        BOOST_TEST_REQUIRE(requests.size() == 1u);
+        BOOST_TEST(requests[0].target.empty());
+        const auto report = linter().lint_request(requests[0]);
+        BOOST_TEST(std::any_of(report.findings.begin(), report.findings.end(),
+                               [](const drslint::Finding& f) { return f.rule == "http-path"; }));
+        TempDir dir;
+        BOOST_TEST(run(dir, {dir.write("t.http", http).string()}).exit_code == 1, line);
     }
 }
