@@ -109,6 +109,25 @@ struct ParseResult {
 // Throws std::bad_alloc when memory runs out.
 ParseResult parse_json(std::string_view text, const ParseLimits& limits);
 
+// Trusted JSON that the library embeds (the schemas, the rule catalogue), parsed as
+// rapidjson::Document::Parse<kParseIterativeFlag> would parse it (no limits, no duplicate
+// detection), but so that running out of memory throws std::bad_alloc: a first pass counts the
+// bytes the values take, a Pool of exactly that size holds them, the parse is in situ in `buffer`
+// and its stack throws. The values end up in a rapidjson::Document, the type valijson takes,
+// whose own (null-returning) stack is never used.
+struct EmbeddedDocument {
+    explicit EmbeddedDocument(std::unique_ptr<Pool> values)
+        : pool(std::move(values)), document(&pool->allocator()) {}
+
+    std::vector<char> buffer;    // the text the document's strings point into
+    std::unique_ptr<Pool> pool;  // before document, whose values it holds
+    rapidjson::Document document;
+    rapidjson::ParseResult result;  // the parse's error code and offset, if any
+};
+
+// Throws std::bad_alloc when memory runs out.
+EmbeddedDocument parse_embedded(std::string_view text);
+
 // The UTF-8 byte-order mark (EF BB BF). RFC 8259 §8.1 forbids sending one but lets parsers ignore
 // it; editors hide it, so callers strip it before parsing and columns match what the editor shows.
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";

@@ -8,6 +8,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "parse/json_parser.h"
 #include "rules/rule_table.h"
 
 namespace drslint::rules {
@@ -32,8 +33,8 @@ std::string example_text(const rapidjson::Value& examples, const char* value_nam
         return it->value.GetString();
     }
     if (auto it = examples.FindMember(value_name); it != examples.MemberEnd()) {
-        rapidjson::StringBuffer buffer;
-        rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+        parse::StringBuffer buffer;  // throws std::bad_alloc rather than write through null
+        rapidjson::PrettyWriter<parse::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>, parse::ThrowingAllocator> writer(buffer);
         writer.SetIndent(' ', 2);
         it->value.Accept(writer);
         return buffer.GetString();
@@ -48,9 +49,10 @@ std::string example_text(const rapidjson::Value& examples, const char* value_nam
 
 RuleCatalogue::RuleCatalogue(std::string_view json)
 {
-    rapidjson::Document document;
-    document.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
-    if (document.HasParseError() || !document.IsObject() || !document.HasMember("rules") ||
+    // Out of memory throws std::bad_alloc (see parse_embedded).
+    const parse::EmbeddedDocument parsed = parse::parse_embedded(json);
+    const rapidjson::Value& document = parsed.document;
+    if (parsed.result.IsError() || !document.IsObject() || !document.HasMember("rules") ||
         !document["rules"].IsArray()) {
         throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
     }

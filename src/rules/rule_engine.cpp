@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "parse/json_parser.h"
 #include "parse/pointer.h"
 #include "report/redaction.h"
 #include "rules/rule_functions.h"
@@ -88,7 +89,7 @@ struct Check {
     std::optional<MemberCondition> condition;
     std::string field;
     std::unique_ptr<RuleFunction> function;
-    rapidjson::Document source;  // owns the option and condition values the check points into
+    const rapidjson::Value* source = nullptr;  // the check's spec in the engine's catalogue document
 };
 
 namespace {
@@ -98,8 +99,8 @@ std::unique_ptr<Check> compile_check(const RuleDefinition& rule, const rapidjson
     const std::string& id = rule.info.id;
     auto check = std::make_unique<Check>();
     check->rule = &rule;
-    check->source.CopyFrom(spec, check->source.GetAllocator());
-    const rapidjson::Value& s = check->source;
+    check->source = &spec;  // the engine keeps the document, which the option and condition values point into
+    const rapidjson::Value& s = *check->source;
     if (!s.IsObject() || !s.HasMember("given") || !s.HasMember("function")) bad_check(id, "a check needs 'given' and 'function'");
     for (const auto& pattern : values_of(s["given"], id)) {
         std::vector<std::string> tokens;
@@ -218,9 +219,10 @@ void walk(const PatternTrie& trie, const rapidjson::Value& node, parse::PointerP
 
 RuleEngine::RuleEngine(std::string_view catalogue_json, const RuleCatalogue& catalogue)
 {
-    rapidjson::Document document;
-    document.Parse<rapidjson::kParseIterativeFlag>(catalogue_json.data(), catalogue_json.size());
-    if (document.HasParseError() || !document.IsObject() || !document.HasMember("rules")) {
+    // Out of memory throws std::bad_alloc (see parse_embedded).
+    catalogue_ = std::make_unique<parse::EmbeddedDocument>(parse::parse_embedded(catalogue_json));
+    const rapidjson::Value& document = catalogue_->document;
+    if (catalogue_->result.IsError() || !document.IsObject() || !document.HasMember("rules")) {
         throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
     }
     for (const auto& rule : document["rules"].GetArray()) {

@@ -15,6 +15,10 @@
 #include "rules/facts.h"
 #include "rules/rule_catalogue.h"
 
+namespace drslint::parse {
+struct EmbeddedDocument;
+}
+
 namespace drslint::rules {
 
 class RuleFunction;
@@ -39,6 +43,7 @@ public:
     std::size_t check_count() const { return checks_.size(); }
 
 private:
+    std::unique_ptr<parse::EmbeddedDocument> catalogue_;  // before checks_, whose values point into it
     std::vector<std::unique_ptr<Check>> checks_;
     std::unique_ptr<PatternTrie> trie_;  // every check's patterns, walked once per body
 };

@@ -80,11 +80,12 @@ std::string directory_of(const std::string& file)
 SchemaSet::SchemaSet(const std::vector<SchemaFile>& files)
 {
     for (const auto& file : files) {
-        rapidjson::Document& document = documents_[file.name];
-        document.Parse<rapidjson::kParseIterativeFlag>(file.text.data(), file.text.size());
-        if (document.HasParseError()) {
-            fail(file.name, std::string("invalid JSON at offset ") + std::to_string(document.GetErrorOffset()) +
-                                ": " + rapidjson::GetParseError_En(document.GetParseError()));
+        // Out of memory throws std::bad_alloc (see parse_embedded).
+        const parse::EmbeddedDocument& parsed =
+            documents_.insert_or_assign(file.name, parse::parse_embedded(file.text)).first->second;
+        if (parsed.result.IsError()) {
+            fail(file.name, std::string("invalid JSON at offset ") + std::to_string(parsed.result.Offset()) +
+                                ": " + rapidjson::GetParseError_En(parsed.result.Code()));
         }
     }
     for (const auto& file : files) {
@@ -139,7 +140,9 @@ const Node* SchemaSet::compile(const std::string& file, const std::string& point
     if (doc == documents_.end()) {
         fail(location, "no such schema file");
     }
-    const rapidjson::Value* value = rapidjson::Pointer(pointer.c_str()).Get(doc->second);
+    // A Pointer whose tokens come from a throwing allocator, as every allocation of the schemas'.
+    const rapidjson::Value* value =
+        rapidjson::GenericPointer<rapidjson::Value, parse::ThrowingAllocator>(pointer.c_str()).Get(doc->second.document);
     if (value == nullptr) {
         fail(location, "no such location");
     }

@@ -10,6 +10,7 @@
 
 #include <rapidjson/document.h>
 
+#include "parse/json_parser.h"
 #include "schema/schema_node.h"
 
 namespace drslint::schema {
@@ -33,14 +34,14 @@ public:
     // Every "$comment": "rule: <id>" tag found in the compiled schemas.
     std::vector<std::string> rule_tags() const;
     // The parsed schema documents, by file name (valijson compiles the same documents).
-    const std::map<std::string, rapidjson::Document>& documents() const { return documents_; }
+    const std::map<std::string, parse::EmbeddedDocument>& documents() const { return documents_; }
 
 private:
     const Node* compile(const std::string& file, const std::string& pointer);
     const Node* resolve_ref(const std::string& file, const std::string& ref);
     void fill(Node& node, const rapidjson::Value& value, const std::string& file, const std::string& pointer);
 
-    std::map<std::string, rapidjson::Document> documents_;
+    std::map<std::string, parse::EmbeddedDocument> documents_;
     std::map<std::string, Node*> by_location_;
     std::deque<Node> nodes_;
 };

@@ -27,7 +27,36 @@
 namespace drslint::schema {
 namespace {
 
-using Adapter = valijson::adapters::RapidJsonAdapter;
+// valijson copies enum and const values into values of the adapter's own type, whose pool
+// allocator is built on RapidJSON's CrtAllocator: that returns null when memory runs out, and the
+// copy writes through it. So valijson reads values of a type whose pool takes its chunks from the
+// throwing allocator, copies of the schemas and the body (the cross-check is a debugging aid; the
+// copy costs less than valijson's validation).
+using ValijsonAllocator = rapidjson::MemoryPoolAllocator<parse::ThrowingAllocator>;
+using ValijsonValue = rapidjson::GenericValue<rapidjson::UTF8<>, ValijsonAllocator>;
+using ValijsonDocument = rapidjson::GenericDocument<rapidjson::UTF8<>, ValijsonAllocator, parse::ThrowingAllocator>;
+using Adapter = valijson::adapters::GenericRapidJsonAdapter<ValijsonValue>;
+
+}  // namespace
+}  // namespace drslint::schema
+
+template <>
+struct valijson::adapters::AdapterTraits<drslint::schema::Adapter> {
+    typedef drslint::schema::ValijsonDocument DocumentType;
+    static std::string adapterName() { return "GenericRapidJsonAdapter (using drslint's throwing allocator)"; }
+};
+
+namespace drslint::schema {
+namespace {
+
+// A deep copy of `value`, every allocation of it throwing std::bad_alloc when memory runs out.
+std::unique_ptr<ValijsonDocument> valijson_copy(const rapidjson::Value& value)
+{
+    auto copy = std::make_unique<ValijsonDocument>();
+    auto generate = [&value](ValijsonDocument& handler) { return value.Accept(handler); };
+    copy->Populate(generate);
+    return copy;
+}
 
 // Descriptions of errors that only wrap the errors of a child schema, member or item.
 bool is_wrapper(const std::string& d)
@@ -60,10 +89,10 @@ std::string quoted_name(const std::string& d)
 
 // valijson's context is "<root>" then "[token]" per step; property names are not escaped, so the
 // document decides whether a step is an index or a member name.
-std::string context_to_pointer(const std::vector<std::string>& context, const rapidjson::Value& document)
+std::string context_to_pointer(const std::vector<std::string>& context, const ValijsonValue& document)
 {
     std::string pointer;
-    const rapidjson::Value* current = &document;
+    const ValijsonValue* current = &document;
     for (std::size_t i = 1; i < context.size(); ++i) {
         const std::string& step = context[i];
         const std::string token = step.size() >= 2 ? step.substr(1, step.size() - 2) : step;
@@ -76,7 +105,7 @@ std::string context_to_pointer(const std::vector<std::string>& context, const ra
         } else {
             parse::append_pointer_token(pointer, token);
             if (current != nullptr && current->IsObject()) {
-                const rapidjson::Value key(rapidjson::StringRef(token.data(), static_cast<rapidjson::SizeType>(token.size())));
+                const ValijsonValue key(rapidjson::StringRef(token.data(), static_cast<rapidjson::SizeType>(token.size())));
                 auto it = current->FindMember(key);
                 current = it == current->MemberEnd() ? nullptr : &it->value;
             } else {
@@ -91,32 +120,15 @@ std::string context_to_pointer(const std::vector<std::string>& context, const ra
 // (and drslint's evaluator, Decision 13) takes any number whose fractional part is zero. So valijson
 // validates a copy in which such numbers (1.0, 1e2, -0.0, 1e20) are held as integers, clamped to
 // 64 bits: every bound and enumerated value of the shipped schemas lies far inside that range, so
-// no other verdict changes. Returns false, leaving `copy` alone, when the document has none.
-bool integral_doubles_as_integers(const rapidjson::Value& document, rapidjson::Document& copy)
+// no other verdict changes.
+void integral_doubles_as_integers(ValijsonValue& copy)
 {
-    auto integral_double = [](const rapidjson::Value& v) {
-        return v.IsDouble() && std::trunc(v.GetDouble()) == v.GetDouble();
-    };
-    // Iterative walks: a body may nest as deep as the parser allows.
-    bool any = false;
-    std::vector<const rapidjson::Value*> pending{&document};
-    while (!any && !pending.empty()) {
-        const rapidjson::Value* v = pending.back();
-        pending.pop_back();
-        any = integral_double(*v);
-        if (v->IsObject()) {
-            for (const auto& m : v->GetObject()) pending.push_back(&m.value);
-        } else if (v->IsArray()) {
-            for (const auto& item : v->GetArray()) pending.push_back(&item);
-        }
-    }
-    if (!any) return false;
-    copy.CopyFrom(document, copy.GetAllocator());
-    std::vector<rapidjson::Value*> todo{&copy};
+    // An iterative walk: a body may nest as deep as the parser allows.
+    std::vector<ValijsonValue*> todo{&copy};
     while (!todo.empty()) {
-        rapidjson::Value* v = todo.back();
+        ValijsonValue* v = todo.back();
         todo.pop_back();
-        if (integral_double(*v)) {
+        if (v->IsDouble() && std::trunc(v->GetDouble()) == v->GetDouble()) {
             const double d = v->GetDouble();
             if (d < 0) {
                 v->SetInt64(d <= -9223372036854775808.0 ? std::numeric_limits<std::int64_t>::min()
@@ -131,7 +143,6 @@ bool integral_doubles_as_integers(const rapidjson::Value& document, rapidjson::D
             for (auto& item : v->GetArray()) todo.push_back(&item);
         }
     }
-    return true;
 }
 
 }  // namespace
@@ -170,14 +181,22 @@ ValijsonEngine::ValijsonEngine(const SchemaSet& schemas, const std::string& root
     // valijson 1.0 reads the draft-04 "id", not draft-07's "$id", so it has no base URI and asks
     // for a $ref by the bare file name it names; those resolve in the root schema's folder.
     const std::string folder = root_file.substr(0, root_file.rfind('/') + 1);
-    auto fetch = [&schemas, &folder](const std::string& uri) -> const rapidjson::Document* {
+    // Copies of the documents valijson reads (see ValijsonValue), made as it asks for them.
+    std::map<std::string, std::unique_ptr<ValijsonDocument>> copies;
+    auto fetch = [&schemas, &folder, &copies](const std::string& uri) -> const ValijsonDocument* {
         auto it = schemas.documents().find(folder + uri);
-        return it == schemas.documents().end() ? nullptr : &it->second;
+        if (it == schemas.documents().end()) return nullptr;
+        auto& copy = copies[it->first];
+        if (!copy) copy = valijson_copy(it->second.document);
+        return copy.get();
     };
-    auto release = [](const rapidjson::Document*) {};  // the SchemaSet owns the documents
+    auto release = [](const ValijsonDocument*) {};  // `copies` owns them until the schema is compiled
     valijson::SchemaParser parser;
     try {
-        parser.populateSchema(Adapter(root->second), compiled_->schema, fetch, release);
+        const auto root_copy = valijson_copy(root->second.document);
+        parser.populateSchema(Adapter(*root_copy), compiled_->schema, fetch, release);
+    } catch (const std::bad_alloc&) {
+        throw;  // out of memory is its own answer, not a schema valijson could not compile
     } catch (const std::exception& e) {
         throw std::runtime_error(std::string("valijson could not compile the schemas: ") + e.what());
     }
@@ -187,8 +206,9 @@ ValijsonEngine::~ValijsonEngine() = default;
 
 std::vector<ValijsonLeaf> ValijsonEngine::validate(const rapidjson::Value& body) const
 {
-    rapidjson::Document normalized;
-    const rapidjson::Value& document = integral_doubles_as_integers(body, normalized) ? normalized : body;
+    const auto copy = valijson_copy(body);
+    integral_doubles_as_integers(*copy);
+    const ValijsonValue& document = *copy;
     // The Validator caches compiled regular expressions without a lock: one per thread.
     thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
     std::vector<ValijsonLeaf> leaves;

@@ -446,6 +446,23 @@ BOOST_AUTO_TEST_CASE(a_config_that_cannot_be_used_is_exit_2)
     BOOST_TEST(run("--config " + q(dir / "nowhere.json") + " " + q(body)).status == 2);
 }
 
+// A --context file over --max-input is refused as too large, not cut and then called invalid JSON.
+BOOST_AUTO_TEST_CASE(a_context_file_larger_than_max_input_is_exit_2_naming_the_file_and_the_limit)
+{
+    TempDir dir;
+    const auto body = dir.write("ok.json", kValid);
+    const std::string context = R"({"job_type": "sync")" + std::string(200, ' ') + "}";
+    const auto file = dir.write("context.json", context);
+    const auto r = run("--max-input 100 --context " + q(file) + " " + q(body));
+    BOOST_TEST(r.status == 2, r.out);
+    BOOST_TEST(contains(r.out, "drslint: " + file + ": the --context file is larger than --max-input (100 bytes)"), r.out);
+    BOOST_TEST(!contains(r.out, "JSON"), r.out);
+    // Exactly at the limit it is read whole and used.
+    const auto at_limit = run("--max-input " + std::to_string(context.size()) + " --context " + q(file) + " " + q(body));
+    BOOST_TEST(at_limit.status != 2, at_limit.out);
+    BOOST_TEST(!contains(at_limit.out, "--context"), at_limit.out);
+}
+
 BOOST_AUTO_TEST_CASE(config_is_found_upward_from_each_file)
 {
     TempDir dir;

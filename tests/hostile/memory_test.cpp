@@ -387,6 +387,100 @@ BOOST_AUTO_TEST_CASE(the_cli_exits_2_with_a_message_when_memory_runs_out)
     }
 }
 
+// ---- out of memory while the Linter is built (the embedded schemas and rule catalogue) ----
+
+namespace {
+
+// Budgets fine enough that each allocation of building a Linter is in turn about the one that fails.
+std::vector<std::size_t> construction_budgets()
+{
+    std::vector<std::size_t> budgets;
+    for (std::size_t kib = 256; kib <= 16 * 1024; kib += 256) budgets.push_back(kib * 1024);
+    budgets.push_back(64 * kMiB);
+    return budgets;
+}
+
+void check_construction_sweep(const std::string& what, const std::function<int()>& body)
+{
+    std::vector<int> codes;
+    for (const std::size_t budget : construction_budgets()) {
+        const Outcome o = in_child_with_budget(budget, body);
+        BOOST_TEST(o.signal == 0, what << ", budget " << budget / 1024 << " KiB: killed by signal " << o.signal);
+        BOOST_TEST((o.exit_code == kChildChecked || o.exit_code == kChildOutOfMemory),
+                   what << ", budget " << budget / 1024 << " KiB: exit " << o.exit_code);
+        codes.push_back(o.exit_code);
+    }
+    // The budget counts new address space only: run after other tests, the heap the parent already
+    // has mapped and free may serve a whole construction. Then nothing here ran out, which only
+    // warns; the CLI start-up test below builds the Linter from a fresh heap every time.
+    BOOST_WARN_MESSAGE(codes.front() == kChildOutOfMemory,
+                       what << ": the smallest budget was enough (the parent's free heap served it)");
+    BOOST_TEST(codes.back() == kChildChecked, what);  // the largest is enough
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(building_a_linter_throws_bad_alloc_when_memory_runs_out)
+{
+    DRSLINT_SKIP_UNDER_ASAN("an address-space limit cannot be set");
+    check_construction_sweep("default", [] {
+        const drslint::Linter linter;
+        return linter.rules().empty() ? kChildOtherError : kChildChecked;
+    });
+    check_construction_sweep("cross_check_with_valijson", [] {
+        drslint::Options options;
+        options.cross_check_with_valijson = true;
+        const drslint::Linter linter(options);
+        // The cross-check's copy of a body with integral doubles (1.0) is made under the limit too.
+        const drslint::Report report = linter.lint(R"({"job": {"type": "name", "params": {"x": 1.0}}})");
+        return report.findings.empty() ? kChildOtherError : kChildChecked;
+    });
+}
+
+BOOST_AUTO_TEST_CASE(drslint_linter_new_returns_out_of_memory)
+{
+    DRSLINT_SKIP_UNDER_ASAN("an address-space limit cannot be set");
+    check_construction_sweep("drslint_linter_new", [] {
+        drslint_linter* linter = nullptr;
+        const int status = drslint_linter_new(nullptr, &linter);
+        drslint_linter_free(linter);
+        if (status == DRSLINT_OUT_OF_MEMORY) {
+            return linter == nullptr && std::string(drslint_last_error()).find("out of memory") != std::string::npos
+                       ? kChildOutOfMemory
+                       : kChildOtherError;
+        }
+        return status == DRSLINT_OK ? kChildChecked : kChildOtherError;
+    });
+}
+
+// From too little to load the shared libraries to enough for all: drslint starts, parses its
+// command line, builds its Linter, lints or lists, and each step may be the one that runs out.
+BOOST_AUTO_TEST_CASE(the_cli_starting_up_exits_2_with_a_message_when_memory_runs_out)
+{
+    DRSLINT_SKIP_UNDER_ASAN("an address-space limit cannot be set");
+    TempDir dir;
+    const std::string body = dir.write("body.json", R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS"}}}})");
+    const std::vector<std::vector<std::string>> runs = {{"--version"}, {body}, {"rules"}};
+    for (const auto& args : runs) {
+        bool ran_out = false;
+        int last = -1;
+        for (std::size_t kib = 4 * 1024; kib <= 16 * 1024; kib += 256) {
+            const Outcome o = drslint_with_limit(dir, kib * 1024, args);
+            const std::string where = args.front() + ", " + std::to_string(kib) + " KiB";
+            BOOST_TEST(o.signal == 0, where << ": signal " << o.signal << ": " << o.err);
+            // 127: the dynamic loader could not map a shared library, before any of drslint ran.
+            const bool loader = o.exit_code == 127 && o.err.find("error while loading shared libraries") != std::string::npos;
+            const bool out_of_memory = o.exit_code == 2 && o.err.find("drslint: out of memory") != std::string::npos;
+            const bool normal = o.exit_code == 0 || (o.exit_code == 1 && args.front() == body);
+            BOOST_TEST((loader || out_of_memory || normal), where << ": exit " << o.exit_code << ": " << o.err);
+            ran_out = ran_out || out_of_memory || (loader && args.front() == "--version");
+            last = o.exit_code;
+        }
+        BOOST_TEST(ran_out, args.front());  // a lint and `rules` each ran out building the Linter at least once
+        BOOST_TEST(last == (args.front() == body ? 1 : 0), args.front());
+    }
+}
+
 // Threads whose stacks cannot be mapped: std::thread throws, and the batch is exit code 2, not
 // std::terminate's SIGABRT (exit 134).
 BOOST_AUTO_TEST_CASE(a_jsonl_worker_that_cannot_start_is_exit_2_not_an_abort)

@@ -336,7 +336,9 @@ int explain_rule(const drslint::Linter& linter, const std::string& id)
 
 }  // namespace
 
-int main(int argc, char** argv)
+namespace {
+
+int run(int argc, char** argv)
 {
     CLI::App app{"drslint: lint request bodies of the Huawei Cloud DRS API PUT /v5/{project_id}/jobs/{job_id}"};
     app.set_version_flag("--version", std::string("drslint ") + kVersion);
@@ -417,8 +419,15 @@ int main(int argc, char** argv)
     options.cross_check_with_valijson = cross_check;
     try {
         if (!context_file.empty()) {
+            const std::size_t max_input = options.limits.max_input_bytes;
+            std::string text = read_input(context_file, max_input);
+            if (text.size() > max_input) {
+                // Not cut and then reported as invalid JSON: the file is too large, and says so.
+                throw InputError(context_file + ": the --context file is larger than --max-input (" +
+                                 std::to_string(max_input) + " bytes); raise --max-input or shorten the file");
+            }
             try {
-                options.context = drslint::parse_task_context(read_input(context_file, options.limits.max_input_bytes));
+                options.context = drslint::parse_task_context(text);
             } catch (const std::invalid_argument& e) {
                 throw InputError(context_file + ": " + e.what());
             }
@@ -507,6 +516,20 @@ int main(int argc, char** argv)
         return kExitTrouble;
     } catch (const std::exception& e) {
         std::cerr << "drslint: internal error: " << e.what() << "\n";
+        return kExitTrouble;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    // Out of memory outside run()'s own handler (setting up or parsing the command line, writing
+    // --help or --version) is the same answer, not std::terminate's abort.
+    try {
+        return run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        std::cerr << "drslint: out of memory; nothing after this point was checked (see --max-input)\n";
         return kExitTrouble;
     }
 }
