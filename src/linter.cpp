@@ -11,11 +11,13 @@
 
 #include "input/http_file.h"
 #include "parse/json_parser.h"
-#include "parse/pointer.h"
+#include "core/pointer.h"
 #include "parse/position_index.h"
 #include "parse/shorten.h"
-#include "report/redaction.h"
-#include "report/schema_findings.h"
+#include "core/secrets.h"
+#include "core/text.h"
+#include "parse/value_text.h"
+#include "findings/schema_findings.h"
 #include "rules/facts.h"
 #include "rules/rule_catalogue.h"
 #include "rules/rule_engine.h"
@@ -52,14 +54,8 @@ std::string_view embedded_file(std::string_view name)
     throw std::runtime_error("no embedded file named " + std::string(name));
 }
 
-using report::Anchor;
-using report::Located;
-
-std::string parent_of(const std::string& pointer)
-{
-    const auto slash = pointer.rfind('/');
-    return slash == std::string::npos ? std::string() : pointer.substr(0, slash);
-}
+using core::Anchor;
+using core::Located;
 
 // Refuses limits that are 0 (nothing could be checked) or above kLimitCeilings (beyond them a
 // lint() could overflow a small thread stack or hold the memory of an absurd input).
@@ -85,16 +81,15 @@ Options checked(Options options)
 const rapidjson::Value* value_at(const rapidjson::Value& document, std::string_view pointer)
 {
     std::vector<std::string> tokens;
-    if (!parse::split_pointer(pointer, tokens)) return nullptr;
+    if (!core::split_pointer(pointer, tokens)) return nullptr;
     const rapidjson::Value* at = &document;
     for (const std::string& token : tokens) {
         if (at->IsObject()) {
             const auto it = at->FindMember(rapidjson::Value(rapidjson::StringRef(token.data(), token.size())));
             if (it == at->MemberEnd()) return nullptr;
             at = &it->value;
-        } else if (at->IsArray() && !token.empty() && token.find_first_not_of("0123456789") == std::string::npos &&
-                   token.size() < 10 && std::stoul(token) < at->Size()) {
-            at = &(*at)[static_cast<rapidjson::SizeType>(std::stoul(token))];
+        } else if (const auto index = core::array_index(token); at->IsArray() && index && *index < at->Size()) {
+            at = &(*at)[static_cast<rapidjson::SizeType>(*index)];
         } else {
             return nullptr;
         }
@@ -231,7 +226,7 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
     for (auto& duplicate : parsed.duplicates) {
         Located l;
         l.finding = make("duplicate-key", duplicate.pointer,
-                         {{"member", report::printable(parse::last_pointer_token(duplicate.pointer))}});
+                         {{"member", core::printable(core::last_pointer_token(duplicate.pointer))}});
         l.anchor = Anchor::key;
         l.occurrence = duplicate.occurrence;
         located.push_back(std::move(l));
@@ -267,7 +262,7 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
     evaluator.validate(schema_root, document, &violations, collection_cap(options.limits), &truncated);
     for (const auto& violation : violations) {
         Located l;
-        l.finding = report::finding_from_violation(violation, catalogue);
+        l.finding = findings::finding_from_violation(violation, catalogue);
         l.anchor = violation.keyword == schema::Keyword::required         ? Anchor::parent
                    : violation.keyword == schema::Keyword::unknown_member ? Anchor::key
                                                                           : Anchor::value;
@@ -315,7 +310,7 @@ void Linter::Impl::cross_check(const rapidjson::Value& document, bool rejected, 
         }
         Located l;
         l.finding = make("engine-disagreement", leaf.pointer,
-                         {{"subject", report::describe_pointer(leaf.pointer)}, {"reason", "valijson: " + leaf.description}});
+                         {{"subject", core::describe_pointer(leaf.pointer)}, {"reason", "valijson: " + leaf.description}});
         explained.insert(leaf.pointer);
         out.push_back(std::move(l));
     }
@@ -386,7 +381,7 @@ Report Linter::Impl::finish(std::string_view text, std::vector<Located> located,
     }
     std::unordered_set<std::string> wanted;
     for (const auto& l : located) {
-        wanted.insert(l.anchor == Anchor::parent ? parent_of(l.finding.pointer) : l.finding.pointer);
+        wanted.insert(l.anchor == Anchor::parent ? core::parent_pointer(l.finding.pointer) : l.finding.pointer);
     }
     // Findings with a known offset (parse errors, a byte-order mark) need no index; text that did
     // not parse has no other findings.
@@ -401,7 +396,7 @@ Report Linter::Impl::finish(std::string_view text, std::vector<Located> located,
             begin = *l.offset;
             end = std::min(text.size(), begin + 1);
         } else {
-            const std::string pointer = l.anchor == Anchor::parent ? parent_of(l.finding.pointer) : l.finding.pointer;
+            const std::string pointer = l.anchor == Anchor::parent ? core::parent_pointer(l.finding.pointer) : l.finding.pointer;
             if (const parse::Span* span = index.find(pointer, l.occurrence)) {
                 const bool on_key = l.anchor == Anchor::key && span->key_begin != parse::Span::npos;
                 begin = on_key ? span->key_begin : span->begin;
@@ -422,7 +417,7 @@ Report Linter::Impl::finish(std::string_view text, std::vector<Located> located,
         Finding& finding = located[order[k].second].finding;
         // Last, after positions were found from the full pointer: the one place every finding of
         // a body passes through before it leaves the library.
-        report::redact_finding(finding, catalogue.get(finding.rule).info.summary);
+        core::redact_finding(finding, catalogue.get(finding.rule).info.summary);
         report.findings.push_back(std::move(finding));
     }
     if (order.size() > shown || truncated) {
@@ -485,7 +480,7 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
 {
     auto add = [&](Finding finding, Position at) {
         finding.begin = finding.end = at.line != 0 ? at : request.block_at;
-        report::redact_finding(finding, catalogue.get(finding.rule).info.summary);
+        core::redact_finding(finding, catalogue.get(finding.rule).info.summary);
         out.push_back(std::move(finding));
     };
     // The documents validated below; their values are only read, never shown for secrets.
@@ -494,13 +489,13 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
         std::vector<schema::Violation> violations;
         evaluator.validate(schemas.root(schema_file), document, &violations);
         for (auto& violation : violations) {
-            const std::string member = parse::last_pointer_token(violation.pointer);
+            const std::string member = core::last_pointer_token(violation.pointer);
             if (violation.keyword != schema::Keyword::required && violation.value->IsString() &&
                 templated(violation.value->GetString())) {
                 continue;
             }
             violation.pointer = prefix + violation.pointer;
-            Finding f = report::finding_from_violation(violation, catalogue);
+            Finding f = findings::finding_from_violation(violation, catalogue);
             add(std::move(f), violation.keyword == schema::Keyword::required ? request.block_at : position_of(member));
         }
     };
@@ -508,13 +503,13 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
     // A first line "Name: value" is a header, not a request line (the request line was left out or
     // commented out): quoting it as a method or path would print the header's value, a token.
     if (const std::string_view header = header_line_name(request.target); !header.empty()) {
-        Finding f = make("http-request-line", "/method", {{"member", report::printable(header, 64)}});
+        Finding f = make("http-request-line", "/method", {{"member", core::printable(header, 64)}});
         f.expected = "PUT";
         add(std::move(f), request.method_at);
     } else {
         if (request.method != "PUT") {
             // A {{variable}} for the method could be anything: only a literal PUT is this API.
-            std::string value = "`" + report::printable(request.method, 32) + "`";
+            std::string value = "`" + core::printable(request.method, 32) + "`";
             if (templated(request.method)) value += " (a variable, which drslint cannot check: write PUT)";
             Finding f = make("http-method", "/method", {{"value", value}});
             f.expected = "PUT";
@@ -540,7 +535,7 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
             validate("request/path-parameters.schema.json", "/path", parameters, [&](const std::string&) { return request.target_at; });
         } else {
             const std::string_view shown = path.empty() ? std::string_view(request.target) : path;
-            std::string value = "`" + report::printable(shown, 100) + "`";
+            std::string value = "`" + core::printable(shown, 100) + "`";
             if (templated(shown)) value += " (its {{variables}} may stand only for the project and job ids)";
             Finding f = make("http-path", "/path", {{"value", value}});
             f.expected = "/v5/{project_id}/jobs/{job_id}";
@@ -573,7 +568,7 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
         while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
         if (!iequals(media, "application/json")) {
             Finding f = make("content-type-json", "/headers/Content-Type",
-                             {{"value", report::render_value(type->value, "/headers/Content-Type")}});
+                             {{"value", parse::render_value(type->value, "/headers/Content-Type")}});
             f.expected = "application/json";
             add(std::move(f), header_at["Content-Type"]);
         }

@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "report/redaction.h"
+#include "core/text.h"
 
 namespace drslint::format {
 namespace {
@@ -44,7 +44,7 @@ void write_github_findings(std::ostream& out, const FileResult& result, const Co
             properties += (properties.empty() ? " " : ",") + std::string(key) + "=" + escape(value, true);
         };
         if (!result.is_stdin) {
-            add("file", report::printable(artifact_path(result.file, context.base_directory).path,
+            add("file", core::printable(artifact_path(result.file, context.base_directory).path,
                                           static_cast<std::size_t>(-1)));
         }
         if (f.begin.line != 0) {
@@ -63,7 +63,7 @@ void write_github_findings(std::ostream& out, const FileResult& result, const Co
         // The pointer is exact, so it may hold what a log viewer acts on (ESC, bidi overrides).
         const std::string where =
             f.pointer.empty() ? std::string()
-                              : " (at " + report::printable(f.pointer, std::numeric_limits<std::size_t>::max()) + ")";
+                              : " (at " + core::printable(f.pointer, std::numeric_limits<std::size_t>::max()) + ")";
         out << "::" << command(f.severity) << properties << "::" << escape(f.message + where, false) << "\n";
     }
 }

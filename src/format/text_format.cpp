@@ -1,11 +1,10 @@
 #include "format/formatter.h"
 
-#include <limits>
-
-#include "report/redaction.h"
-
 #include <algorithm>
 #include <cstdio>
+#include <limits>
+
+#include "core/text.h"
 
 namespace drslint::format {
 namespace {
@@ -35,30 +34,6 @@ std::string_view severity_colour(Severity s)
     return kBold;
 }
 
-// East Asian wide and fullwidth ranges (and emoji), which terminals draw two cells wide.
-bool is_wide(char32_t c)
-{
-    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) ||
-           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-           (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-           (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
-}
-
-bool is_combining(char32_t c)
-{
-    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
-           (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F) || c == 0x200B || c == 0x200C ||
-           c == 0x200D || c == 0xFEFF;
-}
-
-// Characters that would act on the terminal or reorder the line (C0/C1 controls, bidirectional
-// overrides) are shown as '?': an excerpt must show the text, not let it steer the display.
-bool is_unsafe(char32_t c)
-{
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-           (c >= 0x2066 && c <= 0x2069);
-}
-
 // One code point of an excerpt, split the way parse::LineMap counts columns: a byte that is not a
 // UTF-8 continuation byte starts a code point, and the continuation bytes after it belong to it.
 struct Cell {
@@ -69,24 +44,22 @@ struct Cell {
 
 Cell decode(std::string_view line, std::size_t& i)
 {
-    const auto lead = static_cast<unsigned char>(line[i]);
     const std::size_t start = i++;
-    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+    while (i < line.size() && !core::starts_code_point(line[i])) ++i;
     const std::size_t length = i - start;
-    if (lead == '\t') return {"\t", 0, true};
-    const std::size_t expected = lead < 0x80 ? 1 : lead < 0xC0 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF8 ? 4 : 0;
-    if (expected != length) return {"?", 1};
-    char32_t c = expected == 1 ? lead : lead & (0x7F >> expected);
-    for (std::size_t k = start + 1; k < i; ++k) c = (c << 6) | (static_cast<unsigned char>(line[k]) & 0x3F);
-    constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};  // below it: an overlong encoding
-    if (c < kSmallest[expected] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF || is_unsafe(c)) return {"?", 1};
-    return {line.substr(start, length), is_wide(c) ? 2u : is_combining(c) ? 0u : 1u};
+    if (line[start] == '\t') return {"\t", 0, true};
+    // Characters that would act on the terminal or reorder the line are shown as '?', like bytes
+    // that are not UTF-8: an excerpt must show the text, not let it steer the display.
+    if (core::sequence_length(line, start) != length) return {"?", 1};
+    const char32_t c = core::decode(line, start, length);
+    if (core::acts_on_display(c)) return {"?", 1};
+    return {line.substr(start, length), core::display_width(c)};
 }
 
 // Skips continuation bytes that begin a line: they are part of no code point LineMap counts.
 std::size_t first_code_point(std::string_view line, std::size_t i)
 {
-    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+    while (i < line.size() && !core::starts_code_point(line[i])) ++i;
     return i;
 }
 
@@ -213,7 +186,7 @@ void write_text_findings(std::ostream& out, const FileResult& result, const Cont
         // The pointer is exact, so it may hold what a terminal acts on (ESC, bidi overrides).
         out << "      = at "
             << (f.pointer.empty() ? std::string("(root)")
-                                  : report::printable(f.pointer, std::numeric_limits<std::size_t>::max()))
+                                  : core::printable(f.pointer, std::numeric_limits<std::size_t>::max()))
             << "\n";
     }
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.h"
+
 namespace drslint::input {
 namespace {
 
@@ -57,11 +59,7 @@ bool comment(std::string_view s)
 // 1-based column of byte `offset` in `line`, counting code points.
 std::size_t column_of(std::string_view line, std::size_t offset)
 {
-    std::size_t column = 1;
-    for (std::size_t i = 0; i < offset && i < line.size(); ++i) {
-        column += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
-    }
-    return column;
+    return 1 + core::count_code_points(line.substr(0, std::min(offset, line.size())));
 }
 
 bool is_method(std::string_view word)

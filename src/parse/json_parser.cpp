@@ -11,7 +11,7 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
-#include "parse/pointer.h"
+#include "core/pointer.h"
 
 namespace drslint::parse {
 
@@ -350,7 +350,7 @@ void record_duplicates(const rapidjson::Value& object, const std::string& pointe
             continue;
         }
         std::string member_pointer = pointer;
-        append_pointer_token(member_pointer, name_of(member));
+        core::append_pointer_token(member_pointer, name_of(member));
         if (result.duplicates.size() >= limits.max_duplicates ||
             member_pointer.size() > limits.max_duplicate_bytes - std::min(bytes, limits.max_duplicate_bytes)) {
             result.duplicates_truncated = true;
@@ -381,9 +381,9 @@ void find_duplicates(const rapidjson::Value& root, const ParseLimits& limits, Pa
         for (const Frame& frame : stack) {
             const rapidjson::SizeType i = frame.next - 1;
             if (frame.container->IsObject()) {
-                append_pointer_token(pointer, name_of(frame.container->MemberBegin()[i]));
+                core::append_pointer_token(pointer, name_of(frame.container->MemberBegin()[i]));
             } else {
-                append_pointer_index(pointer, i);
+                core::append_pointer_index(pointer, i);
             }
         }
         return pointer;

@@ -1,5 +1,7 @@
 #include "parse/position_index.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <map>
 
@@ -7,14 +9,12 @@
 #include <rapidjson/reader.h>
 
 #include "parse/json_parser.h"
-#include "parse/pointer.h"
+#include "core/pointer.h"
 
 namespace drslint::parse {
 
 namespace {
 
-// Every byte that is not a UTF-8 continuation byte starts a code point.
-bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
 }  // namespace
 
@@ -27,7 +27,7 @@ LineMap::LineMap(std::string_view text) : text_(text)
         if (i % kBlock == 0) {
             block_code_points_.push_back(code_points);
         }
-        code_points += starts_code_point(text[i]);
+        code_points += core::starts_code_point(text[i]);
         if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
             line_starts_.push_back(i + 1);
         }
@@ -42,7 +42,7 @@ std::size_t LineMap::code_points_before(std::size_t offset) const
     const std::size_t block = offset / kBlock;
     std::size_t code_points = block_code_points_[block];
     for (std::size_t i = block * kBlock; i < offset; ++i) {
-        code_points += starts_code_point(text_[i]);
+        code_points += core::starts_code_point(text_[i]);
     }
     return code_points;
 }
@@ -86,7 +86,7 @@ public:
         nodes_.emplace_back();  // the root, pointer ""
         std::vector<std::string> tokens;
         for (const auto& pointer : pointers) {
-            if (!split_pointer(pointer, tokens)) {
+            if (!core::split_pointer(pointer, tokens)) {
                 continue;  // names nothing in any document
             }
             std::size_t node = 0;

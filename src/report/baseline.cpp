@@ -3,7 +3,7 @@
 #include <set>
 #include <tuple>
 
-#include "report/glob.h"
+#include "input/glob.h"
 
 namespace drslint::report {
 namespace fs = std::filesystem;
@@ -19,7 +19,7 @@ Config make_baseline(const Config& in_effect, const fs::path& baseline_file, con
         // An entry of the old config keeps matching the same files from the new directory.
         const std::string prefix = relative_path(in_effect.directory, baseline.directory);
         for (Suppression& s : baseline.ignore) {
-            if (s.files && prefix != ".") s.files = glob_escape(prefix) + "/" + *s.files;
+            if (s.files && prefix != ".") s.files = input::glob_escape(prefix) + "/" + *s.files;
         }
     }
     std::set<std::tuple<std::string, std::string, std::string>> seen;
@@ -30,7 +30,7 @@ Config make_baseline(const Config& in_effect, const fs::path& baseline_file, con
         if (result.is_stdin) {
             throw ConfigError("cannot write a baseline for standard input: it has no file name to match");
         }
-        const std::string files = glob_escape(relative_path(result.file, baseline.directory));
+        const std::string files = input::glob_escape(relative_path(result.file, baseline.directory));
         for (const Finding& f : result.report.findings) {
             if (is_unsilenceable(f.rule)) {
                 ++left_out;

@@ -10,11 +10,13 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "parse/json_parser.h"
-#include "parse/pointer.h"
+#include "core/pointer.h"
 #include "parse/position_index.h"
-#include "report/glob.h"
-#include "report/redaction.h"
-#include "report/suggest.h"
+#include "input/glob.h"
+
+#include "core/secrets.h"
+#include "core/suggest.h"
+#include "core/text.h"
 #include "rules/rule_table.h"
 
 namespace drslint::report {
@@ -38,8 +40,8 @@ public:
         const std::string name = file_.empty() ? std::string("config") : file_.string();
         // `where` and `problem` may quote the file's own keys and values (a body passed as a config
         // by mistake): shown printable, never acted on by a terminal.
-        throw ConfigError(printable(name, kShown) + ": " + (where.empty() ? "" : printable(where, kShown) + ": ") +
-                          printable(problem, kShown));
+        throw ConfigError(core::printable(name, kShown) + ": " + (where.empty() ? "" : core::printable(where, kShown) + ": ") +
+                          core::printable(problem, kShown));
     }
 
     static std::string text(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
@@ -77,7 +79,7 @@ public:
         }
         std::vector<std::string_view> ids;
         for (const auto& r : rules_) ids.emplace_back(r.id);
-        const std::string guess = closest_match(id, ids);
+        const std::string guess = core::closest_match(id, ids);
         fail(where, "no rule named '" + id + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
                         "; `drslint rules` lists them");
     }
@@ -88,7 +90,7 @@ public:
                             p.compare(p.size() - kPrefixSuffix.size(), kPrefixSuffix.size(), kPrefixSuffix) == 0;
         const std::string_view exact = prefix ? std::string_view(p).substr(0, p.size() - kPrefixSuffix.size()) : p;
         std::vector<std::string> tokens;
-        if ((!exact.empty() && exact.front() != '/') || !parse::split_pointer(exact, tokens)) {
+        if ((!exact.empty() && exact.front() != '/') || !core::split_pointer(exact, tokens)) {
             fail(where, "'" + p + "' is not a JSON Pointer (RFC 6901: \"\" or \"/job/params/...\", '~' escaped as ~0, '/' as ~1)");
         }
     }
@@ -103,7 +105,7 @@ public:
         }
         if (!parsed.duplicates.empty()) {
             // Cut at a secret: the names below one are as secret as its value.
-            fail(redact_pointer(parsed.duplicates.front().pointer), "the key appears more than once");
+            fail(core::redact_pointer(parsed.duplicates.front().pointer), "the key appears more than once");
         }
         const rapidjson::Value& root = parsed.document;
         if (!root.IsObject()) fail("", "expected an object with \"rules\", \"ignore\" and \"failSeverity\"");
@@ -192,7 +194,7 @@ bool pointer_matches(const std::string& pattern, const std::string& pointer)
 bool matches(const Suppression& s, const Finding& f, const std::optional<std::string>& relative)
 {
     return (!s.rule || *s.rule == f.rule) && (!s.pointer || pointer_matches(*s.pointer, f.pointer)) &&
-           (!s.files || (relative && glob_match(*s.files, *relative)));
+           (!s.files || (relative && input::glob_match(*s.files, *relative)));
 }
 
 fs::path absolute_normal(const fs::path& p)

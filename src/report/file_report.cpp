@@ -1,6 +1,8 @@
 #include "report/file_report.h"
 
-#include "report/redaction.h"
+#include "core/text.h"
+
+
 
 namespace drslint::report {
 
@@ -10,7 +12,7 @@ FileReport finish_file(const std::string& path, std::string_view text, Report re
     FileReport out;
     out.is_stdin = path == "-";
     out.file = out.is_stdin ? "<stdin>" : path;
-    out.display_name = printable(out.file, static_cast<std::size_t>(-1));
+    out.display_name = core::printable(out.file, static_cast<std::size_t>(-1));
     const std::optional<std::string> relative =
         out.is_stdin || config.ignore.empty() ? std::nullopt : std::optional<std::string>(relative_path(path, config.directory));
     out.report = apply_config(config, relative, std::move(report), out.suppressed);

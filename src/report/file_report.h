@@ -16,7 +16,7 @@ namespace drslint::report {
 
 struct FileReport {
     std::string file;        // the path as given; "<stdin>" for standard input
-    // `file` as formats may print it: printable (report::printable), so that a name's control
+    // `file` as formats may print it: printable (core::printable), so that a name's control
     // characters, newlines or invalid UTF-8 neither act on a terminal nor break JSON or XML.
     std::string display_name;
     Report report;           // after the config

@@ -4,15 +4,17 @@
 #include <optional>
 
 #include "parse/position_index.h"
-#include "report/redaction.h"
-#include "report/suggest.h"
+
+#include "core/secrets.h"
+#include "core/suggest.h"
+#include "core/text.h"
 
 namespace drslint::report {
 namespace {
 
 // Longer names are no secret's (is_secret_member); not decoding them keeps the scan linear on a
 // body with megabyte-long keys.
-constexpr std::size_t kMaxNameBytes = kMaxSecretNameBytes;
+constexpr std::size_t kMaxNameBytes = core::kMaxSecretNameBytes;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_quote(char c) { return c == '"' || c == '\''; }
@@ -55,7 +57,7 @@ public:
 private:
     static bool is_secret_name(const std::optional<std::string>& name)
     {
-        return name && is_secret_member(*name);
+        return name && core::is_secret_member(*name);
     }
 
     // One past the closing quote; or, when the string does not end on its line, the line break (or
@@ -194,7 +196,7 @@ private:
             const char c = text_[k];
             if (c == '\n' || c == '\r') {
                 out_.push_back(c);
-            } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            } else if (core::starts_code_point(c)) {
                 out_.push_back('*');
             }
         }

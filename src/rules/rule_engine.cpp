@@ -5,8 +5,8 @@
 #include <stdexcept>
 
 #include "parse/json_parser.h"
-#include "parse/pointer.h"
-#include "report/redaction.h"
+#include "core/pointer.h"
+#include "core/text.h"
 #include "rules/rule_functions.h"
 
 namespace drslint::rules {
@@ -104,15 +104,12 @@ std::unique_ptr<Check> compile_check(const RuleDefinition& rule, const rapidjson
     if (!s.IsObject() || !s.HasMember("given") || !s.HasMember("function")) bad_check(id, "a check needs 'given' and 'function'");
     for (const auto& pattern : values_of(s["given"], id)) {
         std::vector<std::string> tokens;
-        if (!parse::split_pointer(pattern, tokens)) bad_check(id, "malformed given pointer '" + pattern + "'");
+        if (!core::split_pointer(pattern, tokens)) bad_check(id, "malformed given pointer '" + pattern + "'");
         std::vector<PatternToken> compiled;
         for (auto& token : tokens) {
             PatternToken t;
             t.any = token == "*";
-            if (!token.empty() && token.size() < 10 && token.find_first_not_of("0123456789") == std::string::npos &&
-                (token == "0" || token[0] != '0')) {
-                t.index = static_cast<rapidjson::SizeType>(std::stoul(token));
-            }
+            if (const auto index = core::array_index(token)) t.index = static_cast<rapidjson::SizeType>(*index);
             t.name = std::move(token);
             compiled.push_back(std::move(t));
         }
@@ -135,7 +132,7 @@ std::unique_ptr<Check> compile_check(const RuleDefinition& rule, const rapidjson
     if (auto cond = s.FindMember("if"); cond != s.MemberEnd()) {
         MemberCondition c;
         if (!cond->value.IsObject() || !cond->value.HasMember("member")) bad_check(id, "'if' needs 'member'");
-        if (!parse::split_pointer(std::string("/") + cond->value["member"].GetString(), c.path)) bad_check(id, "bad 'if' member");
+        if (!core::split_pointer(std::string("/") + cond->value["member"].GetString(), c.path)) bad_check(id, "bad 'if' member");
         if (cond->value.HasMember("equals")) c.equals = &cond->value["equals"];
         else if (cond->value.HasMember("in")) c.in = values_of(cond->value["in"], id);
         else if (cond->value.HasMember("endsWith")) c.ends_with = cond->value["endsWith"].GetString();
@@ -181,7 +178,7 @@ namespace {
 
 // Calls visit(check, node, path, key) for each check of every trie node that `node` matches.
 template <typename Visit>
-void walk(const PatternTrie& trie, const rapidjson::Value& node, parse::PointerPath& path, std::string_view key,
+void walk(const PatternTrie& trie, const rapidjson::Value& node, core::PointerPath& path, std::string_view key,
           Visit&& visit)
 {
     for (const std::size_t check : trie.checks) {
@@ -195,7 +192,7 @@ void walk(const PatternTrie& trie, const rapidjson::Value& node, parse::PointerP
             const std::string_view name(member.name.GetString(), member.name.GetStringLength());
             for (const auto& child : trie.children) {
                 if (!child->token.any && child->token.name != name) continue;
-                parse::PointerPath::Scope scope(path, name);
+                core::PointerPath::Scope scope(path, name);
                 walk(*child, member.value, path, name, visit);
             }
         }
@@ -204,11 +201,11 @@ void walk(const PatternTrie& trie, const rapidjson::Value& node, parse::PointerP
             const PatternToken& token = child->token;
             if (token.any) {
                 for (rapidjson::SizeType i = 0; i < node.Size(); ++i) {
-                    parse::PointerPath::Scope scope(path, i);
+                    core::PointerPath::Scope scope(path, i);
                     walk(*child, node[i], path, key, visit);
                 }
             } else if (token.index && *token.index < node.Size()) {
-                parse::PointerPath::Scope scope(path, *token.index);
+                core::PointerPath::Scope scope(path, *token.index);
                 walk(*child, node[*token.index], path, key, visit);
             }
         }
@@ -243,7 +240,7 @@ RuleEngine::RuleEngine(std::string_view catalogue_json, const RuleCatalogue& cat
 
 RuleEngine::~RuleEngine() = default;
 
-bool RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std::vector<report::Located>& out,
+bool RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std::vector<core::Located>& out,
                           std::size_t cap) const
 {
     std::vector<char> active(checks_.size());
@@ -254,8 +251,8 @@ bool RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std:
     std::vector<Hit> hits;
     std::vector<std::size_t> found_by;  // the check index of each finding appended to `out`
     const std::size_t first = out.size();
-    parse::PointerPath path;
-    walk(*trie_, body, path, {}, [&](std::size_t index, const rapidjson::Value& node, const parse::PointerPath& at,
+    core::PointerPath path;
+    walk(*trie_, body, path, {}, [&](std::size_t index, const rapidjson::Value& node, const core::PointerPath& at,
                                      std::string_view key) {
         const Check& check = *checks_[index];
         if (!active[index] || out.size() >= cap || (check.condition && !check.condition->holds(node))) return;
@@ -267,7 +264,7 @@ bool RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std:
         hits.clear();
         check.function->check(Target(value, at, node, key, check.field, facts), hits);
         for (auto& hit : hits) {
-            report::Located l;
+            core::Located l;
             l.finding.rule = check.rule->info.id;
             l.finding.severity = check.rule->info.severity;
             l.finding.pointer = std::move(hit.pointer);
@@ -276,7 +273,7 @@ bool RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std:
             for (const char* fact : {"type", "job_type", "engine_type", "job_direction", "task_type"}) {
                 // Facts may come from the body: shown, never acted on.
                 hit.args.emplace_back(fact == std::string("type") ? "update_type" : fact,
-                                      "`" + report::printable(*facts.get(fact)) + "`");
+                                      "`" + core::printable(*facts.get(fact)) + "`");
             }
             if (!l.finding.suggestion.empty()) {
                 hit.args.emplace_back("hint", "; did you mean `" + l.finding.suggestion + "`?");
@@ -293,7 +290,7 @@ bool RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std:
         std::vector<std::size_t> order(found_by.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return found_by[a] < found_by[b]; });
-        std::vector<report::Located> sorted;
+        std::vector<core::Located> sorted;
         sorted.reserve(order.size());
         for (const std::size_t i : order) sorted.push_back(std::move(out[first + i]));
         std::move(sorted.begin(), sorted.end(), out.begin() + static_cast<std::ptrdiff_t>(first));

@@ -11,7 +11,7 @@
 
 #include <rapidjson/document.h>
 
-#include "report/located.h"
+#include "core/located.h"
 #include "rules/facts.h"
 #include "rules/rule_catalogue.h"
 
@@ -37,7 +37,7 @@ public:
 
     // Appends the findings of every check; stops once `out` holds `cap` findings, so a hostile body
     // cannot make the work unbounded. Returns true when it stopped there.
-    bool evaluate(const rapidjson::Value& body, const Facts& facts, std::vector<report::Located>& out,
+    bool evaluate(const rapidjson::Value& body, const Facts& facts, std::vector<core::Located>& out,
                   std::size_t cap) const;
 
     std::size_t check_count() const { return checks_.size(); }

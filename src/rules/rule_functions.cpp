@@ -6,11 +6,12 @@
 #include <set>
 #include <stdexcept>
 
-#include "parse/pointer.h"
+#include "core/pointer.h"
+#include "core/secrets.h"
+#include "core/suggest.h"
+#include "core/text.h"
+#include "parse/value_text.h"
 #include "schema/pattern.h"
-#include "report/redaction.h"
-#include "report/schema_findings.h"
-#include "report/suggest.h"
 
 namespace drslint::rules {
 
@@ -18,15 +19,15 @@ const std::string& Target::pointer() const
 {
     if (!pointer_) {
         pointer_ = node_path.str();
-        if (!field.empty()) parse::append_pointer_token(*pointer_, field);
+        if (!field.empty()) core::append_pointer_token(*pointer_, field);
     }
     return *pointer_;
 }
 
 namespace {
 
-using report::Anchor;
-using report::render_value;
+using core::Anchor;
+using parse::render_value;
 
 [[noreturn]] void bad_options(std::string_view function, const std::string& what)
 {
@@ -83,7 +84,7 @@ Hit value_hit(const Target& t)
 {
     Hit hit;
     hit.pointer = t.pointer();
-    hit.args.emplace_back("subject", report::describe_pointer(t.pointer()));
+    hit.args.emplace_back("subject", core::describe_pointer(t.pointer()));
     if (t.value != nullptr) hit.args.emplace_back("value", render_value(*t.value, t.pointer()));
     return hit;
 }
@@ -202,9 +203,9 @@ public:
         hit.expected = backticked_list(values_);
         hit.args.emplace_back("allowed", hit.expected);
         hit.args.emplace_back("expected", hit.expected);
-        if (!flagged_ && !report::is_secret_pointer(t.pointer())) {
+        if (!flagged_ && !core::is_secret_pointer(t.pointer())) {
             std::vector<std::string_view> candidates(values_.begin(), values_.end());
-            hit.suggestion = report::closest_match(as_view(*t.value), candidates);
+            hit.suggestion = core::closest_match(as_view(*t.value), candidates);
         }
         hits.push_back(std::move(hit));
     }
@@ -259,11 +260,11 @@ public:
             auto [seen, inserted] = first.emplace(as_view(it->value), i);
             if (inserted) continue;
             std::string pointer = t.pointer();
-            parse::append_pointer_index(pointer, i);
-            parse::append_pointer_token(pointer, member_);
+            core::append_pointer_index(pointer, i);
+            core::append_pointer_token(pointer, member_);
             Hit hit;
             hit.pointer = pointer;
-            hit.args.emplace_back("subject", report::describe_pointer(pointer));
+            hit.args.emplace_back("subject", core::describe_pointer(pointer));
             hit.args.emplace_back("value", render_value(it->value, pointer));
             hit.args.emplace_back("expected", std::to_string(seen->second));
             hits.push_back(std::move(hit));
@@ -281,17 +282,18 @@ public:
     void check(const Target& t, std::vector<Hit>& hits) const override
     {
         if (t.value == nullptr || !t.value->IsString()) return;
-        const auto* s = reinterpret_cast<const unsigned char*>(t.value->GetString());
-        const std::size_t n = t.value->GetStringLength();
-        for (std::size_t i = 0; i < n;) {
-            const unsigned char c = s[i];
-            if (c < 0x80) {
+        const std::string_view s(t.value->GetString(), t.value->GetStringLength());
+        for (std::size_t i = 0; i < s.size();) {
+            const std::size_t length = core::sequence_length(s, i);
+            if (length == 1) {
                 ++i;
                 continue;
             }
-            const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-            char32_t cp = c & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F);
-            for (std::size_t k = 1; k < length && i + k < n; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+            if (length == 0) {  // not UTF-8 (the parser refuses it; never a word character)
+                hits.push_back(value_hit(t));
+                return;
+            }
+            const char32_t cp = core::decode(s, i, length);
             i += length;
             const bool cjk = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
                              (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
@@ -326,11 +328,11 @@ public:
             for (std::size_t i = 0; i < j; ++i) {
                 if (!overlap(windows[i], windows[j])) continue;
                 std::string pointer = t.pointer();
-                parse::append_pointer_index(pointer, windows[j].index);
+                core::append_pointer_index(pointer, windows[j].index);
                 Hit hit;
                 hit.pointer = pointer;
-                hit.args.emplace_back("subject", report::describe_pointer(pointer));
-                hit.args.emplace_back("expected", report::describe_pointer(t.pointer() + "/" + std::to_string(windows[i].index)));
+                hit.args.emplace_back("subject", core::describe_pointer(pointer));
+                hit.args.emplace_back("expected", core::describe_pointer(t.pointer() + "/" + std::to_string(windows[i].index)));
                 hits.push_back(std::move(hit));
                 break;
             }
@@ -387,7 +389,7 @@ public:
         if (!ok) {
             Hit hit;
             hit.pointer = t.pointer();
-            hit.args.emplace_back("subject", report::describe_pointer(t.pointer()));
+            hit.args.emplace_back("subject", core::describe_pointer(t.pointer()));
             hits.push_back(std::move(hit));
         }
     }
@@ -402,7 +404,7 @@ public:
         for (auto part : split(as_view(*t.value), ',')) {
             if (!is_ipv4(part)) {
                 Hit hit = value_hit(t);
-                hit.args.emplace_back("actual", "\"" + report::printable(part, 40) + "\"");
+                hit.args.emplace_back("actual", "\"" + core::printable(part, 40) + "\"");
                 hits.push_back(std::move(hit));
                 return;
             }
@@ -503,7 +505,7 @@ public:
         hit.anchor = t.value == nullptr ? Anchor::parent : Anchor::value;
         if (t.value == nullptr) hit.args.emplace_back("value", "missing");
         // The key comes from the body: shown printable; offered as the fix only when it is so.
-        const std::string key = report::printable(t.node_key, static_cast<std::size_t>(-1));
+        const std::string key = core::printable(t.node_key, static_cast<std::size_t>(-1));
         hit.expected = "\"" + key + "\"";
         hit.args.emplace_back("expected", hit.expected);
         if (key == t.node_key) hit.suggestion = key;
@@ -569,7 +571,7 @@ public:
                 if (u.rfind(name + "/", 0) == 0) inner.push_back(u.substr(name.size() + 1));
             }
             std::string pointer = t.pointer();
-            parse::append_pointer_token(pointer, name);
+            core::append_pointer_token(pointer, name);
             if (!whole && inner.empty()) {
                 hits.push_back(unused(pointer, *type));
             } else if (!whole && member.value.IsObject()) {
@@ -577,7 +579,7 @@ public:
                     const std::string sub_name(sub.name.GetString(), sub.name.GetStringLength());
                     if (std::find(inner.begin(), inner.end(), sub_name) != inner.end()) continue;
                     std::string sub_pointer = pointer;
-                    parse::append_pointer_token(sub_pointer, sub_name);
+                    core::append_pointer_token(sub_pointer, sub_name);
                     hits.push_back(unused(sub_pointer, *type));
                 }
             }
@@ -590,7 +592,7 @@ private:
         Hit hit;
         hit.pointer = pointer;
         hit.anchor = Anchor::key;
-        hit.args.emplace_back("subject", report::describe_pointer(pointer));
+        hit.args.emplace_back("subject", core::describe_pointer(pointer));
         hit.args.emplace_back("type", "`" + type + "`");
         return hit;
     }
@@ -624,11 +626,11 @@ public:
         const std::string expected = prefix->second + stem->second;
         if (std::find(known_.begin(), known_.end(), expected) == known_.end() || as_view(name->value) == expected) return;
         std::string pointer = t.pointer();
-        parse::append_pointer_token(pointer, "endpoint");
-        parse::append_pointer_token(pointer, "endpoint_name");
+        core::append_pointer_token(pointer, "endpoint");
+        core::append_pointer_token(pointer, "endpoint_name");
         Hit hit;
         hit.pointer = pointer;
-        hit.args.emplace_back("subject", report::describe_pointer(pointer));
+        hit.args.emplace_back("subject", core::describe_pointer(pointer));
         hit.args.emplace_back("value", render_value(name->value, pointer));
         hit.args.emplace_back("endpoint_type", "`" + prefix->first + "`");
         hit.args.emplace_back("db_type", "`" + stem->first + "`");

@@ -10,8 +10,8 @@
 
 #include <rapidjson/document.h>
 
-#include "parse/pointer.h"
-#include "report/located.h"
+#include "core/pointer.h"
+#include "core/located.h"
 #include "rules/facts.h"
 #include "rules/rule_catalogue.h"
 
@@ -20,12 +20,12 @@ namespace drslint::rules {
 // What a function looks at: the member named by the check's "field" of a node that "given"
 // matched (or the node itself when there is no field).
 struct Target {
-    Target(const rapidjson::Value* value, const parse::PointerPath& node_path, const rapidjson::Value& node,
+    Target(const rapidjson::Value* value, const core::PointerPath& node_path, const rapidjson::Value& node,
            std::string_view node_key, std::string_view field, const Facts& facts)
         : value(value), node_path(node_path), node(node), node_key(node_key), field(field), facts(facts) {}
 
     const rapidjson::Value* value;       // nullptr when the field is absent
-    const parse::PointerPath& node_path;  // where the node is
+    const core::PointerPath& node_path;  // where the node is
     const rapidjson::Value& node;         // the node "given" matched
     std::string_view node_key;            // the node's own member name (for map entries)
     std::string_view field;               // the check's field, "" for the node itself
@@ -41,7 +41,7 @@ private:
 // What a function reports; the engine turns it into a finding of the check's rule.
 struct Hit {
     std::string pointer;
-    report::Anchor anchor = report::Anchor::value;
+    core::Anchor anchor = core::Anchor::value;
     MessageArgs args;
     std::string expected;
     std::string suggestion;

@@ -2,18 +2,10 @@
 
 #include <cmath>
 
-#include "parse/pointer.h"
+#include "core/pointer.h"
+#include "core/text.h"
 
 namespace drslint::schema {
-
-std::size_t code_point_length(const char* s, std::size_t bytes)
-{
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < bytes; ++i) {
-        n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-    }
-    return n;
-}
 
 namespace {
 
@@ -200,7 +192,7 @@ private:
 
     bool eval_string(const Node& n, const rapidjson::Value& v)
     {
-        const std::size_t length = code_point_length(v.GetString(), v.GetStringLength());
+        const std::size_t length = core::count_code_points({v.GetString(), v.GetStringLength()});
         if (n.min_length && length < *n.min_length) {
             return report(Keyword::min_length, n, v);
         }
@@ -244,7 +236,7 @@ private:
             for (rapidjson::SizeType i = 1; i < size; ++i) {
                 for (rapidjson::SizeType j = 0; j < i; ++j) {
                     if (v[i] == v[j]) {
-                        parse::PointerPath::Scope scope(path_, i);
+                        core::PointerPath::Scope scope(path_, i);
                         ok = report(Keyword::unique_items, n, v[i]);
                         if (!collecting()) return false;
                         j = i;  // one report per repeated item
@@ -254,7 +246,7 @@ private:
         }
         if (n.items != nullptr) {
             for (rapidjson::SizeType i = 0; i < size; ++i) {
-                parse::PointerPath::Scope scope(path_, i);
+                core::PointerPath::Scope scope(path_, i);
                 if (!eval(*n.items, v[i])) {
                     ok = false;
                     if (!collecting()) return false;
@@ -273,7 +265,7 @@ private:
         };
         for (const auto& name : n.required) {
             if (!has_member(v, name)) {
-                parse::PointerPath::Scope scope(path_, name);
+                core::PointerPath::Scope scope(path_, name);
                 if (fail(report(Keyword::required, n, v, name))) return false;
             }
         }
@@ -282,7 +274,7 @@ private:
         if (checks_members) {
             for (const auto& member : v.GetObject()) {
                 const std::string_view name(member.name.GetString(), member.name.GetStringLength());
-                parse::PointerPath::Scope scope(path_, name);
+                core::PointerPath::Scope scope(path_, name);
                 if (n.property_names != nullptr && fail(eval(*n.property_names, member.name))) return false;
                 if (const Node* property = n.property(name)) {
                     if (fail(eval(*property, member.value))) return false;
@@ -302,7 +294,7 @@ private:
             }
             for (const auto& name : dependency.required) {
                 if (!has_member(v, name)) {
-                    parse::PointerPath::Scope scope(path_, name);
+                    core::PointerPath::Scope scope(path_, name);
                     if (fail(report(Keyword::required, n, v, name))) return false;
                 }
             }
@@ -314,7 +306,7 @@ private:
     std::vector<Violation>* out_;
     std::size_t max_violations_;
     bool full_ = false;
-    parse::PointerPath path_;  // where the walk stands
+    core::PointerPath path_;  // where the walk stands
     const std::string* rule_ = nullptr;
 };
 

@@ -54,7 +54,4 @@ public:
                   std::size_t max_violations = static_cast<std::size_t>(-1), bool* truncated = nullptr) const;
 };
 
-// Length of a UTF-8 string in code points, as JSON Schema counts it.
-std::size_t code_point_length(const char* s, std::size_t bytes);
-
 }  // namespace drslint::schema

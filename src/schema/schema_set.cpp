@@ -5,7 +5,7 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/pointer.h>
 
-#include "parse/pointer.h"
+#include "core/pointer.h"
 
 namespace drslint::schema {
 namespace {
@@ -247,7 +247,7 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             for (const auto& property : object_of(v, where).GetObject()) {
                 std::string name(property.name.GetString(), property.name.GetStringLength());
                 std::string child_pointer = sub("properties");
-                parse::append_pointer_token(child_pointer, name);
+                core::append_pointer_token(child_pointer, name);
                 node.properties.emplace_back(std::move(name), child(child_pointer));
             }
         } else if (keyword == "required") {
@@ -276,7 +276,7 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
                     }
                 } else {
                     std::string child_pointer = sub("dependencies");
-                    parse::append_pointer_token(child_pointer, d.property);
+                    core::append_pointer_token(child_pointer, d.property);
                     d.schema = child(child_pointer);
                 }
                 node.dependencies.push_back(std::move(d));

@@ -22,7 +22,7 @@
 #include <locale>
 #include <stdexcept>
 
-#include "parse/pointer.h"
+#include "core/pointer.h"
 
 namespace drslint::schema {
 namespace {
@@ -96,14 +96,13 @@ std::string context_to_pointer(const std::vector<std::string>& context, const Va
     for (std::size_t i = 1; i < context.size(); ++i) {
         const std::string& step = context[i];
         const std::string token = step.size() >= 2 ? step.substr(1, step.size() - 2) : step;
-        const bool numeric = !token.empty() && token.size() < 10 &&
-                             token.find_first_not_of("0123456789") == std::string::npos;
+        const auto numeric = core::array_index(token);
         if (current != nullptr && current->IsArray() && numeric) {
-            const auto index = static_cast<rapidjson::SizeType>(std::stoul(token));
-            parse::append_pointer_index(pointer, index);
+            const auto index = static_cast<rapidjson::SizeType>(*numeric);
+            core::append_pointer_index(pointer, index);
             current = index < current->Size() ? &(*current)[index] : nullptr;
         } else {
-            parse::append_pointer_token(pointer, token);
+            core::append_pointer_token(pointer, token);
             if (current != nullptr && current->IsObject()) {
                 const ValijsonValue key(rapidjson::StringRef(token.data(), static_cast<rapidjson::SizeType>(token.size())));
                 auto it = current->FindMember(key);
@@ -227,10 +226,10 @@ std::vector<ValijsonLeaf> ValijsonEngine::validate(const rapidjson::Value& body)
         leaf.pointer = context_to_pointer(error.context, document);
         leaf.description = error.description;
         if (error.description.rfind("Missing required property", 0) == 0) {
-            parse::append_pointer_token(leaf.pointer, quoted_name(error.description));
+            core::append_pointer_token(leaf.pointer, quoted_name(error.description));
         } else if (error.description.rfind("Object contains a property that could not be validated", 0) == 0) {
             const auto colon = error.description.rfind(": '");
-            parse::append_pointer_token(leaf.pointer, quoted_name(error.description.substr(colon)));
+            core::append_pointer_token(leaf.pointer, quoted_name(error.description.substr(colon)));
             leaf.unknown_member = true;
         }
         leaves.push_back(std::move(leaf));

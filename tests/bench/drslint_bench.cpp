@@ -174,7 +174,7 @@ void bm_check_parsed(benchmark::State& state, const Stages& s, const Body& body)
         return;
     }
     std::vector<drslint::schema::Violation> violations;
-    std::vector<drslint::report::Located> located;
+    std::vector<drslint::core::Located> located;
     for (auto _ : state) {
         violations.clear();
         located.clear();

@@ -17,11 +17,14 @@
 #include "report/baseline.h"
 #include "report/config.h"
 #include "report/file_report.h"
-#include "report/glob.h"
+#include "input/glob.h"
 #include "report/redacted_source.h"
-#include "report/redaction.h"
-#include "report/schema_findings.h"
-#include "report/suggest.h"
+#include "core/pointer.h"
+#include "core/secrets.h"
+#include "core/text.h"
+#include "parse/value_text.h"
+#include "findings/schema_findings.h"
+#include "core/suggest.h"
 #include "../support/text_checks.h"
 #include "secret_bodies.h"
 
@@ -176,9 +179,9 @@ BOOST_AUTO_TEST_CASE(escaped_and_misspelled_secret_names_are_secrets_too)
     BOOST_TEST(!contains(mask_secret_values(R"({"pass\u0077ord": "hunter2"})"), "hunter2"));
     BOOST_TEST(!contains(mask_secret_values(R"({"db_pasword": "hunter2"})"), "hunter2"));
     BOOST_TEST(!contains(mask_secret_values(R"({"DB_PASSWORD": "hunter2"})"), "hunter2"));
-    BOOST_TEST(drslint::report::is_secret_member("ssl_cert_pasword"));
-    BOOST_TEST(!drslint::report::is_secret_member("is_set_password"));
-    BOOST_TEST(!drslint::report::is_secret_member("db_user"));
+    BOOST_TEST(drslint::core::is_secret_member("ssl_cert_pasword"));
+    BOOST_TEST(!drslint::core::is_secret_member("is_set_password"));
+    BOOST_TEST(!drslint::core::is_secret_member("db_user"));
 }
 
 BOOST_AUTO_TEST_CASE(a_value_that_reads_password_is_not_a_name)
@@ -236,7 +239,7 @@ BOOST_AUTO_TEST_CASE(redacted_source_lines_end_where_line_map_ends_them)
 
 BOOST_AUTO_TEST_CASE(globs_match_whole_relative_paths)
 {
-    using drslint::report::glob_match;
+    using drslint::input::glob_match;
     BOOST_TEST(glob_match("**/*.json", "a.json"));
     BOOST_TEST(glob_match("**/*.json", "x/y/a.json"));
     BOOST_TEST(glob_match("*.json", "a.json"));
@@ -248,9 +251,9 @@ BOOST_AUTO_TEST_CASE(globs_match_whole_relative_paths)
     BOOST_TEST(glob_match("[ab].json", "b.json"));
     BOOST_TEST(!glob_match("[ab].json", "c.json"));
     const std::string odd = "we*ird [1]?.json";
-    BOOST_TEST(glob_match(drslint::report::glob_escape(odd), odd));
-    BOOST_TEST(!glob_match(drslint::report::glob_escape(odd), "weXird [1]?.json"));
-    BOOST_TEST(!glob_match(drslint::report::glob_escape(odd), "we*ird 1X.json"));
+    BOOST_TEST(glob_match(drslint::input::glob_escape(odd), odd));
+    BOOST_TEST(!glob_match(drslint::input::glob_escape(odd), "weXird [1]?.json"));
+    BOOST_TEST(!glob_match(drslint::input::glob_escape(odd), "we*ird 1X.json"));
 }
 
 // ---- config ----
@@ -623,7 +626,7 @@ BOOST_AUTO_TEST_CASE(format_names_round_trip)
 // unescaped and printable.
 BOOST_AUTO_TEST_CASE(places_are_named_by_their_last_two_members)
 {
-    using drslint::report::describe_pointer;
+    using drslint::core::describe_pointer;
     BOOST_TEST(describe_pointer("") == "the body");
     BOOST_TEST(describe_pointer("no-slash") == "the body");
     BOOST_TEST(describe_pointer("/job/params/speed_limit/1/end") == "`speed_limit[1].end`");
@@ -638,7 +641,7 @@ BOOST_AUTO_TEST_CASE(places_are_named_by_their_last_two_members)
 // without changing any answer within the bound.
 BOOST_AUTO_TEST_CASE(edit_distance_and_its_bound)
 {
-    using drslint::report::edit_distance;
+    using drslint::core::edit_distance;
     BOOST_TEST(edit_distance("speed_limit", "speedlimit") == 1u);
     BOOST_TEST(edit_distance("base_info", "base_ifno") == 1u);
     BOOST_TEST(edit_distance("DB_Name", "db_name") == 0u);
@@ -647,8 +650,8 @@ BOOST_AUTO_TEST_CASE(edit_distance_and_its_bound)
     BOOST_TEST(edit_distance("kitten", "sitting", 3) == 3u);
     BOOST_TEST(edit_distance("kitten", "sitting", 1) > 1u);
     BOOST_TEST(edit_distance("policy_config", "speed_limit", 2) > 2u);
-    BOOST_TEST(drslint::report::closest_match("speedlimit", {"speed_limit", "policy_config", "speed"}) == "speed_limit");
-    BOOST_TEST(drslint::report::closest_match("zzzzzz", {"speed_limit", "name"}).empty());
+    BOOST_TEST(drslint::core::closest_match("speedlimit", {"speed_limit", "policy_config", "speed"}) == "speed_limit");
+    BOOST_TEST(drslint::core::closest_match("zzzzzz", {"speed_limit", "name"}).empty());
 }
 
 

@@ -30,7 +30,7 @@
 #include "../support/fixtures.h"
 #include "input/http_file.h"
 #include "report/redacted_source.h"
-#include "report/redaction.h"
+#include "core/text.h"
 #include "rules/rule_catalogue.h"
 #include "schema/schema_set.h"
 #include "../support/small_stack.h"
@@ -561,7 +561,7 @@ BOOST_AUTO_TEST_CASE(a_one_mib_stack_lints_the_worst_inputs)
 
 BOOST_AUTO_TEST_CASE(printable_escapes_what_a_terminal_would_act_on)
 {
-    using drslint::report::printable;
+    using drslint::core::printable;
     BOOST_TEST(printable(std::string("a\0b", 3)) == "a\\u0000b");
     BOOST_TEST(printable("\x1b[31m") == "\\u001b[31m");
     BOOST_TEST(printable("x\xE2\x80\xAEy") == "x\\u202ey");        // right-to-left override

@@ -9,9 +9,9 @@
 
 #include "input/http_file.h"
 #include "input/jsonl.h"
-#include "report/redaction.h"
+#include "core/secrets.h"
 
-namespace report = drslint::report;
+namespace core = drslint::core;
 
 using drslint::input::parse_http_file;
 
@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(the_token_is_never_printed)
         // the same text elsewhere is not a secret; at the token's place it always is
         if (f.pointer == "/headers/X-Auth-Token") BOOST_TEST(f.message.find("MIIsecret") == std::string::npos);
     }
-    BOOST_TEST(report::is_secret_pointer("/headers/X-Auth-Token"));
+    BOOST_TEST(core::is_secret_pointer("/headers/X-Auth-Token"));
 }
 
 BOOST_AUTO_TEST_CASE(variables_are_unknown_values_not_errors)

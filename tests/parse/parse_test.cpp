@@ -5,29 +5,30 @@
 #include <vector>
 
 #include "parse/json_parser.h"
-#include "parse/pointer.h"
+#include "core/pointer.h"
 #include "parse/position_index.h"
 #include "parse/shorten.h"
 #include "../support/small_stack.h"
 
 using namespace drslint::parse;
+namespace core = drslint::core;
 
 BOOST_AUTO_TEST_CASE(pointer_tokens_are_escaped_per_rfc_6901)
 {
     std::string pointer;
-    append_pointer_token(pointer, "a/b");
-    append_pointer_token(pointer, "m~n");
-    append_pointer_token(pointer, "[x]\"");
-    append_pointer_index(pointer, 3);
+    core::append_pointer_token(pointer, "a/b");
+    core::append_pointer_token(pointer, "m~n");
+    core::append_pointer_token(pointer, "[x]\"");
+    core::append_pointer_index(pointer, 3);
     BOOST_TEST(pointer == "/a~1b/m~0n/[x]\"/3");
     std::vector<std::string> tokens;
-    BOOST_TEST(split_pointer(pointer, tokens));
+    BOOST_TEST(core::split_pointer(pointer, tokens));
     BOOST_TEST(tokens.size() == 4u);
     BOOST_TEST(tokens[0] == "a/b");
     BOOST_TEST(tokens[1] == "m~n");
     BOOST_TEST(tokens[2] == "[x]\"");
-    BOOST_TEST(!split_pointer("/bad~2", tokens));
-    BOOST_TEST(last_pointer_token("/x/~01") == "~1");
+    BOOST_TEST(!core::split_pointer("/bad~2", tokens));
+    BOOST_TEST(core::last_pointer_token("/x/~01") == "~1");
 }
 
 BOOST_AUTO_TEST_CASE(duplicate_keys_are_found_once_at_their_second_occurrence)

@@ -35,7 +35,7 @@
 #include "report/baseline.h"
 #include "report/config.h"
 #include "report/file_report.h"
-#include "report/glob.h"
+#include "input/glob.h"
 
 namespace {
 
@@ -101,7 +101,7 @@ struct Filters {
 
     bool keep(const std::string& relative) const
     {
-        auto matches = [&relative](const std::string& glob) { return drslint::report::glob_match(glob, relative); };
+        auto matches = [&relative](const std::string& glob) { return drslint::input::glob_match(glob, relative); };
         const bool included = include.empty() ? matches(kDefaultInclude) : std::any_of(include.begin(), include.end(), matches);
         return included && std::none_of(exclude.begin(), exclude.end(), matches);
     }

@@ -7,7 +7,7 @@
 
 #include "drslint/finding.h"
 
-namespace drslint::report {
+namespace drslint::core {
 
 // What a finding points at in the source: the member's key for an unknown or duplicate member,
 // the enclosing object for a missing member, the value otherwise.
@@ -20,4 +20,4 @@ struct Located {
     std::optional<std::size_t> offset;  // a known byte offset (parse errors)
 };
 
-}  // namespace drslint::report
+}  // namespace drslint::core

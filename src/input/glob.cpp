@@ -1,10 +1,10 @@
-#include "report/glob.h"
+#include "input/glob.h"
 
 #include <fnmatch.h>
 
 #include <vector>
 
-namespace drslint::report {
+namespace drslint::input {
 namespace {
 
 std::vector<std::string> segments(std::string_view path)
@@ -50,4 +50,4 @@ std::string glob_escape(std::string_view path)
     return out;
 }
 
-}  // namespace drslint::report
+}  // namespace drslint::input

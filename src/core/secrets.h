@@ -8,11 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include <rapidjson/document.h>
-
 #include "drslint/finding.h"
 
-namespace drslint::report {
+namespace drslint::core {
 
 inline constexpr std::string_view kRedacted = "(redacted)";
 
@@ -41,19 +39,4 @@ std::string redact_pointer(std::string_view pointer);
 // names below it). `summary` is the rule's one-line summary.
 void redact_finding(Finding& finding, std::string_view summary);
 
-// The most code points of a string value that a message quotes.
-inline constexpr std::size_t kMaxRenderedCodePoints = 40;
-
-// A short, printable rendering of `value` for a message: strings quoted and cut to
-// kMaxRenderedCodePoints characters, control characters escaped, containers summarized, secrets replaced by kRedacted.
-std::string render_value(const rapidjson::Value& value, std::string_view pointer);
-
-// `text` (a member name, say) made safe to print: control characters, DEL, C1 controls and
-// bidirectional overrides (which a terminal or an editor would act on) and bytes that are not UTF-8
-// escaped as \uXXXX or \xNN; cut after `max_code_points` with "…".
-std::string printable(std::string_view text, std::size_t max_code_points = 64);
-
-// "a string", "a number", "an object", ...
-std::string describe_type(const rapidjson::Value& value);
-
-}  // namespace drslint::report
+}  // namespace drslint::core

@@ -3,11 +3,12 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace drslint::parse {
+namespace drslint::core {
 
 // Appends "/" and the escaped token ("~" -> "~0", "/" -> "~1").
 void append_pointer_token(std::string& pointer, std::string_view token);
@@ -36,6 +37,14 @@ bool for_each_raw_token(std::string_view pointer, Visit&& visit)
 std::string unescape_token(std::string_view raw);
 // The last unescaped token ("" for the root).
 std::string last_pointer_token(std::string_view pointer);
+// The pointer without its last token ("" for the root and for a top-level member).
+std::string parent_pointer(std::string_view pointer);
+// The array index a token names, as RFC 6901 writes one ("0", or digits without a leading zero,
+// here at most 9 of them); nullopt for any other token.
+std::optional<std::size_t> array_index(std::string_view token);
+// How a message names a place: "`name`", "`speed_limit[1].end`" (the last two member names with
+// the indexes between them), or "the body" for the root. Member names are printable (core/text.h).
+std::string describe_pointer(std::string_view pointer);
 
 // Where a walk over a document stands: a member name (a view into the document or a schema, which
 // outlive the walk) or an index per step. Descending costs a push; the pointer text is built only
@@ -70,4 +79,4 @@ private:
     std::vector<Step> steps_;
 };
 
-}  // namespace drslint::parse
+}  // namespace drslint::core

@@ -1,9 +1,9 @@
-#include "report/suggest.h"
+#include "core/suggest.h"
 
 #include <algorithm>
 #include <cctype>
 
-namespace drslint::report {
+namespace drslint::core {
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound)
 {
@@ -67,4 +67,4 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
     return std::string(best);
 }
 
-}  // namespace drslint::report
+}  // namespace drslint::core

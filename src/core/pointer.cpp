@@ -1,8 +1,10 @@
-#include "parse/pointer.h"
+#include "core/pointer.h"
 
 #include <algorithm>
 
-namespace drslint::parse {
+#include "core/text.h"
+
+namespace drslint::core {
 
 void append_pointer_token(std::string& pointer, std::string_view token)
 {
@@ -72,4 +74,49 @@ std::string last_pointer_token(std::string_view pointer)
     return tokens.back();
 }
 
-}  // namespace drslint::parse
+std::string parent_pointer(std::string_view pointer)
+{
+    const auto slash = pointer.rfind('/');
+    return slash == std::string_view::npos ? std::string() : std::string(pointer.substr(0, slash));
+}
+
+std::optional<std::size_t> array_index(std::string_view token)
+{
+    if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string_view::npos ||
+        (token.size() > 1 && token[0] == '0')) {
+        return std::nullopt;
+    }
+    std::size_t index = 0;
+    for (const char c : token) index = index * 10 + static_cast<std::size_t>(c - '0');
+    return index;
+}
+
+std::string describe_pointer(std::string_view pointer)
+{
+    std::size_t tokens = 0;
+    if (!for_each_raw_token(pointer, [&tokens](std::string_view) { ++tokens; }) || tokens == 0) {
+        return "the body";
+    }
+    auto is_index = [](std::string_view t) { return array_index(t).has_value(); };
+    std::size_t start = pointer.size();
+    for (std::size_t names = 0; names < 2 && start > 0;) {
+        const std::size_t slash = pointer.rfind('/', start - 1);
+        names += !is_index(pointer.substr(slash + 1, start - slash - 1));
+        start = slash;
+    }
+    std::string path = "`";
+    bool first = true;
+    for_each_raw_token(pointer.substr(start), [&](std::string_view raw) {
+        if (is_index(raw)) {
+            path.append("[").append(raw).append("]");
+        } else {
+            if (!first) path += '.';
+            // Member names come from the body: a message must show them, not act on them.
+            path += printable(unescape_token(raw));
+        }
+        first = false;
+    });
+    return path + "`";
+}
+
+}  // namespace drslint::core

@@ -1,13 +1,15 @@
-#include "report/schema_findings.h"
+#include "findings/schema_findings.h"
 
 #include <cmath>
 #include <sstream>
 
-#include "parse/pointer.h"
-#include "report/redaction.h"
-#include "report/suggest.h"
+#include "core/pointer.h"
+#include "core/secrets.h"
+#include "core/suggest.h"
+#include "core/text.h"
+#include "parse/value_text.h"
 
-namespace drslint::report {
+namespace drslint::findings {
 namespace {
 
 using schema::Keyword;
@@ -60,7 +62,7 @@ std::string render_literal(const rapidjson::Value& v)
         // An empty value would print as two backticks: show it as JSON does.
         return v.GetStringLength() == 0 ? std::string("`\"\"`") : std::string("`") + v.GetString() + "`";
     }
-    return render_value(v, "");
+    return parse::render_value(v, "");
 }
 
 // The members a schema node documents, looking through $ref and allOf.
@@ -78,62 +80,25 @@ const Node* resolved(const Node* node)
     return node;
 }
 
-std::string parent_pointer(std::string_view pointer)
-{
-    const auto slash = pointer.rfind('/');
-    return slash == std::string_view::npos ? std::string() : std::string(pointer.substr(0, slash));
-}
-
-// A message quotes at most kMaxRenderedCodePoints of a value: where a long value breaks its
+// A message quotes at most parse::kMaxRenderedCodePoints of a value: where a long value breaks its
 // format, it names the character ("; character 151, `!`, is not allowed there"). Never for a secret.
 std::string mismatch_hint(const Node& node, const rapidjson::Value& value, std::string_view pointer)
 {
     const std::string_view text(value.GetString(), value.GetStringLength());
-    const std::size_t characters = schema::code_point_length(text.data(), text.size());
-    if (characters <= kMaxRenderedCodePoints || is_secret_pointer(pointer) || !node.pattern) return {};
+    const std::size_t characters = core::count_code_points(text);
+    if (characters <= parse::kMaxRenderedCodePoints || core::is_secret_pointer(pointer) || !node.pattern) return {};
     const auto at = node.pattern->first_mismatch(text);
     if (!at) return {};
     if (*at == text.size()) return "; it ends before the format is complete";
     std::size_t begin = *at;
-    while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+    while (begin > 0 && !core::starts_code_point(text[begin])) --begin;
     std::size_t end = begin + 1;
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-    return "; character " + std::to_string(schema::code_point_length(text.data(), begin) + 1) + ", `" +
-           printable(text.substr(begin, end - begin)) + "`, is not allowed there";
+    while (end < text.size() && !core::starts_code_point(text[end])) ++end;
+    return "; character " + std::to_string(core::count_code_points(text.substr(0, begin)) + 1) + ", `" +
+           core::printable(text.substr(begin, end - begin)) + "`, is not allowed there";
 }
 
 }  // namespace
-
-std::string describe_pointer(std::string_view pointer)
-{
-    std::size_t tokens = 0;
-    if (!parse::for_each_raw_token(pointer, [&tokens](std::string_view) { ++tokens; }) || tokens == 0) {
-        return "the body";
-    }
-    // The last two member names with the indexes between them: `speed_limit[1].end`.
-    auto is_index = [](std::string_view t) {
-        return !t.empty() && t.size() < 10 && t.find_first_not_of("0123456789") == std::string_view::npos;
-    };
-    std::size_t start = pointer.size();
-    for (std::size_t names = 0; names < 2 && start > 0;) {
-        const std::size_t slash = pointer.rfind('/', start - 1);
-        names += !is_index(pointer.substr(slash + 1, start - slash - 1));
-        start = slash;
-    }
-    std::string path = "`";
-    bool first = true;
-    parse::for_each_raw_token(pointer.substr(start), [&](std::string_view raw) {
-        if (is_index(raw)) {
-            path.append("[").append(raw).append("]");
-        } else {
-            if (!first) path += '.';
-            // Member names come from the body: a message must show them, not act on them.
-            path += printable(parse::unescape_token(raw));
-        }
-        first = false;
-    });
-    return path + "`";
-}
 
 Finding finding_from_violation(const schema::Violation& v, const rules::RuleCatalogue& catalogue)
 {
@@ -143,17 +108,17 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     finding.pointer = v.pointer;
     std::string rule;
     rules::MessageArgs args;
-    args.emplace_back("subject", describe_pointer(v.pointer));
+    args.emplace_back("subject", core::describe_pointer(v.pointer));
 
     switch (v.keyword) {
     case Keyword::type: {
         rule = "type-mismatch";
         finding.expected = describe_types(node.types);
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("actual", describe_type(value));
+        args.emplace_back("actual", parse::describe_type(value));
         if ((node.types & schema::kString) && value.IsNumber()) {
-            const std::string rendered = render_value(value, v.pointer);
-            args.emplace_back("hint", rendered == kRedacted ? std::string("; put the value in quotes")
+            const std::string rendered = parse::render_value(value, v.pointer);
+            args.emplace_back("hint", rendered == core::kRedacted ? std::string("; put the value in quotes")
                                                             : "; write \"" + rendered + "\", not " + rendered);
         } else if ((node.types & schema::kBoolean) && value.IsString() &&
                    (value == rapidjson::Value("true") || value == rapidjson::Value("false"))) {
@@ -167,7 +132,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         rule = "required-member";
         finding.expected = "`" + v.member + "`";
         args.emplace_back("member", v.member);
-        args.emplace_back("object", describe_pointer(parent_pointer(v.pointer)));
+        args.emplace_back("object", core::describe_pointer(core::parent_pointer(v.pointer)));
         // The member's row is in the table of the object that lacks it; its own table (if it is an
         // object) describes what goes inside: "(Table 4; its members: Table 5 — params (UpdateJob))".
         const std::string row = node.title.rfind("Table ", 0) == 0 ? node.title.substr(0, node.title.find(" \xE2\x80\x94")) : "";
@@ -182,11 +147,11 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
     case Keyword::unknown_member: {
         rule = "unknown-member";
-        args.emplace_back("member", printable(v.member));
-        args.emplace_back("object", describe_pointer(parent_pointer(v.pointer)));
+        args.emplace_back("member", core::printable(v.member));
+        args.emplace_back("object", core::describe_pointer(core::parent_pointer(v.pointer)));
         std::vector<std::string_view> known;
         collect_properties(&node, known);
-        finding.suggestion = closest_match(v.member, known);
+        finding.suggestion = core::closest_match(v.member, known);
         if (!finding.suggestion.empty()) {
             args.emplace_back("hint", "; did you mean `" + finding.suggestion + "`?");
         }
@@ -207,11 +172,11 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
             add(*node.const_value);
         }
         finding.expected = allowed;
-        args.emplace_back("value", render_value(value, v.pointer));
+        args.emplace_back("value", parse::render_value(value, v.pointer));
         args.emplace_back("allowed", allowed);
         args.emplace_back("expected", allowed);
-        if (value.IsString() && !is_secret_pointer(v.pointer)) {
-            finding.suggestion = closest_match({value.GetString(), value.GetStringLength()}, candidates);
+        if (value.IsString() && !core::is_secret_pointer(v.pointer)) {
+            finding.suggestion = core::closest_match({value.GetString(), value.GetStringLength()}, candidates);
             if (!finding.suggestion.empty()) {
                 args.emplace_back("hint", "; did you mean `" + finding.suggestion + "`?");
             }
@@ -223,14 +188,14 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         rule = "string-length";
         finding.expected = describe_range(as_double(node.min_length), as_double(node.max_length), "characters");
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("actual", std::to_string(schema::code_point_length(value.GetString(), value.GetStringLength())));
+        args.emplace_back("actual", std::to_string(core::count_code_points({value.GetString(), value.GetStringLength()})));
         break;
     }
     case Keyword::pattern: {
         rule = "string-format";
         finding.expected = !node.title.empty() ? node.title : "a value matching " + node.pattern_source;
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", render_value(value, v.pointer));
+        args.emplace_back("value", parse::render_value(value, v.pointer));
         args.emplace_back("hint", mismatch_hint(node, value, v.pointer));
         break;
     }
@@ -241,7 +206,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         finding.expected = d < 0 ? std::to_string(static_cast<long long>(d))
                                  : std::to_string(static_cast<unsigned long long>(d));
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", render_value(value, v.pointer));
+        args.emplace_back("value", parse::render_value(value, v.pointer));
         break;
     }
     case Keyword::minimum:
@@ -252,7 +217,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         if (!high && node.exclusive_maximum) high = *node.exclusive_maximum - 1;
         finding.expected = describe_range(low, high, "");
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", render_value(value, v.pointer));
+        args.emplace_back("value", parse::render_value(value, v.pointer));
         break;
     }
     case Keyword::min_items:
@@ -272,10 +237,10 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         rule = "schema-constraint";
         finding.expected = !node.title.empty() ? node.title : !node.description.empty() ? node.description : node.location;
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", render_value(value, v.pointer));
+        args.emplace_back("value", parse::render_value(value, v.pointer));
         // A rule about a whole object (a tagged `not`) names it as {object}, as `required` names the
         // object that lacks a member: children-required-when-not-all is raised both ways.
-        if (value.IsObject()) args.emplace_back("object", describe_pointer(v.pointer));
+        if (value.IsObject()) args.emplace_back("object", core::describe_pointer(v.pointer));
         break;
     }
     }
@@ -288,4 +253,4 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     return finding;
 }
 
-}  // namespace drslint::report
+}  // namespace drslint::findings

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace drslint::report {
+namespace drslint::input {
 
 // Matches a '/'-separated relative path against a glob, the whole path (`**/` matches at any
 // depth). Within one segment: `*`, `?`, `[...]` and `\` quoting, as fnmatch(3) reads them; `*`
@@ -14,4 +14,4 @@ bool glob_match(std::string_view pattern, std::string_view path);
 // A glob that matches `path` and nothing else (metacharacters quoted).
 std::string glob_escape(std::string_view path);
 
-}  // namespace drslint::report
+}  // namespace drslint::input

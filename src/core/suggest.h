@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace drslint::report {
+namespace drslint::core {
 
 // Damerau-style distance (insert, delete, substitute, swap neighbours), case-insensitive. Past
 // `bound` it stops early and returns some value above `bound`.
@@ -15,4 +15,4 @@ std::size_t edit_distance(std::string_view a, std::string_view b,
 // The candidate closest to `word`, if it is close enough to be a plausible typo; else "".
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
 
-}  // namespace drslint::report
+}  // namespace drslint::core

@@ -8,11 +8,8 @@
 #include "rules/rule_catalogue.h"
 #include "schema/evaluator.h"
 
-namespace drslint::report {
+namespace drslint::findings {
 
 Finding finding_from_violation(const schema::Violation& violation, const rules::RuleCatalogue& catalogue);
 
-// "`name`", "`tags[2]`", or "the body" for the root.
-std::string describe_pointer(std::string_view pointer);
-
-}  // namespace drslint::report
+}  // namespace drslint::findings

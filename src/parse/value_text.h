@@ -1,0 +1,23 @@
+// JSON values as messages quote them: short, printable, and never a secret.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <rapidjson/document.h>
+
+namespace drslint::parse {
+
+// The most code points of a string value that a message quotes.
+inline constexpr std::size_t kMaxRenderedCodePoints = 40;
+
+// A short, printable rendering of `value` for a message: strings quoted and cut to
+// kMaxRenderedCodePoints characters, escaped as core::printable() escapes, containers summarized,
+// the value at or inside a secret (core::is_secret_pointer(pointer)) replaced by core::kRedacted.
+std::string render_value(const rapidjson::Value& value, std::string_view pointer);
+
+// "a string", "a number", "an object", ...
+std::string describe_type(const rapidjson::Value& value);
+
+}  // namespace drslint::parse
