@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
-#include "input/http_file.h"
+#include "drslint/http.h"
 #include "parse/json_parser.h"
 #include "core/pointer.h"
 #include "parse/position_index.h"
@@ -605,7 +605,7 @@ Report Linter::Impl::lint_http_file(std::string_view text, const TaskContext& co
     }
     Report file;
     Overflow left;
-    input::for_each_http_request(text, [&](HttpRequest&& request) {
+    drslint::for_each_http_request(text, [&](HttpRequest&& request) {
         if (requests != nullptr) ++*requests;
         if (left.more > 0 || left.truncated) {
             left.stopped = true;

@@ -1,4 +1,4 @@
-#include "format/formatter.h"
+#include "drslint/format.h"
 
 #include <algorithm>
 

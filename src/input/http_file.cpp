@@ -1,4 +1,4 @@
-#include "input/http_file.h"
+#include "drslint/http.h"
 
 #include <algorithm>
 #include <cctype>
@@ -178,9 +178,13 @@ private:
 };
 
 }  // namespace
+}  // namespace drslint::input
+
+namespace drslint {
 
 bool for_each_http_request(std::string_view text, const std::function<bool(HttpRequest&&)>& each)
 {
+    using namespace input;
     LineReader lines(text);
     Block block;
     HttpRequest request;
@@ -206,4 +210,4 @@ std::vector<HttpRequest> parse_http_file(std::string_view text)
     return requests;
 }
 
-}  // namespace drslint::input
+}  // namespace drslint

@@ -1,11 +1,11 @@
-#include "report/baseline.h"
+#include "drslint/baseline.h"
 
 #include <set>
 #include <tuple>
 
 #include "input/glob.h"
 
-namespace drslint::report {
+namespace drslint {
 namespace fs = std::filesystem;
 
 Config make_baseline(const Config& in_effect, const fs::path& baseline_file, const std::vector<FileReport>& results,
@@ -46,4 +46,4 @@ Config make_baseline(const Config& in_effect, const fs::path& baseline_file, con
     return baseline;
 }
 
-}  // namespace drslint::report
+}  // namespace drslint

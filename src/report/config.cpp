@@ -1,4 +1,4 @@
-#include "report/config.h"
+#include "drslint/config.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -19,7 +19,7 @@
 #include "core/text.h"
 #include "rules/rule_table.h"
 
-namespace drslint::report {
+namespace drslint {
 namespace fs = std::filesystem;
 namespace {
 
@@ -327,4 +327,21 @@ Report apply_config(const Config& config, const std::optional<std::string>& rela
     return out;
 }
 
-}  // namespace drslint::report
+ConfigSet::ConfigSet(const std::filesystem::path& fixed, const std::vector<RuleInfo>& rules) : rules_(rules)
+{
+    if (!fixed.empty()) fixed_ = std::make_shared<const Config>(load_config(fixed, rules_));
+}
+
+std::shared_ptr<const Config> ConfigSet::for_input(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    if (fixed_) return fixed_;
+    const fs::path directory = path == "-" ? fs::current_path() : fs::path(path).parent_path();
+    const fs::path file = find_config(directory.empty() ? fs::path(".") : directory);
+    if (file.empty()) return none_;
+    auto& config = loaded_[file];
+    if (!config) config = std::make_shared<const Config>(load_config(file, rules_));
+    return config;
+}
+
+}  // namespace drslint

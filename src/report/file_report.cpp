@@ -1,10 +1,10 @@
-#include "report/file_report.h"
+#include "drslint/file_report.h"
 
 #include "core/text.h"
 
 
 
-namespace drslint::report {
+namespace drslint {
 
 FileReport finish_file(const std::string& path, std::string_view text, Report report, const Config& config,
                        std::optional<Severity> fail_override)
@@ -25,4 +25,4 @@ FileReport finish_file(const std::string& path, std::string_view text, Report re
     return out;
 }
 
-}  // namespace drslint::report
+}  // namespace drslint

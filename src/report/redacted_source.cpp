@@ -1,4 +1,4 @@
-#include "report/redacted_source.h"
+#include "drslint/redacted_source.h"
 
 #include <algorithm>
 #include <optional>
@@ -9,7 +9,7 @@
 #include "core/suggest.h"
 #include "core/text.h"
 
-namespace drslint::report {
+namespace drslint {
 namespace {
 
 // Longer names are no secret's (is_secret_member); not decoding them keeps the scan linear on a
@@ -230,4 +230,4 @@ std::string_view RedactedSource::line(std::size_t number) const
     return data_ == nullptr ? std::string_view() : data_->lines.line(number);
 }
 
-}  // namespace drslint::report
+}  // namespace drslint

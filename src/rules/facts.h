@@ -7,7 +7,7 @@
 
 #include <rapidjson/document.h>
 
-#include "drslint/linter.h"
+#include "drslint/options.h"
 
 namespace drslint::rules {
 

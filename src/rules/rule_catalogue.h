@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "drslint/linter.h"
+#include "drslint/rule_info.h"
 
 namespace drslint::rules {
 

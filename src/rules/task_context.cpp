@@ -3,7 +3,7 @@
 
 #include <rapidjson/document.h>
 
-#include "drslint/linter.h"
+#include "drslint/options.h"
 #include "parse/json_parser.h"
 
 namespace drslint {

@@ -20,7 +20,7 @@
 //   drslint_bench --emit DIR [--tables N] [--lines N]
 //       writes DIR/valid-db_object-large.json and DIR/batch.jsonl (N lines cycling the corpus)
 //   drslint_bench --jsonl FILE [--jobs N] [--cross-check]
-//       lints every line of FILE with input::lint_jsonl (N threads, default 1) and prints one
+//       lints every line of FILE with drslint::lint_jsonl (N threads, default 1) and prints one
 //       summary line: the library without the CLI's output, and with the cross-check switchable
 //   drslint_bench --lint FILE [--repeat N] [--cross-check]
 //       lints one file N times (for valgrind --tool=callgrind)
@@ -39,8 +39,8 @@
 
 #include "bench_corpus.h"
 #include "drslint/linter.h"
-#include "format/formatter.h"
-#include "input/jsonl.h"
+#include "drslint/format.h"
+#include "drslint/jsonl.h"
 #include "parse/json_parser.h"
 #include "rules/facts.h"
 #include "rules/rule_catalogue.h"
@@ -348,7 +348,7 @@ int lint_jsonl_file(const std::string& path, unsigned jobs, bool cross_check)
     const drslint::Linter linter(options_with_cross_check(cross_check));
     const auto start = std::chrono::steady_clock::now();
     Tally tally;
-    drslint::input::lint_jsonl(linter, in, jobs, [&tally](drslint::input::LineReport&& line) { tally.add(line.report); });
+    drslint::lint_jsonl(linter, in, jobs, [&tally](drslint::LineReport&& line) { tally.add(line.report); });
     tally.print(start, cross_check);
     return 0;
 }

@@ -12,13 +12,13 @@
 
 #include "drslint/linter.h"
 #include "../support/fixtures.h"
-#include "format/formatter.h"
+#include "drslint/format.h"
 #include "parse/position_index.h"
-#include "report/baseline.h"
-#include "report/config.h"
-#include "report/file_report.h"
+#include "drslint/baseline.h"
+#include "drslint/config.h"
+#include "drslint/file_report.h"
 #include "input/glob.h"
-#include "report/redacted_source.h"
+#include "drslint/redacted_source.h"
 #include "core/pointer.h"
 #include "core/secrets.h"
 #include "core/text.h"
@@ -37,9 +37,9 @@ using drslint::Finding;
 using drslint::Report;
 using drslint::Severity;
 using drslint::format::FileResult;
-using drslint::report::Config;
-using drslint::report::ConfigError;
-using drslint::report::mask_secret_values;
+using drslint::Config;
+using drslint::ConfigError;
+using drslint::mask_secret_values;
 
 namespace {
 
@@ -71,7 +71,7 @@ FileResult result(const std::string& file, const std::string& text, std::vector<
 {
     Report report;
     report.findings = std::move(findings);
-    return drslint::report::finish_file(file, text, std::move(report), config, fail);
+    return drslint::finish_file(file, text, std::move(report), config, fail);
 }
 
 drslint::format::Context context(bool color = false)
@@ -118,7 +118,7 @@ std::string source_line(const std::string& text)
 
 Config config_from(const std::string& json, const fs::path& file = "/work/repo/.drslint.json")
 {
-    return drslint::report::parse_config(json, file, linter().rules());
+    return drslint::parse_config(json, file, linter().rules());
 }
 
 std::string config_error(const std::string& json)
@@ -223,14 +223,14 @@ BOOST_AUTO_TEST_CASE(masking_deeply_nested_text_needs_no_stack)
 
 BOOST_AUTO_TEST_CASE(redacted_source_lines_end_where_line_map_ends_them)
 {
-    const auto source = drslint::report::RedactedSource::from("a\r\nb\rc\n\nd");
+    const auto source = drslint::RedactedSource::from("a\r\nb\rc\n\nd");
     BOOST_TEST(std::string(source.line(1)) == "a");
     BOOST_TEST(std::string(source.line(2)) == "b");
     BOOST_TEST(std::string(source.line(3)) == "c");
     BOOST_TEST(std::string(source.line(4)) == "");
     BOOST_TEST(std::string(source.line(5)) == "d");
     BOOST_TEST(std::string(source.line(6)) == "");
-    BOOST_TEST(drslint::report::RedactedSource().empty());
+    BOOST_TEST(drslint::RedactedSource().empty());
     // A clean file keeps no copy of its text.
     BOOST_TEST(result("a.json", "{}", {}).source.empty());
 }
@@ -273,8 +273,8 @@ BOOST_AUTO_TEST_CASE(a_config_reads_rules_ignores_and_fail_severity)
     BOOST_TEST(*c.fail_severity == Severity::warning);
     BOOST_TEST(c.directory == fs::path("/work/repo"));
     // Written back, it reads the same.
-    const Config again = config_from(drslint::report::to_json(c));
-    BOOST_TEST(drslint::report::to_json(again) == drslint::report::to_json(c));
+    const Config again = config_from(drslint::to_json(c));
+    BOOST_TEST(drslint::to_json(again) == drslint::to_json(c));
     BOOST_TEST(again.rules == c.rules);
 }
 
@@ -308,7 +308,7 @@ BOOST_AUTO_TEST_CASE(a_config_cannot_silence_input_that_was_not_checked)
     report.findings = {finding("invalid-json", Severity::error, "", 1, 1, 1, 2),
                        finding("enum-value", Severity::error, "/job/type", 1, 1, 1, 2)};
     std::size_t suppressed = 0;
-    const Report out = drslint::report::apply_config(c, std::string("a.json"), report, suppressed);
+    const Report out = drslint::apply_config(c, std::string("a.json"), report, suppressed);
     BOOST_TEST_REQUIRE(out.findings.size() == 1u);
     BOOST_TEST(out.findings[0].rule == "invalid-json");
     BOOST_TEST(suppressed == 1u);
@@ -328,7 +328,7 @@ BOOST_AUTO_TEST_CASE(config_turns_rules_off_changes_severity_and_ignores_by_rule
                        finding("type-mismatch", Severity::error, "/job/params/speed_limit", 1, 1, 1, 2),
                        finding("type-mismatch", Severity::error, "/job/params/speed_limits", 1, 1, 1, 2)};
     std::size_t suppressed = 0;
-    const Report legacy = drslint::report::apply_config(c, std::string("legacy/2023/a.json"), report, suppressed);
+    const Report legacy = drslint::apply_config(c, std::string("legacy/2023/a.json"), report, suppressed);
     BOOST_TEST(suppressed == 3u);
     BOOST_TEST_REQUIRE(legacy.findings.size() == 2u);
     BOOST_TEST(legacy.findings[0].rule == "string-length");
@@ -336,11 +336,11 @@ BOOST_AUTO_TEST_CASE(config_turns_rules_off_changes_severity_and_ignores_by_rule
     BOOST_TEST(legacy.findings[1].pointer == "/job/params/speed_limits");  // a prefix ends at a '/'
 
     suppressed = 0;
-    const Report current = drslint::report::apply_config(c, std::string("current/a.json"), report, suppressed);
+    const Report current = drslint::apply_config(c, std::string("current/a.json"), report, suppressed);
     BOOST_TEST(suppressed == 2u);
     BOOST_TEST(current.findings.size() == 3u);  // the enum-value finding is outside legacy/
     suppressed = 0;
-    const Report stdin_report = drslint::report::apply_config(c, std::nullopt, report, suppressed);
+    const Report stdin_report = drslint::apply_config(c, std::nullopt, report, suppressed);
     BOOST_TEST(stdin_report.findings.size() == 3u);  // a `files` glob never matches standard input
 }
 
@@ -367,7 +367,7 @@ BOOST_AUTO_TEST_CASE(a_baseline_ignores_exactly_todays_findings)
                 finding("invalid-json", Severity::error, "", 1, 1, 1, 2),
                 finding("duplicate-key", Severity::error, "/job/params", 1, 5, 1, 6)})};
     std::size_t left_out = 0;
-    const Config baseline = drslint::report::make_baseline(in_effect, "/work/repo/baseline.json", results, left_out);
+    const Config baseline = drslint::make_baseline(in_effect, "/work/repo/baseline.json", results, left_out);
     BOOST_TEST(left_out == 2u);  // invalid-json and duplicate-key mean unchecked input: never baselined
     BOOST_TEST(*baseline.fail_severity == Severity::info);
     BOOST_TEST(*baseline.rules.at("unknown-member") == Severity::info);
@@ -376,17 +376,17 @@ BOOST_AUTO_TEST_CASE(a_baseline_ignores_exactly_todays_findings)
     BOOST_TEST(*baseline.ignore[1].files == "sub/x/we\\*ird.json");
     BOOST_TEST(*baseline.ignore[1].pointer == "/job/params/base_info/name");
     // Read back from its own directory, it silences those findings and nothing else.
-    const Config read = config_from(drslint::report::to_json(baseline), "/work/repo/baseline.json");
+    const Config read = config_from(drslint::to_json(baseline), "/work/repo/baseline.json");
     Report again;
     again.findings = {finding("string-length", Severity::error, "/job/params/base_info/name", 1, 1, 1, 2),
                       finding("string-length", Severity::error, "/job/params/base_info/description", 1, 1, 1, 2)};
     std::size_t suppressed = 0;
-    const Report out = drslint::report::apply_config(read, std::string("sub/x/we*ird.json"), again, suppressed);
+    const Report out = drslint::apply_config(read, std::string("sub/x/we*ird.json"), again, suppressed);
     BOOST_TEST(suppressed == 1u);
     BOOST_TEST_REQUIRE(out.findings.size() == 1u);
     BOOST_TEST(out.findings[0].pointer == "/job/params/base_info/description");
     std::vector<FileResult> from_stdin = {result("-", "{}", {finding("enum-value", Severity::error, "/job/type", 1, 1, 1, 2)})};
-    BOOST_CHECK_THROW(drslint::report::make_baseline(Config(), "b.json", from_stdin, left_out), ConfigError);
+    BOOST_CHECK_THROW(drslint::make_baseline(Config(), "b.json", from_stdin, left_out), ConfigError);
 }
 
 // ---- text ----
@@ -479,7 +479,7 @@ BOOST_AUTO_TEST_CASE(no_format_prints_a_secret)
         BOOST_TEST_REQUIRE(report.findings.size() >= 2u, text);
         BOOST_TEST(std::any_of(report.findings.begin(), report.findings.end(),
                                [](const Finding& f) { return f.rule == "type-mismatch"; }));
-        const auto r = drslint::report::finish_file("s.json", text, report, Config(), std::nullopt);
+        const auto r = drslint::finish_file("s.json", text, report, Config(), std::nullopt);
         for (const auto& name : drslint::format::format_names()) {
             const std::string out = render(*drslint::format::parse_format(name), {r});
             for (const auto& secret : drslint_test::secret_values()) {
@@ -489,7 +489,7 @@ BOOST_AUTO_TEST_CASE(no_format_prints_a_secret)
     }
     const std::string& body = drslint_test::secret_bodies()[0];
     const std::string text_out = render(drslint::format::Format::text,
-                                        {drslint::report::finish_file("s.json", body, linter().lint(body), Config(), std::nullopt)});
+                                        {drslint::finish_file("s.json", body, linter().lint(body), Config(), std::nullopt)});
     BOOST_TEST(contains(text_out, R"("db_password": *********)"), text_out);
 }
 

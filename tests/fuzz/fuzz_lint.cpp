@@ -20,11 +20,11 @@
 #include <rapidjson/writer.h>
 
 #include "drslint/linter.h"
-#include "format/formatter.h"
-#include "input/http_file.h"
-#include "input/jsonl.h"
-#include "report/config.h"
-#include "report/file_report.h"
+#include "drslint/format.h"
+#include "drslint/http.h"
+#include "drslint/jsonl.h"
+#include "drslint/config.h"
+#include "drslint/file_report.h"
 #include "../support/text_checks.h"
 
 namespace {
@@ -100,8 +100,8 @@ bool xml_text(std::string_view text)
 std::vector<std::string> render_all(std::string_view file_name, std::string_view text, drslint::Report report)
 {
     std::vector<drslint::format::FileResult> results;
-    results.push_back(drslint::report::finish_file(std::string(file_name.empty() ? "body.json" : file_name), text,
-                                                   std::move(report), drslint::report::Config(), std::nullopt));
+    results.push_back(drslint::finish_file(std::string(file_name.empty() ? "body.json" : file_name), text,
+                                                   std::move(report), drslint::Config(), std::nullopt));
     drslint::format::Context context;
     context.rules = &linter().rules();
     context.tool_version = "fuzz";
@@ -163,7 +163,7 @@ void secret_never_shows(std::string_view text)
     // In an .http file the token header is the secret.
     const std::string http = "PUT /v5/p/jobs/j\nX-Auth-Token: " + std::string(kMarker) +
                              "\nContent-Type: application/json\n\n" + std::string(text) + "\n";
-    for (const auto& request : drslint::input::parse_http_file(http)) {
+    for (const auto& request : drslint::parse_http_file(http)) {
         drslint::Report r = linter().lint_request(request);
         for (const auto& output : render_all("secret.http", http, std::move(r))) {
             if (output.find(kMarker) != std::string::npos) __builtin_trap();
@@ -190,14 +190,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     request.body = std::string(text);
     check(linter().lint_request(request), defaults.max_findings);
     // The text as an .http file: its request lines, headers and bodies as written.
-    for (const auto& parsed : drslint::input::parse_http_file(text)) {
+    for (const auto& parsed : drslint::parse_http_file(text)) {
         drslint::Report r = linter().lint_request(parsed);
         check(r, defaults.max_findings + 16);  // the request line's and headers' findings come on top
         render_all("fuzz.http", text, std::move(r));
     }
     // The text as a JSON Lines batch.
     std::istringstream lines{std::string(text)};
-    drslint::input::lint_jsonl(tight(), lines, 1, [](drslint::input::LineReport&& line) { check(line.report, 3); });
+    drslint::lint_jsonl(tight(), lines, 1, [](drslint::LineReport&& line) { check(line.report, 3); });
     secret_never_shows(text);
     try {
         drslint::parse_task_context(text);

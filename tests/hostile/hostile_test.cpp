@@ -28,8 +28,8 @@
 
 #include "drslint/linter.h"
 #include "../support/fixtures.h"
-#include "input/http_file.h"
-#include "report/redacted_source.h"
+#include "drslint/http.h"
+#include "drslint/redacted_source.h"
 #include "core/text.h"
 #include "rules/rule_catalogue.h"
 #include "schema/schema_set.h"
@@ -806,7 +806,7 @@ BOOST_AUTO_TEST_CASE(near_misses_of_secret_names_are_secrets_in_messages_too)
             }
             never_shows(dir, "near-miss.json", body, "8675309");
             // The excerpt masker decides with the same predicate: the text output's excerpt too.
-            BOOST_TEST(drslint::report::mask_secret_values(body).find("8675309") == std::string::npos, name);
+            BOOST_TEST(drslint::mask_secret_values(body).find("8675309") == std::string::npos, name);
         }
     }
 }
@@ -983,7 +983,7 @@ BOOST_AUTO_TEST_CASE(a_request_line_without_a_target_is_an_http_path_finding)
     for (const std::string line : {"PUT ", "PUT \t ", "{{method}} "}) {
         const std::string http = line + "\nX-Auth-Token: {{t}}\nContent-Type: application/json\n\n" + kValidName + "\n";
         std::vector<drslint::HttpRequest> requests;
-        BOOST_CHECK_NO_THROW(requests = drslint::input::parse_http_file(http));
+        BOOST_CHECK_NO_THROW(requests = drslint::parse_http_file(http));
         BOOST_TEST_REQUIRE(requests.size() == 1u);
         BOOST_TEST(requests[0].target.empty());
         const auto report = linter().lint_request(requests[0]);

@@ -7,13 +7,13 @@
 #include <algorithm>
 #include <sstream>
 
-#include "input/http_file.h"
-#include "input/jsonl.h"
+#include "drslint/http.h"
+#include "drslint/jsonl.h"
 #include "core/secrets.h"
 
 namespace core = drslint::core;
 
-using drslint::input::parse_http_file;
+using drslint::parse_http_file;
 
 namespace {
 
@@ -157,7 +157,7 @@ BOOST_AUTO_TEST_CASE(jsonl_batches_keep_input_order_and_line_numbers)
     for (unsigned jobs : {1u, 2u, 4u}) {
         std::istringstream in(text);
         std::vector<std::size_t> lines, bad;
-        const auto n = drslint::input::lint_jsonl(linter(), in, jobs, [&](drslint::input::LineReport&& r) {
+        const auto n = drslint::lint_jsonl(linter(), in, jobs, [&](drslint::LineReport&& r) {
             lines.push_back(r.line);
             if (!r.report.findings.empty()) {
                 bad.push_back(r.line);
@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(jsonl_lines_longer_than_a_read_block_stay_whole)
     for (const drslint::Linter* l : {&linter(), &small_limit}) {
         std::istringstream in(text);
         std::vector<std::pair<std::size_t, std::string>> got;
-        drslint::input::lint_jsonl(*l, in, 1, [&](drslint::input::LineReport&& r) {
+        drslint::lint_jsonl(*l, in, 1, [&](drslint::LineReport&& r) {
             got.emplace_back(r.line, r.report.findings.empty() ? "" : r.report.findings[0].rule);
         });
         BOOST_TEST_REQUIRE(got.size() == 5u);

@@ -17,7 +17,7 @@
 
 #include "drslint/linter.h"
 #include "../support/fixtures.h"
-#include "input/http_file.h"
+#include "drslint/http.h"
 
 namespace {
 
@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(each_rule_fails_its_failing_example_and_passes_its_passing_
         if (examples.HasMember("pass_http")) {
             // Whole requests, as kept in .http files
             auto lint_http = [&](const char* text) {
-                const auto requests = drslint::input::parse_http_file(text);
+                const auto requests = drslint::parse_http_file(text);
                 BOOST_TEST_REQUIRE(requests.size() == 1u, id);
                 return linter().lint_request(requests[0], context);
             };

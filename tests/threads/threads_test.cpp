@@ -14,7 +14,7 @@
 #include "drslint/drslint.h"
 #include "drslint/linter.h"
 #include "../support/fixtures.h"
-#include "input/jsonl.h"
+#include "drslint/jsonl.h"
 
 namespace fs = std::filesystem;
 
@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(a_batch_on_four_jobs_with_the_cross_check_is_the_batch_on_o
     auto run = [&](unsigned jobs) {
         std::istringstream in(batch);
         std::vector<std::string> lines;
-        drslint::input::lint_jsonl(drslint::test::cross_checking_linter(), in, jobs, [&](drslint::input::LineReport&& r) {
+        drslint::lint_jsonl(drslint::test::cross_checking_linter(), in, jobs, [&](drslint::LineReport&& r) {
             for (const auto& line : drslint::test::finding_lines(r.report)) lines.push_back(std::to_string(r.line) + " " + line);
         });
         return lines;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <exception>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -22,20 +23,48 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
+// Before CLI11's header, whose validators are namespace-scope objects that allocate as the program
+// starts, before main() can catch anything: when memory runs out there (a tight ulimit -v), not even
+// the std::bad_alloc can be allocated, and std::terminate runs. This handler makes that, and any
+// other termination, exit code 2 with a message, never an abort.
+namespace {
+
+[[noreturn]] void terminated()
+{
+    bool out_of_memory = true;  // no exception at all: allocating it failed
+    if (const std::exception_ptr current = std::current_exception()) {
+        try {
+            std::rethrow_exception(current);
+        } catch (const std::bad_alloc&) {
+        } catch (...) {
+            out_of_memory = false;
+        }
+    }
+    static const char kOutOfMemory[] = "drslint: out of memory; nothing after this point was checked (see --max-input)\n";
+    static const char kInternal[] = "drslint: internal error: terminated; nothing after this point was checked\n";
+    const std::string_view message = out_of_memory ? kOutOfMemory : kInternal;
+    (void)!::write(STDERR_FILENO, message.data(), message.size());
+    ::_exit(2);
+}
+
+const std::terminate_handler kDefaultTerminate = std::set_terminate(terminated);
+
+}  // namespace
+
 #include <CLI/CLI.hpp>
 
+#include "drslint/baseline.h"
+#include "drslint/config.h"
+#include "drslint/file_report.h"
+#include "drslint/files.h"
+#include "drslint/format.h"
+#include "drslint/jsonl.h"
 #include "drslint/linter.h"
 #include "drslint/version.h"
-#include "input/http_file.h"
-#include "input/jsonl.h"
-#include "format/formatter.h"
-#include "report/baseline.h"
-#include "report/config.h"
-#include "report/file_report.h"
-#include "input/glob.h"
 
 namespace {
 
@@ -46,149 +75,6 @@ constexpr const char* kVersion = DRSLINT_VERSION_STRING;
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitTrouble = 2;
-constexpr const char* kDefaultInclude = "**/*.json";
-
-struct InputError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-// Reads at most max_bytes + 1 bytes: enough for the library to report an oversized input as a
-// finding, without holding an arbitrarily large file in memory.
-std::string read_bounded(std::istream& in, std::size_t max_bytes)
-{
-    std::string text;
-    char buffer[65536];
-    while (text.size() <= max_bytes) {
-        in.read(buffer, sizeof buffer);
-        if (in.gcount() <= 0) {
-            break;
-        }
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    }
-    if (text.size() > max_bytes + 1) {
-        text.resize(max_bytes + 1);
-    }
-    return text;
-}
-
-std::string read_input(const std::string& path, std::size_t max_bytes)
-{
-    if (path == "-") {
-        std::string text = read_bounded(std::cin, max_bytes);
-        if (std::cin.bad()) {
-            throw InputError("cannot read standard input");
-        }
-        return text;
-    }
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        throw InputError("cannot read " + path + ": is a directory");
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw InputError("cannot read " + path + ": " + std::strerror(errno));
-    }
-    std::string text = read_bounded(in, max_bytes);
-    if (in.bad()) {
-        throw InputError("cannot read " + path);
-    }
-    return text;
-}
-
-struct Filters {
-    std::vector<std::string> include;  // empty: kDefaultInclude
-    std::vector<std::string> exclude;
-
-    bool keep(const std::string& relative) const
-    {
-        auto matches = [&relative](const std::string& glob) { return drslint::input::glob_match(glob, relative); };
-        const bool included = include.empty() ? matches(kDefaultInclude) : std::any_of(include.begin(), include.end(), matches);
-        return included && std::none_of(exclude.begin(), exclude.end(), matches);
-    }
-};
-
-// Expands directories into the files below them that the filters keep (globs over the path
-// relative to the directory argument), sorted, so output order is deterministic. Config files are
-// never linted as bodies. A file named on the command line is always linted. Nothing below a
-// directory is skipped unseen: an unreadable directory stops the run (exit 2), and a symbolic link
-// to a directory is followed, once (a link back up the tree is not walked again).
-std::vector<std::string> expand_inputs(const std::vector<std::string>& args, const Filters& filters)
-{
-    std::vector<std::string> files;
-    for (const auto& arg : args) {
-        std::error_code ec;
-        if (arg != "-" && fs::is_directory(arg, ec)) {
-            std::vector<std::string> found;
-            std::set<fs::path> walked{fs::canonical(arg, ec)};
-            auto it = fs::recursive_directory_iterator(arg, fs::directory_options::follow_directory_symlink, ec);
-            fs::path last = arg;  // the entry before a failed step: the directory it could not open
-            for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                last = it->path();
-                const bool dangling = it->is_symlink(ec) && !fs::exists(it->path(), ec);
-                if (ec) break;
-                if (dangling) continue;  // a link to nothing holds no body
-                if (it->is_directory(ec)) {
-                    // A directory reached twice (through a link) would be walked forever.
-                    if (!walked.insert(fs::canonical(it->path(), ec)).second) it.disable_recursion_pending();
-                    if (ec) break;
-                    continue;
-                }
-                if (it->is_regular_file(ec) && it->path().filename() != drslint::report::kConfigFileName &&
-                    filters.keep(it->path().lexically_relative(arg).generic_string())) {
-                    found.push_back(it->path().string());
-                }
-                if (ec) break;
-            }
-            if (ec) {
-                throw InputError("cannot read directory " + last.string() + ": " + ec.message() +
-                                 "; the files below it were not checked");
-            }
-            if (found.empty()) {
-                throw InputError(arg + (filters.include.empty() && filters.exclude.empty()
-                                            ? ": directory holds no *.json files; nothing was checked"
-                                            : ": no file below it matches --include/--exclude; nothing was checked"));
-            }
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else {
-            if (arg == "-" && ::fcntl(STDIN_FILENO, F_GETFD) == -1) {
-                // A closed descriptor reads as end of file: that is not an empty body but none at all.
-                throw InputError("cannot read standard input: it is closed");
-            }
-            files.push_back(arg);
-        }
-    }
-    return files;
-}
-
-// The config for each input: --config for all, or the nearest .drslint.json above each file (the
-// current directory's for standard input). Each config file is read once.
-class Configs {
-public:
-    Configs(const std::string& fixed, const std::vector<drslint::RuleInfo>& rules) : rules_(rules)
-    {
-        if (!fixed.empty()) {
-            fixed_ = std::make_shared<const drslint::report::Config>(drslint::report::load_config(fixed, rules_));
-        }
-    }
-
-    std::shared_ptr<const drslint::report::Config> for_input(const std::string& path)
-    {
-        if (fixed_) return fixed_;
-        const fs::path directory = path == "-" ? fs::current_path() : fs::path(path).parent_path();
-        const fs::path file = drslint::report::find_config(directory.empty() ? fs::path(".") : directory);
-        if (file.empty()) return none_;
-        auto& config = loaded_[file];
-        if (!config) config = std::make_shared<const drslint::report::Config>(drslint::report::load_config(file, rules_));
-        return config;
-    }
-
-private:
-    const std::vector<drslint::RuleInfo>& rules_;
-    std::shared_ptr<const drslint::report::Config> fixed_;
-    std::shared_ptr<const drslint::report::Config> none_ = std::make_shared<const drslint::report::Config>();
-    std::map<fs::path, std::shared_ptr<const drslint::report::Config>> loaded_;
-};
 
 bool use_colour(const std::string& mode)
 {
@@ -201,21 +87,16 @@ bool use_colour(const std::string& mode)
 }
 
 int write_baseline(const std::string& path, const std::vector<drslint::format::FileResult>& results,
-                   const std::set<std::shared_ptr<const drslint::report::Config>>& used)
+                   const std::set<std::shared_ptr<const drslint::Config>>& used)
 {
     if (used.size() > 1) {
-        throw drslint::report::ConfigError(
+        throw drslint::ConfigError(
             "the files are under different .drslint.json files; write one baseline per config, or pass --config");
     }
     std::size_t left_out = 0;
-    const drslint::report::Config baseline = drslint::report::make_baseline(
-        used.empty() ? drslint::report::Config() : **used.begin(), path, results, left_out);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << drslint::report::to_json(baseline);
-    out.close();
-    if (!out) {
-        throw InputError("cannot write " + path + ": " + std::strerror(errno));
-    }
+    const drslint::Config baseline = drslint::make_baseline(
+        used.empty() ? drslint::Config() : **used.begin(), path, results, left_out);
+    drslint::write_file_atomically(path, drslint::to_json(baseline));
     std::cerr << "drslint: wrote " << baseline.ignore.size() << " ignore entries to " << path << "\n";
     if (left_out != 0) {
         // These mean the input was not checked; no config may silence them, so the run fails.
@@ -226,12 +107,6 @@ int write_baseline(const std::string& path, const std::vector<drslint::format::F
     return kExitClean;
 }
 
-bool is_http_file(const std::string& path)
-{
-    const auto extension = fs::path(path).extension();
-    return extension == ".http" || extension == ".rest";
-}
-
 // Every request of an .http file, in one report whose positions are the file's lines, with at most
 // --max-findings findings for the file; larger than --max-input, it is input-too-large.
 drslint::Report lint_http_file(const drslint::Linter& linter, const std::string& path, const std::string& text)
@@ -239,7 +114,7 @@ drslint::Report lint_http_file(const drslint::Linter& linter, const std::string&
     std::size_t requests = 0;
     drslint::Report report = linter.lint_http_file(text, &requests);
     if (requests == 0 && report.findings.empty()) {
-        throw InputError(path + ": no request found; nothing was checked");
+        throw drslint::InputError(path + ": no request found; nothing was checked");
     }
     return report;
 }
@@ -252,14 +127,14 @@ void lint_jsonl_file(const drslint::Linter& linter, const std::string& path, uns
     std::ifstream file;
     if (path != "-") {
         file.open(path, std::ios::binary);
-        if (!file) throw InputError("cannot read " + path + ": " + std::strerror(errno));
+        if (!file) throw drslint::InputError("cannot read " + path + ": " + std::strerror(errno));
     }
     std::istream& in = path == "-" ? std::cin : file;
-    const auto lines = drslint::input::lint_jsonl(linter, in, jobs, [&](drslint::input::LineReport&& line) {
+    const auto lines = drslint::lint_jsonl(linter, in, jobs, [&](drslint::LineReport&& line) {
         each(std::move(line.report));
     });
-    if (in.bad()) throw InputError("cannot read " + path);
-    if (lines == 0) throw InputError(path + ": no JSON line found; nothing was checked");
+    if (in.bad()) throw drslint::InputError("cannot read " + path);
+    if (lines == 0) throw drslint::InputError(path + ": no JSON line found; nothing was checked");
 }
 
 // The findings a document format (json, sarif, junit) or a baseline keeps of one batch: they need
@@ -348,7 +223,7 @@ int run(int argc, char** argv)
     std::string config_file;
     std::string fail_severity_name;
     std::string baseline_file;
-    Filters filters;
+    drslint::FileFilters filters;
     drslint::Options options;
     app.add_option("files", inputs, "request body files or directories ('-' reads standard input)");
     app.add_option("--format", format_name, "output format")
@@ -420,16 +295,16 @@ int run(int argc, char** argv)
     try {
         if (!context_file.empty()) {
             const std::size_t max_input = options.limits.max_input_bytes;
-            std::string text = read_input(context_file, max_input);
+            std::string text = drslint::read_input(context_file, max_input);
             if (text.size() > max_input) {
                 // Not cut and then reported as invalid JSON: the file is too large, and says so.
-                throw InputError(context_file + ": the --context file is larger than --max-input (" +
+                throw drslint::InputError(context_file + ": the --context file is larger than --max-input (" +
                                  std::to_string(max_input) + " bytes); raise --max-input or shorten the file");
             }
             try {
                 options.context = drslint::parse_task_context(text);
             } catch (const std::invalid_argument& e) {
-                throw InputError(context_file + ": " + e.what());
+                throw drslint::InputError(context_file + ": " + e.what());
             }
         }
         const drslint::Linter linter(options);
@@ -453,8 +328,8 @@ int run(int argc, char** argv)
         if (drslint::Severity s{}; drslint::parse_severity(fail_severity_name, s)) {
             fail_severity = s;
         }
-        Configs configs(config_file, linter.rules());
-        std::set<std::shared_ptr<const drslint::report::Config>> used;
+        drslint::ConfigSet configs(config_file, linter.rules());
+        std::set<std::shared_ptr<const drslint::Config>> used;
         const drslint::format::Format format = *drslint::format::parse_format(format_name);
         drslint::format::Context context;
         context.rules = &linter.rules();
@@ -465,11 +340,11 @@ int run(int argc, char** argv)
             // Each body is printed when it is linted: the batch holds one chunk of reports at a time.
             drslint::format::Summary summary;
             bool failed = false;
-            for (const auto& file : expand_inputs(inputs, filters)) {
+            for (const auto& file : drslint::collect_inputs(inputs, filters)) {
                 const auto config = configs.for_input(file);
                 lint_jsonl_file(linter, file, jobs, [&](drslint::Report&& body) {
                     // No source excerpts: a line is not kept once it is linted.
-                    const auto result = drslint::report::finish_file(file, std::string_view(), std::move(body), *config,
+                    const auto result = drslint::finish_file(file, std::string_view(), std::move(body), *config,
                                                                      fail_severity);
                     drslint::format::write_findings(std::cout, format, result, context);
                     drslint::format::count_findings(summary, result);
@@ -482,20 +357,20 @@ int run(int argc, char** argv)
             return failed ? kExitFindings : kExitClean;
         }
         std::vector<drslint::format::FileResult> results;
-        for (const auto& file : expand_inputs(inputs, filters)) {
+        for (const auto& file : drslint::collect_inputs(inputs, filters)) {
             const auto config = configs.for_input(file);
             if (!config->file.empty()) used.insert(config);
             if (jsonl) {
                 // No source excerpts: keeping the whole batch's text would defeat flat memory.
-                results.push_back(drslint::report::finish_file(file, std::string_view(), collect_jsonl_file(linter, file, jobs),
+                results.push_back(drslint::finish_file(file, std::string_view(), collect_jsonl_file(linter, file, jobs),
                                                                *config, fail_severity));
                 continue;
             }
-            const std::string text = read_input(file, options.limits.max_input_bytes);
+            const std::string text = drslint::read_input(file, options.limits.max_input_bytes);
             drslint::Report report = response_status != 0 ? linter.lint_response(response_status, text)
-                                     : is_http_file(file)  ? lint_http_file(linter, file, text)
+                                     : drslint::is_http_file(file)  ? lint_http_file(linter, file, text)
                                                            : linter.lint(text);
-            results.push_back(drslint::report::finish_file(file, text, std::move(report), *config, fail_severity));
+            results.push_back(drslint::finish_file(file, text, std::move(report), *config, fail_severity));
         }
         if (!baseline_file.empty()) {
             return write_baseline(baseline_file, results, used);
@@ -504,10 +379,10 @@ int run(int argc, char** argv)
         if (written_out() != kExitClean) return kExitTrouble;
         const bool failed = std::any_of(results.begin(), results.end(), [](const auto& r) { return r.failed(); });
         return failed ? kExitFindings : kExitClean;
-    } catch (const drslint::report::ConfigError& e) {
+    } catch (const drslint::ConfigError& e) {
         std::cerr << "drslint: " << e.what() << "\n";
         return kExitTrouble;
-    } catch (const InputError& e) {
+    } catch (const drslint::InputError& e) {
         std::cerr << "drslint: " << e.what() << "\n";
         return kExitTrouble;
     } catch (const std::bad_alloc&) {

@@ -11,12 +11,12 @@
 #include <string_view>
 #include <vector>
 
-#include "drslint/linter.h"
-#include "report/file_report.h"
+#include "drslint/rule_info.h"
+#include "drslint/file_report.h"
 
 namespace drslint::format {
 
-using FileResult = report::FileReport;
+using FileResult = drslint::FileReport;
 
 struct Summary {
     std::size_t files = 0;

@@ -1,4 +1,4 @@
-#include "input/jsonl.h"
+#include "drslint/jsonl.h"
 
 #include <algorithm>
 #include <atomic>
@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace drslint::input {
+namespace drslint {
 namespace {
 
 constexpr std::size_t kLinesPerJob = 64;
@@ -119,4 +119,4 @@ std::size_t lint_jsonl(const Linter& linter, std::istream& in, unsigned jobs,
     return linted;
 }
 
-}  // namespace drslint::input
+}  // namespace drslint

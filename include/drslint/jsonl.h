@@ -8,7 +8,7 @@
 
 #include "drslint/linter.h"
 
-namespace drslint::input {
+namespace drslint {
 
 struct LineReport {
     std::size_t line;  // 1-based line of the input
@@ -24,4 +24,4 @@ struct LineReport {
 std::size_t lint_jsonl(const Linter& linter, std::istream& in, unsigned jobs,
                        const std::function<void(LineReport&&)>& emit);
 
-}  // namespace drslint::input
+}  // namespace drslint

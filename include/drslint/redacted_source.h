@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace drslint::report {
+namespace drslint {
 
 // The value of every member whose name is_secret_member() (redaction.h: a secret's name or a near
 // miss of one; a misspelled `db_pasword` still holds a password, and the unknown-member finding
@@ -44,4 +44,4 @@ private:
     std::shared_ptr<const Data> data_;  // shared: FileReports are copied, the text is not
 };
 
-}  // namespace drslint::report
+}  // namespace drslint

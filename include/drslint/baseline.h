@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <vector>
 
-#include "report/config.h"
-#include "report/file_report.h"
+#include "drslint/config.h"
+#include "drslint/file_report.h"
 
-namespace drslint::report {
+namespace drslint {
 
 // `in_effect` (the config the files were linted with) with its `files` globs re-based onto the
 // baseline's directory, plus one ignore entry (rule, pointer, the file's own path as a glob that
@@ -19,4 +19,4 @@ namespace drslint::report {
 Config make_baseline(const Config& in_effect, const std::filesystem::path& baseline_file,
                      const std::vector<FileReport>& results, std::size_t& left_out);
 
-}  // namespace drslint::report
+}  // namespace drslint

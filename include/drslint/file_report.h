@@ -9,10 +9,10 @@
 #include <string_view>
 
 #include "drslint/finding.h"
-#include "report/config.h"
-#include "report/redacted_source.h"
+#include "drslint/config.h"
+#include "drslint/redacted_source.h"
 
-namespace drslint::report {
+namespace drslint {
 
 struct FileReport {
     std::string file;        // the path as given; "<stdin>" for standard input
@@ -34,4 +34,4 @@ struct FileReport {
 FileReport finish_file(const std::string& path, std::string_view text, Report report, const Config& config,
                        std::optional<Severity> fail_override);
 
-}  // namespace drslint::report
+}  // namespace drslint

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -12,9 +13,9 @@
 #include <vector>
 
 #include "drslint/finding.h"
-#include "drslint/linter.h"
+#include "drslint/rule_info.h"
 
-namespace drslint::report {
+namespace drslint {
 
 inline constexpr const char* kConfigFileName = ".drslint.json";
 
@@ -54,6 +55,23 @@ Config load_config(const std::filesystem::path& file, const std::vector<RuleInfo
 // when there is none.
 std::filesystem::path find_config(const std::filesystem::path& directory);
 
+// The config of each input: one config for all (`fixed`, the CLI's --config), or else the nearest
+// .drslint.json above each file (the current directory's for standard input, "-"), each file read
+// once. Not thread-safe: one thread asks.
+class ConfigSet {
+public:
+    // Loads `fixed` at once when it is not empty (throws ConfigError as load_config does).
+    ConfigSet(const std::filesystem::path& fixed, const std::vector<RuleInfo>& rules);
+    // Throws ConfigError for a config that cannot be used.
+    std::shared_ptr<const Config> for_input(const std::string& path);
+
+private:
+    const std::vector<RuleInfo>& rules_;
+    std::shared_ptr<const Config> fixed_;
+    std::shared_ptr<const Config> none_ = std::make_shared<const Config>();
+    std::map<std::filesystem::path, std::shared_ptr<const Config>> loaded_;
+};
+
 // The config in its file format (what parse_config reads back to an equal Config).
 std::string to_json(const Config& config);
 
@@ -67,4 +85,4 @@ std::string relative_path(const std::filesystem::path& file, const std::filesyst
 Report apply_config(const Config& config, const std::optional<std::string>& relative, Report report,
                     std::size_t& suppressed);
 
-}  // namespace drslint::report
+}  // namespace drslint
