@@ -15,7 +15,7 @@
 #include "report/glob.h"
 #include "report/redaction.h"
 #include "report/suggest.h"
-#include "rules/rule_table.h"
+#include "core/rule_table.h"
 
 namespace drslint::report {
 namespace fs = std::filesystem;
@@ -207,7 +207,7 @@ fs::path absolute_normal(const fs::path& p)
 bool is_unsilenceable(std::string_view rule)
 {
     // An id the catalogue does not know cannot be vouched for either: keep its finding.
-    const rules::RuleEntry* entry = rules::find_entry(rule);
+    const core::RuleEntry* entry = core::find_entry(rule);
     return entry == nullptr || entry->unchecked;
 }
 

@@ -8,8 +8,8 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "core/rule_table.h"
 #include "parse/json_parser.h"
-#include "rules/rule_table.h"
 
 namespace drslint::rules {
 namespace {
@@ -183,11 +183,11 @@ void check_matches_rule_table(const RuleCatalogue& catalogue)
 {
     // The compiled table is generated from the same file at build time; a mismatch is a stale build.
     const auto& infos = catalogue.infos();
-    if (infos.size() != kRuleCount) {
+    if (infos.size() != core::kRuleCount) {
         throw std::runtime_error("rule catalogue: the compiled rule table is stale (rebuild)");
     }
     for (std::size_t i = 0; i < infos.size(); ++i) {
-        const RuleEntry& entry = kRuleTable[i];
+        const core::RuleEntry& entry = core::kRuleTable[i];
         if (entry.id != infos[i].id || entry.severity != infos[i].severity || entry.unchecked != infos[i].unchecked ||
             entry.origin != infos[i].origin) {
             throw std::runtime_error("rule catalogue: rule '" + infos[i].id +

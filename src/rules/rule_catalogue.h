@@ -41,7 +41,7 @@ private:
     std::vector<RuleInfo> infos_;
 };
 
-// Throws std::runtime_error unless `catalogue` is the one rules/rule_table.h was generated from
+// Throws std::runtime_error unless `catalogue` is the one core/rule_table.h was generated from
 // (same ids in the same order, severities, origins, unchecked flags).
 void check_matches_rule_table(const RuleCatalogue& catalogue);
 
