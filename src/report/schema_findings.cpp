@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/rule_table.h"
 #include "parse/pointer.h"
 #include "report/redaction.h"
 #include "report/suggest.h"
@@ -141,13 +142,14 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     const rapidjson::Value& value = *v.value;
     Finding finding;
     finding.pointer = v.pointer;
-    std::string rule;
+    // Set by every case of the switch: the rule of a plain keyword, unless a tag overrides it.
+    core::RuleId rule = core::RuleId::schema_constraint;
     rules::MessageArgs args;
     args.emplace_back("subject", describe_pointer(v.pointer));
 
     switch (v.keyword) {
     case Keyword::type: {
-        rule = "type-mismatch";
+        rule = core::RuleId::type_mismatch;
         finding.expected = describe_types(node.types);
         args.emplace_back("expected", finding.expected);
         args.emplace_back("actual", describe_type(value));
@@ -164,7 +166,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         break;
     }
     case Keyword::required: {
-        rule = "required-member";
+        rule = core::RuleId::required_member;
         finding.expected = "`" + v.member + "`";
         args.emplace_back("member", v.member);
         args.emplace_back("object", describe_pointer(parent_pointer(v.pointer)));
@@ -181,7 +183,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         break;
     }
     case Keyword::unknown_member: {
-        rule = "unknown-member";
+        rule = core::RuleId::unknown_member;
         args.emplace_back("member", printable(v.member));
         args.emplace_back("object", describe_pointer(parent_pointer(v.pointer)));
         std::vector<std::string_view> known;
@@ -193,7 +195,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         break;
     }
     case Keyword::enum_value: {
-        rule = "enum-value";
+        rule = core::RuleId::enum_value;
         std::vector<std::string_view> candidates;
         std::string allowed;
         auto add = [&](const rapidjson::Value& option) {
@@ -220,14 +222,14 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
     case Keyword::min_length:
     case Keyword::max_length: {
-        rule = "string-length";
+        rule = core::RuleId::string_length;
         finding.expected = describe_range(as_double(node.min_length), as_double(node.max_length), "characters");
         args.emplace_back("expected", finding.expected);
         args.emplace_back("actual", std::to_string(schema::code_point_length(value.GetString(), value.GetStringLength())));
         break;
     }
     case Keyword::pattern: {
-        rule = "string-format";
+        rule = core::RuleId::string_format;
         finding.expected = !node.title.empty() ? node.title : "a value matching " + node.pattern_source;
         args.emplace_back("expected", finding.expected);
         args.emplace_back("value", render_value(value, v.pointer));
@@ -236,7 +238,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
     case Keyword::integer_form: {
         // The evaluator notes only integral doubles within 64 bits (see its Walk::note).
-        rule = "integer-form";
+        rule = core::RuleId::integer_form;
         const double d = value.GetDouble();
         finding.expected = d < 0 ? std::to_string(static_cast<long long>(d))
                                  : std::to_string(static_cast<unsigned long long>(d));
@@ -246,7 +248,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
     case Keyword::minimum:
     case Keyword::maximum: {
-        rule = "number-range";
+        rule = core::RuleId::number_range;
         std::optional<double> low = node.minimum, high = node.maximum;
         if (!low && node.exclusive_minimum) low = *node.exclusive_minimum + 1;
         if (!high && node.exclusive_maximum) high = *node.exclusive_maximum - 1;
@@ -257,7 +259,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
     case Keyword::min_items:
     case Keyword::max_items: {
-        rule = "array-length";
+        rule = core::RuleId::array_length;
         finding.expected = describe_range(as_double(node.min_items), as_double(node.max_items), "items");
         args.emplace_back("expected", finding.expected);
         args.emplace_back("actual", std::to_string(value.Size()));
@@ -269,7 +271,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     case Keyword::not_schema:
     case Keyword::any_of:
     case Keyword::one_of: {
-        rule = "schema-constraint";
+        rule = core::RuleId::schema_constraint;
         finding.expected = !node.title.empty() ? node.title : !node.description.empty() ? node.description : node.location;
         args.emplace_back("expected", finding.expected);
         args.emplace_back("value", render_value(value, v.pointer));
@@ -281,7 +283,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
 
     // A violation inside a tagged subschema belongs to that rule: its id, severity and message.
-    const rules::RuleDefinition& definition = catalogue.get(v.rule != nullptr ? *v.rule : rule);
+    const rules::RuleDefinition& definition = v.rule != nullptr ? catalogue.get(*v.rule) : catalogue.get(rule);
     finding.rule = definition.info.id;
     finding.severity = definition.info.severity;
     finding.message = rules::RuleCatalogue::format(definition.message, args);

@@ -56,6 +56,7 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
         !document["rules"].IsArray()) {
         throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
     }
+    by_id_.assign(core::kRuleCount, kAbsent);
     for (const auto& rule : document["rules"].GetArray()) {
         if (!rule.IsObject()) {
             throw std::runtime_error("rule catalogue: a rule is not an object");
@@ -91,6 +92,9 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
             info.passing_example = example_text(examples->value, "pass", "pass_text", "pass_http");
             info.example_context = example_text(examples->value, "context", "context_text");
         }
+        if (const core::RuleEntry* entry = core::find_entry(definition.info.id)) {
+            by_id_[static_cast<std::size_t>(core::id_of(*entry))] = definitions_.size();
+        }
         definitions_.push_back(std::move(definition));
     }
     for (const auto& definition : definitions_) {
@@ -100,6 +104,11 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
 
 const RuleDefinition* RuleCatalogue::find(std::string_view id) const
 {
+    if (const core::RuleEntry* entry = core::find_entry(id)) {
+        const std::size_t index = by_id_[static_cast<std::size_t>(core::id_of(*entry))];
+        return index == kAbsent ? nullptr : &definitions_[index];
+    }
+    // An id the compiled table lacks: only a catalogue other than rules.json (a test's) has one.
     for (const auto& definition : definitions_) {
         if (definition.info.id == id) {
             return &definition;
@@ -115,6 +124,16 @@ const RuleDefinition& RuleCatalogue::get(std::string_view id) const
         throw std::logic_error("no rule with id '" + std::string(id) + "' in the catalogue");
     }
     return *definition;
+}
+
+const RuleDefinition& RuleCatalogue::get(core::RuleId id) const
+{
+    const auto i = static_cast<std::size_t>(id);
+    if (i >= by_id_.size() || by_id_[i] == kAbsent) {
+        throw std::logic_error("no rule with id '" + std::string(i < core::kRuleCount ? core::id_of(id) : "?") +
+                               "' in the catalogue");
+    }
+    return definitions_[by_id_[i]];
 }
 
 // {name} is a placeholder; {{ and }} are a literal brace ("PUT /v5/{{project_id}}/jobs/{{job_id}}").
