@@ -10,6 +10,7 @@
 
 #include "core/rule_table.h"
 #include "parse/json_parser.h"
+#include "rules/catalogue_schema.h"
 
 namespace drslint::rules {
 namespace {
@@ -52,12 +53,18 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
     // Out of memory throws std::bad_alloc (see parse_embedded).
     const parse::EmbeddedDocument parsed = parse::parse_embedded(json);
     const rapidjson::Value& document = parsed.document;
-    if (parsed.result.IsError() || !document.IsObject() || !document.HasMember("rules") ||
-        !document["rules"].IsArray()) {
+    if (parsed.result.IsError()) {
+        throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
+    }
+    validate_catalogue(document);
+    // What follows reads only what the meta-schema guarantees, but still checks before each read:
+    // a RapidJSON accessor on the wrong type is undefined behaviour, and its asserts are off.
+    const auto rules = document.FindMember("rules");
+    if (!document.IsObject() || rules == document.MemberEnd() || !rules->value.IsArray()) {
         throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
     }
     by_id_.assign(core::kRuleCount, kAbsent);
-    for (const auto& rule : document["rules"].GetArray()) {
+    for (const auto& rule : rules->value.GetArray()) {
         if (!rule.IsObject()) {
             throw std::runtime_error("rule catalogue: a rule is not an object");
         }

@@ -25,7 +25,8 @@ struct RuleDefinition {
 
 class RuleCatalogue {
 public:
-    // Throws std::runtime_error on malformed catalogue JSON or a duplicate id.
+    // Throws std::runtime_error on malformed catalogue JSON, JSON that schemas/rules.schema.json
+    // rejects (naming the pointer and the problem) or a duplicate id.
     explicit RuleCatalogue(std::string_view json);
 
     const RuleDefinition* find(std::string_view id) const;

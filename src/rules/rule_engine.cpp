@@ -7,6 +7,7 @@
 #include "parse/json_parser.h"
 #include "parse/pointer.h"
 #include "report/redaction.h"
+#include "rules/catalogue_schema.h"
 #include "rules/rule_functions.h"
 
 namespace drslint::rules {
@@ -222,7 +223,12 @@ RuleEngine::RuleEngine(std::string_view catalogue_json, const RuleCatalogue& cat
     // Out of memory throws std::bad_alloc (see parse_embedded).
     catalogue_ = std::make_unique<parse::EmbeddedDocument>(parse::parse_embedded(catalogue_json));
     const rapidjson::Value& document = catalogue_->document;
-    if (catalogue_->result.IsError() || !document.IsObject() || !document.HasMember("rules")) {
+    if (catalogue_->result.IsError()) {
+        throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
+    }
+    // The engine may be given other text than the catalogue was built from: it checks its own.
+    validate_catalogue(document);
+    if (!document.IsObject() || !document.HasMember("rules")) {
         throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
     }
     for (const auto& rule : document["rules"].GetArray()) {
