@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/pointer.h"
+#include "core/rule_table.h"
 #include "core/secrets.h"
 #include "core/suggest.h"
 #include "core/text.h"
@@ -106,13 +107,14 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     const rapidjson::Value& value = *v.value;
     Finding finding;
     finding.pointer = v.pointer;
-    std::string rule;
+    // Set by every case of the switch: the rule of a plain keyword, unless a tag overrides it.
+    core::RuleId rule = core::RuleId::schema_constraint;
     rules::MessageArgs args;
     args.emplace_back("subject", core::describe_pointer(v.pointer));
 
     switch (v.keyword) {
     case Keyword::type: {
-        rule = "type-mismatch";
+        rule = core::RuleId::type_mismatch;
         finding.expected = describe_types(node.types);
         args.emplace_back("expected", finding.expected);
         args.emplace_back("actual", parse::describe_type(value));
@@ -129,7 +131,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         break;
     }
     case Keyword::required: {
-        rule = "required-member";
+        rule = core::RuleId::required_member;
         finding.expected = "`" + v.member + "`";
         args.emplace_back("member", v.member);
         args.emplace_back("object", core::describe_pointer(core::parent_pointer(v.pointer)));
@@ -146,7 +148,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         break;
     }
     case Keyword::unknown_member: {
-        rule = "unknown-member";
+        rule = core::RuleId::unknown_member;
         args.emplace_back("member", core::printable(v.member));
         args.emplace_back("object", core::describe_pointer(core::parent_pointer(v.pointer)));
         std::vector<std::string_view> known;
@@ -158,7 +160,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         break;
     }
     case Keyword::enum_value: {
-        rule = "enum-value";
+        rule = core::RuleId::enum_value;
         std::vector<std::string_view> candidates;
         std::string allowed;
         auto add = [&](const rapidjson::Value& option) {
@@ -185,14 +187,14 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
     case Keyword::min_length:
     case Keyword::max_length: {
-        rule = "string-length";
+        rule = core::RuleId::string_length;
         finding.expected = describe_range(as_double(node.min_length), as_double(node.max_length), "characters");
         args.emplace_back("expected", finding.expected);
         args.emplace_back("actual", std::to_string(core::count_code_points({value.GetString(), value.GetStringLength()})));
         break;
     }
     case Keyword::pattern: {
-        rule = "string-format";
+        rule = core::RuleId::string_format;
         finding.expected = !node.title.empty() ? node.title : "a value matching " + node.pattern_source;
         args.emplace_back("expected", finding.expected);
         args.emplace_back("value", parse::render_value(value, v.pointer));
@@ -201,7 +203,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
     case Keyword::integer_form: {
         // The evaluator notes only integral doubles within 64 bits (see its Walk::note).
-        rule = "integer-form";
+        rule = core::RuleId::integer_form;
         const double d = value.GetDouble();
         finding.expected = d < 0 ? std::to_string(static_cast<long long>(d))
                                  : std::to_string(static_cast<unsigned long long>(d));
@@ -211,7 +213,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
     case Keyword::minimum:
     case Keyword::maximum: {
-        rule = "number-range";
+        rule = core::RuleId::number_range;
         std::optional<double> low = node.minimum, high = node.maximum;
         if (!low && node.exclusive_minimum) low = *node.exclusive_minimum + 1;
         if (!high && node.exclusive_maximum) high = *node.exclusive_maximum - 1;
@@ -222,7 +224,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
     case Keyword::min_items:
     case Keyword::max_items: {
-        rule = "array-length";
+        rule = core::RuleId::array_length;
         finding.expected = describe_range(as_double(node.min_items), as_double(node.max_items), "items");
         args.emplace_back("expected", finding.expected);
         args.emplace_back("actual", std::to_string(value.Size()));
@@ -234,7 +236,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     case Keyword::not_schema:
     case Keyword::any_of:
     case Keyword::one_of: {
-        rule = "schema-constraint";
+        rule = core::RuleId::schema_constraint;
         finding.expected = !node.title.empty() ? node.title : !node.description.empty() ? node.description : node.location;
         args.emplace_back("expected", finding.expected);
         args.emplace_back("value", parse::render_value(value, v.pointer));
@@ -246,7 +248,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
 
     // A violation inside a tagged subschema belongs to that rule: its id, severity and message.
-    const rules::RuleDefinition& definition = catalogue.get(v.rule != nullptr ? *v.rule : rule);
+    const rules::RuleDefinition& definition = v.rule != nullptr ? catalogue.get(*v.rule) : catalogue.get(rule);
     finding.rule = definition.info.id;
     finding.severity = definition.info.severity;
     finding.message = rules::RuleCatalogue::format(definition.message, args);

@@ -12,12 +12,11 @@
 #include "parse/json_parser.h"
 #include "core/pointer.h"
 #include "parse/position_index.h"
-#include "input/glob.h"
-
+#include "core/rule_table.h"
 #include "core/secrets.h"
 #include "core/suggest.h"
 #include "core/text.h"
-#include "rules/rule_table.h"
+#include "input/glob.h"
 
 namespace drslint {
 namespace fs = std::filesystem;
@@ -209,7 +208,7 @@ fs::path absolute_normal(const fs::path& p)
 bool is_unsilenceable(std::string_view rule)
 {
     // An id the catalogue does not know cannot be vouched for either: keep its finding.
-    const rules::RuleEntry* entry = rules::find_entry(rule);
+    const core::RuleEntry* entry = core::find_entry(rule);
     return entry == nullptr || entry->unchecked;
 }
 

@@ -8,8 +8,9 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "core/rule_table.h"
 #include "parse/json_parser.h"
-#include "rules/rule_table.h"
+#include "rules/catalogue_schema.h"
 
 namespace drslint::rules {
 namespace {
@@ -52,11 +53,18 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
     // Out of memory throws std::bad_alloc (see parse_embedded).
     const parse::EmbeddedDocument parsed = parse::parse_embedded(json);
     const rapidjson::Value& document = parsed.document;
-    if (parsed.result.IsError() || !document.IsObject() || !document.HasMember("rules") ||
-        !document["rules"].IsArray()) {
+    if (parsed.result.IsError()) {
         throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
     }
-    for (const auto& rule : document["rules"].GetArray()) {
+    validate_catalogue(document);
+    // What follows reads only what the meta-schema guarantees, but still checks before each read:
+    // a RapidJSON accessor on the wrong type is undefined behaviour, and its asserts are off.
+    const auto rules = document.FindMember("rules");
+    if (!document.IsObject() || rules == document.MemberEnd() || !rules->value.IsArray()) {
+        throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
+    }
+    by_id_.assign(core::kRuleCount, kAbsent);
+    for (const auto& rule : rules->value.GetArray()) {
         if (!rule.IsObject()) {
             throw std::runtime_error("rule catalogue: a rule is not an object");
         }
@@ -91,6 +99,9 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
             info.passing_example = example_text(examples->value, "pass", "pass_text", "pass_http");
             info.example_context = example_text(examples->value, "context", "context_text");
         }
+        if (const core::RuleEntry* entry = core::find_entry(definition.info.id)) {
+            by_id_[static_cast<std::size_t>(core::id_of(*entry))] = definitions_.size();
+        }
         definitions_.push_back(std::move(definition));
     }
     for (const auto& definition : definitions_) {
@@ -100,6 +111,11 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
 
 const RuleDefinition* RuleCatalogue::find(std::string_view id) const
 {
+    if (const core::RuleEntry* entry = core::find_entry(id)) {
+        const std::size_t index = by_id_[static_cast<std::size_t>(core::id_of(*entry))];
+        return index == kAbsent ? nullptr : &definitions_[index];
+    }
+    // An id the compiled table lacks: only a catalogue other than rules.json (a test's) has one.
     for (const auto& definition : definitions_) {
         if (definition.info.id == id) {
             return &definition;
@@ -115,6 +131,16 @@ const RuleDefinition& RuleCatalogue::get(std::string_view id) const
         throw std::logic_error("no rule with id '" + std::string(id) + "' in the catalogue");
     }
     return *definition;
+}
+
+const RuleDefinition& RuleCatalogue::get(core::RuleId id) const
+{
+    const auto i = static_cast<std::size_t>(id);
+    if (i >= by_id_.size() || by_id_[i] == kAbsent) {
+        throw std::logic_error("no rule with id '" + std::string(i < core::kRuleCount ? core::id_of(id) : "?") +
+                               "' in the catalogue");
+    }
+    return definitions_[by_id_[i]];
 }
 
 // {name} is a placeholder; {{ and }} are a literal brace ("PUT /v5/{{project_id}}/jobs/{{job_id}}").
@@ -183,11 +209,11 @@ void check_matches_rule_table(const RuleCatalogue& catalogue)
 {
     // The compiled table is generated from the same file at build time; a mismatch is a stale build.
     const auto& infos = catalogue.infos();
-    if (infos.size() != kRuleCount) {
+    if (infos.size() != core::kRuleCount) {
         throw std::runtime_error("rule catalogue: the compiled rule table is stale (rebuild)");
     }
     for (std::size_t i = 0; i < infos.size(); ++i) {
-        const RuleEntry& entry = kRuleTable[i];
+        const core::RuleEntry& entry = core::kRuleTable[i];
         if (entry.id != infos[i].id || entry.severity != infos[i].severity || entry.unchecked != infos[i].unchecked ||
             entry.origin != infos[i].origin) {
             throw std::runtime_error("rule catalogue: rule '" + infos[i].id +

@@ -1,12 +1,17 @@
 // The rule catalogue (schemas/rules.json): every rule's id, severity, message template and docs.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "drslint/rule_info.h"
+
+namespace drslint::core {
+enum class RuleId : std::size_t;  // core/rule_table.h, generated; declared here to keep it private
+}
 
 namespace drslint::rules {
 
@@ -20,12 +25,15 @@ struct RuleDefinition {
 
 class RuleCatalogue {
 public:
-    // Throws std::runtime_error on malformed catalogue JSON or a duplicate id.
+    // Throws std::runtime_error on malformed catalogue JSON, JSON that schemas/rules.schema.json
+    // rejects (naming the pointer and the problem) or a duplicate id.
     explicit RuleCatalogue(std::string_view json);
 
     const RuleDefinition* find(std::string_view id) const;
     // Like find(), but a missing id is an internal error (throws std::logic_error).
     const RuleDefinition& get(std::string_view id) const;
+    // By enumerator: an index, no string compares (the path of every finding).
+    const RuleDefinition& get(core::RuleId id) const;
     const std::vector<RuleInfo>& infos() const { return infos_; }
     const std::vector<RuleDefinition>& definitions() const { return definitions_; }
 
@@ -39,9 +47,13 @@ public:
 private:
     std::vector<RuleDefinition> definitions_;
     std::vector<RuleInfo> infos_;
+    // For each core::RuleId, the index of its definition, or kAbsent (a catalogue other than the
+    // one the table was generated from, as tests build, may lack it).
+    static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> by_id_;
 };
 
-// Throws std::runtime_error unless `catalogue` is the one rules/rule_table.h was generated from
+// Throws std::runtime_error unless `catalogue` is the one core/rule_table.h was generated from
 // (same ids in the same order, severities, origins, unchecked flags).
 void check_matches_rule_table(const RuleCatalogue& catalogue);
 

@@ -7,6 +7,8 @@
 #include "parse/json_parser.h"
 #include "core/pointer.h"
 #include "core/text.h"
+#include "rules/catalogue_schema.h"
+#include "rules/json_read.h"
 #include "rules/rule_functions.h"
 
 namespace drslint::rules {
@@ -115,10 +117,11 @@ std::unique_ptr<Check> compile_check(const RuleDefinition& rule, const rapidjson
         }
         check->given.push_back(std::move(compiled));
     }
-    if (auto when = s.FindMember("when"); when != s.MemberEnd()) {
-        for (const auto& fact : when->value.GetObject()) {
+    const std::string where = "rule '" + id + "': ";
+    if (const rapidjson::Value* when = json::find(s, "when")) {
+        for (const auto& fact : json::object(*when, where + "'when'").GetObject()) {
             FactCondition c;
-            c.fact = fact.name.GetString();
+            c.fact.assign(fact.name.GetString(), fact.name.GetStringLength());
             if (Facts{}.get(c.fact) == nullptr) bad_check(id, "unknown fact '" + c.fact + "'");
             if (fact.value.IsObject() && fact.value.HasMember("notIn")) {
                 c.values = values_of(fact.value["notIn"], id);
@@ -129,20 +132,24 @@ std::unique_ptr<Check> compile_check(const RuleDefinition& rule, const rapidjson
             check->when.push_back(std::move(c));
         }
     }
-    if (auto cond = s.FindMember("if"); cond != s.MemberEnd()) {
+    if (const rapidjson::Value* cond = json::find(s, "if")) {
         MemberCondition c;
-        if (!cond->value.IsObject() || !cond->value.HasMember("member")) bad_check(id, "'if' needs 'member'");
-        if (!core::split_pointer(std::string("/") + cond->value["member"].GetString(), c.path)) bad_check(id, "bad 'if' member");
-        if (cond->value.HasMember("equals")) c.equals = &cond->value["equals"];
-        else if (cond->value.HasMember("in")) c.in = values_of(cond->value["in"], id);
-        else if (cond->value.HasMember("endsWith")) c.ends_with = cond->value["endsWith"].GetString();
+        const rapidjson::Value* member = json::find(*cond, "member");
+        if (member == nullptr) bad_check(id, "'if' needs 'member'");
+        if (!core::split_pointer("/" + std::string(json::string(*member, where + "'if' member")), c.path)) {
+            bad_check(id, "bad 'if' member");
+        }
+        if (const rapidjson::Value* equals = json::find(*cond, "equals")) c.equals = equals;
+        else if (const rapidjson::Value* in = json::find(*cond, "in")) c.in = values_of(*in, id);
+        else if (const rapidjson::Value* ends = json::find(*cond, "endsWith")) c.ends_with = json::string(*ends, where + "'endsWith'");
         else bad_check(id, "'if' needs 'equals', 'in' or 'endsWith'");
         check->condition = std::move(c);
     }
-    if (auto field = s.FindMember("field"); field != s.MemberEnd()) check->field = field->value.GetString();
+    if (const rapidjson::Value* field = json::find(s, "field")) check->field = json::string(*field, where + "'field'");
     static const rapidjson::Value kNoOptions(rapidjson::kObjectType);
-    auto options = s.FindMember("options");
-    check->function = make_rule_function(s["function"].GetString(), options == s.MemberEnd() ? kNoOptions : options->value);
+    const rapidjson::Value* options = json::find(s, "options");
+    check->function = make_rule_function(json::string(s["function"], where + "'function'"),
+                                         options == nullptr ? kNoOptions : *options);
     return check;
 }
 
@@ -219,14 +226,20 @@ RuleEngine::RuleEngine(std::string_view catalogue_json, const RuleCatalogue& cat
     // Out of memory throws std::bad_alloc (see parse_embedded).
     catalogue_ = std::make_unique<parse::EmbeddedDocument>(parse::parse_embedded(catalogue_json));
     const rapidjson::Value& document = catalogue_->document;
-    if (catalogue_->result.IsError() || !document.IsObject() || !document.HasMember("rules")) {
+    if (catalogue_->result.IsError()) {
         throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
     }
-    for (const auto& rule : document["rules"].GetArray()) {
-        auto checks = rule.FindMember("checks");
-        if (checks == rule.MemberEnd()) continue;
-        const RuleDefinition& definition = catalogue.get(rule["id"].GetString());
-        for (const auto& spec : checks->value.GetArray()) {
+    // The engine may be given other text than the catalogue was built from: it checks its own.
+    validate_catalogue(document);
+    const rapidjson::Value* rules = json::find(document, "rules");
+    if (rules == nullptr) throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
+    for (const auto& rule : json::array(*rules, "rule catalogue: 'rules'").GetArray()) {
+        const rapidjson::Value* checks = json::find(rule, "checks");
+        if (checks == nullptr) continue;
+        const rapidjson::Value* id = json::find(rule, "id");
+        if (id == nullptr) throw std::runtime_error("rule catalogue: a rule lacks 'id'");
+        const RuleDefinition& definition = catalogue.get(json::string(*id, "rule catalogue: a rule's 'id'"));
+        for (const auto& spec : json::array(*checks, "rule '" + definition.info.id + "': 'checks'").GetArray()) {
             checks_.push_back(compile_check(definition, spec));
         }
     }

@@ -11,6 +11,7 @@
 #include "core/suggest.h"
 #include "core/text.h"
 #include "parse/value_text.h"
+#include "rules/json_read.h"
 #include "schema/pattern.h"
 
 namespace drslint::rules {
@@ -34,13 +35,37 @@ using parse::render_value;
     throw std::runtime_error("rule function '" + std::string(function) + "': " + what);
 }
 
+// Options are read once, when the engine compiles the catalogue; the reads below are checked
+// (json_read.h), though rules.schema.json already guarantees each member and its type.
+std::string option_name(std::string_view function, const char* name)
+{
+    return "rule function '" + std::string(function) + "': option '" + name + "'";
+}
+
 const rapidjson::Value& option(const rapidjson::Value& options, const char* name, std::string_view function)
 {
-    if (!options.IsObject() || !options.HasMember(name)) {
-        bad_options(function, std::string("missing option '") + name + "'");
-    }
-    return options[name];
+    const rapidjson::Value* v = json::find(options, name);
+    if (v == nullptr) bad_options(function, std::string("missing option '") + name + "'");
+    return *v;
 }
+
+const rapidjson::Value& object_option(const rapidjson::Value& options, const char* name, std::string_view function)
+{
+    return json::object(option(options, name, function), option_name(function, name));
+}
+
+std::size_t count_option(const rapidjson::Value& options, const char* name, std::string_view function)
+{
+    return json::count(option(options, name, function), option_name(function, name));
+}
+
+// A member of an option's object, named for a message: "option 'counts' member 'ha'".
+std::string entry_name(std::string_view function, const char* option, const rapidjson::Value& key)
+{
+    return option_name(function, option) + " member '" + std::string(key.GetString(), key.GetStringLength()) + "'";
+}
+
+std::string key_of(const rapidjson::Value& name) { return {name.GetString(), name.GetStringLength()}; }
 
 std::string string_option(const rapidjson::Value& options, const char* name, std::string_view function)
 {
@@ -164,10 +189,10 @@ public:
     explicit Pattern(const rapidjson::Value& options)
         : match_(string_option(options, "match", "pattern"))
     {
-        if (options.HasMember("applies")) {
+        if (json::find(options, "applies") != nullptr) {
             applies_.emplace(string_option(options, "applies", "pattern"));
         }
-        if (options.HasMember("expected")) expected_ = string_option(options, "expected", "pattern");
+        if (json::find(options, "expected") != nullptr) expected_ = string_option(options, "expected", "pattern");
     }
     void check(const Target& t, std::vector<Hit>& hits) const override
     {
@@ -221,9 +246,9 @@ class Length : public RuleFunction {
 public:
     explicit Length(const rapidjson::Value& options)
     {
-        if (options.HasMember("min")) min_ = options["min"].GetUint();
-        if (options.HasMember("max")) max_ = options["max"].GetUint();
-        if (options.HasMember("upTo")) up_to_ = options["upTo"].GetUint();
+        if (json::find(options, "min") != nullptr) min_ = count_option(options, "min", "length");
+        if (json::find(options, "max") != nullptr) max_ = count_option(options, "max", "length");
+        if (json::find(options, "upTo") != nullptr) up_to_ = count_option(options, "upTo", "length");
     }
     void check(const Target& t, std::vector<Hit>& hits) const override
     {
@@ -418,12 +443,12 @@ public:
     explicit CountBy(const rapidjson::Value& options)
         : by_(string_option(options, "by", "count-by")), separator_(string_option(options, "separator", "count-by"))
     {
-        for (const auto& m : option(options, "counts", "count-by").GetObject()) {
-            counts_[m.name.GetString()] = m.value.GetUint();
+        for (const auto& m : object_option(options, "counts", "count-by").GetObject()) {
+            counts_[key_of(m.name)] = json::count(m.value, entry_name("count-by", "counts", m.name));
         }
         // "noun": ["availability zone", "availability zones"] counts in words, never "1 zones".
-        if (options.HasMember("noun")) {
-            const auto forms = strings_option(options["noun"], "count-by");
+        if (const rapidjson::Value* noun = json::find(options, "noun")) {
+            const auto forms = strings_option(*noun, "count-by");
             if (forms.size() != 2) bad_options("count-by", "option 'noun' needs the singular and the plural");
             noun_ = {forms[0], forms[1]};
         }
@@ -466,8 +491,11 @@ class RangeBy : public RuleFunction {
 public:
     explicit RangeBy(const rapidjson::Value& options) : by_(string_option(options, "by", "range-by"))
     {
-        for (const auto& m : option(options, "ranges", "range-by").GetObject()) {
-            ranges_[m.name.GetString()] = {m.value[0].GetInt64(), m.value[1].GetInt64()};
+        for (const auto& m : object_option(options, "ranges", "range-by").GetObject()) {
+            const std::string what = entry_name("range-by", "ranges", m.name);
+            const rapidjson::Value& range = json::array(m.value, what);
+            if (range.Size() != 2) bad_options("range-by", what + " needs the lowest and the highest value");
+            ranges_[key_of(m.name)] = {json::integer(range[0], what), json::integer(range[1], what)};
         }
     }
     void check(const Target& t, std::vector<Hit>& hits) const override
@@ -518,8 +546,8 @@ class AllowedPair : public RuleFunction {
 public:
     explicit AllowedPair(const rapidjson::Value& options) : by_(string_option(options, "by", "allowed-pair"))
     {
-        for (const auto& m : option(options, "pairs", "allowed-pair").GetObject()) {
-            pairs_[m.name.GetString()] = strings_option(m.value, "allowed-pair");
+        for (const auto& m : object_option(options, "pairs", "allowed-pair").GetObject()) {
+            pairs_[key_of(m.name)] = strings_option(m.value, "allowed-pair");
         }
     }
     void check(const Target& t, std::vector<Hit>& hits) const override
@@ -549,8 +577,8 @@ public:
         : fact_(string_option(options, "fact", "unused-members")),
           always_(strings_option(option(options, "always", "unused-members"), "unused-members"))
     {
-        for (const auto& m : option(options, "uses", "unused-members").GetObject()) {
-            uses_[m.name.GetString()] = strings_option(m.value, "unused-members");
+        for (const auto& m : object_option(options, "uses", "unused-members").GetObject()) {
+            uses_[key_of(m.name)] = strings_option(m.value, "unused-members");
         }
     }
     void check(const Target& t, std::vector<Hit>& hits) const override
@@ -608,8 +636,12 @@ public:
     explicit EndpointName(const rapidjson::Value& options)
         : known_(strings_option(option(options, "known", "endpoint-name"), "endpoint-name"))
     {
-        for (const auto& m : option(options, "prefixes", "endpoint-name").GetObject()) prefixes_[m.name.GetString()] = m.value.GetString();
-        for (const auto& m : option(options, "stems", "endpoint-name").GetObject()) stems_[m.name.GetString()] = m.value.GetString();
+        for (const auto& m : object_option(options, "prefixes", "endpoint-name").GetObject()) {
+            prefixes_[key_of(m.name)] = json::string(m.value, entry_name("endpoint-name", "prefixes", m.name));
+        }
+        for (const auto& m : object_option(options, "stems", "endpoint-name").GetObject()) {
+            stems_[key_of(m.name)] = json::string(m.value, entry_name("endpoint-name", "stems", m.name));
+        }
     }
     void check(const Target& t, std::vector<Hit>& hits) const override
     {
@@ -649,6 +681,7 @@ private:
 
 std::unique_ptr<RuleFunction> make_rule_function(std::string_view name, const rapidjson::Value& options)
 {
+    json::object(options, "rule function '" + std::string(name) + "': its options");
     if (name == "defined") return std::make_unique<Defined>();
     if (name == "undefined") return std::make_unique<Undefined>();
     if (name == "empty") return std::make_unique<Empty>();

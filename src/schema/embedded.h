@@ -18,4 +18,9 @@ struct File {
 extern const File kFiles[];
 extern const std::size_t kFileCount;
 
+// Schemas of drslint's own data files (rules.schema.json, for rules.json). Kept out of kFiles:
+// every *.schema.json there is taken for a DRS request or response schema.
+extern const File kDataSchemas[];
+extern const std::size_t kDataSchemaCount;
+
 }  // namespace drslint::embedded

@@ -15,9 +15,13 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "core/rule_table.h"
 #include "drslint/linter.h"
 #include "../support/fixtures.h"
 #include "drslint/http.h"
+#include "rules/rule_catalogue.h"
+#include "rules/rule_engine.h"
+#include "rules/rule_functions.h"
 
 namespace {
 
@@ -245,4 +249,170 @@ BOOST_AUTO_TEST_CASE(severity_follows_the_cited_source)
                            "conflict-policy-migration", "tag-keys-unique"}) {
         BOOST_TEST(drslint::to_string(linter().find_rule(id)->severity) == "warning", id);
     }
+}
+
+// ---- the catalogue's meta-schema (schemas/rules.schema.json) and the generated rule table ----
+
+namespace {
+
+std::string source_file(const std::string& name)
+{
+    return drslint::test::read_file(std::filesystem::path(DRSLINT_SOURCE_DIR) / "schemas" / name);
+}
+
+// A catalogue of one rule with one check of `check` (a JSON object's members).
+std::string one_check_catalogue(const std::string& check)
+{
+    return R"({"rules": [{"id": "r", "severity": "warning", "origin": "rule", "summary": "s", "message": "{subject}",
+                          "rationale": "r", "source": "s", "checks": [{"given": ["/job"], )" + check + "}]}]}";
+}
+
+// What loading `json` throws, as text; "" when it loads.
+std::string catalogue_error(const std::string& json)
+{
+    try {
+        drslint::rules::RuleCatalogue catalogue(json);
+    } catch (const std::runtime_error& e) {
+        return e.what();
+    }
+    return {};
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// The {names} of a message template in order of first use, each once, read as
+// RuleCatalogue::format reads them ({{ and }} are literal braces).
+std::vector<std::string> template_placeholders(std::string_view message)
+{
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < message.size(); ++i) {
+        const char c = message[i];
+        if ((c == '{' || c == '}') && i + 1 < message.size() && message[i + 1] == c) {
+            ++i;
+            continue;
+        }
+        if (c != '{') continue;
+        const auto close = message.find('}', i);
+        if (close == std::string_view::npos) break;
+        std::string name(message.substr(i + 1, close - i - 1));
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+        i = close;
+    }
+    return names;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_minimal_catalogue_loads)
+{
+    BOOST_TEST(catalogue_error(one_check_catalogue(R"("field": "name", "function": "length", "options": {"max": 3})")) == "");
+    BOOST_TEST(catalogue_error(one_check_catalogue(R"("function": "defined", "field": "name")")) == "");
+}
+
+BOOST_AUTO_TEST_CASE(bad_function_options_fail_to_load_naming_the_place)
+{
+    struct Case {
+        const char* what;
+        std::string check;
+        std::vector<std::string> said;  // parts of the message
+    };
+    const Case cases[] = {
+        {"wrong type", R"("function": "length", "options": {"max": "3"})",
+         {"/rules/0/checks/0/options/max", "(rule 'r')", "expected an integer, found a string"}},
+        {"unknown member", R"("function": "length", "options": {"maximum": 3})",
+         {"/rules/0/checks/0/options/maximum", "unknown member 'maximum'", "min, max, upTo"}},
+        {"missing required option", R"("function": "pattern", "options": {"applies": "^a"})",
+         {"/rules/0/checks/0/options/match", "required member 'match' is missing"}},
+        {"missing options", R"("function": "unique-by")", {"/rules/0/checks/0/options", "'options' is missing"}},
+        {"unknown function", R"("function": "lenght", "options": {"max": 3})",
+         {"/rules/0/checks/0/function", "\"lenght\" is not one of", "\"length\""}},
+        {"options for a function that takes none", R"("function": "defined", "options": {"max": 3})",
+         {"/rules/0/checks/0/options/max", "it takes none"}},
+        {"nested option of the wrong type", R"("function": "count-by", "options": {"by": "b", "separator": ",", "counts": {"ha": "2"}})",
+         {"/rules/0/checks/0/options/counts/ha", "expected an integer"}},
+        {"an integer written with a fraction", R"("function": "length", "options": {"max": 3.0})",
+         {"/rules/0/checks/0/options/max", "without a fraction or exponent"}},
+        {"a check member that does not exist", R"("function": "defined", "feild": "x")", {"/rules/0/checks/0/feild", "unknown member"}},
+    };
+    const drslint::rules::RuleCatalogue good(one_check_catalogue(R"("function": "defined")"));
+    for (const auto& c : cases) {
+        const std::string json = one_check_catalogue(c.check);
+        const std::string error = catalogue_error(json);
+        BOOST_TEST(error.rfind("rule catalogue: /rules/0/checks/0", 0) == 0u, c.what << ": " << error);
+        for (const auto& part : c.said) BOOST_TEST(contains(error, part), c.what << ": '" << part << "' not in: " << error);
+        // The engine checks the text it is given too, not only the catalogue's.
+        BOOST_CHECK_THROW(drslint::rules::RuleEngine(json, good), std::runtime_error);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(bad_rule_fields_fail_to_load_naming_the_place)
+{
+    const std::string rules = source_file("rules.json");
+    BOOST_TEST(catalogue_error(rules) == "");
+    auto broken = [&](const std::string& from, const std::string& to) {
+        const auto at = rules.find(from);
+        BOOST_TEST_REQUIRE(at != std::string::npos, from);
+        return catalogue_error(std::string(rules).replace(at, from.size(), to));
+    };
+    const std::string severity = broken(R"("severity": "error")", R"("severity": "fatal")");
+    BOOST_TEST(contains(severity, "rule catalogue: /rules/0/severity (rule 'input-too-large'): \"fatal\" is not one of"), severity);
+    const std::string unchecked = broken(R"("severity": "error")", R"("severity": "warning")");
+    BOOST_TEST(contains(unchecked, "/rules/0/severity"), unchecked);  // an unchecked rule must be an error
+    const std::string id = broken(R"("id": "input-too-large")", R"("id": "Input_Too_Large")");
+    BOOST_TEST(contains(id, "/rules/0/id"), id);
+    const std::string extra = broken(R"("id": "input-too-large",)", R"("id": "input-too-large", "sevrity": "error",)");
+    BOOST_TEST(contains(extra, "/rules/0/sevrity (rule 'input-too-large'): unknown member 'sevrity'"), extra);
+}
+
+// rules.schema.json has an options definition for exactly the functions make_rule_function knows.
+BOOST_AUTO_TEST_CASE(the_meta_schema_names_every_rule_function)
+{
+    rapidjson::Document meta;
+    meta.Parse(source_file("rules.schema.json").c_str());
+    BOOST_TEST_REQUIRE(meta.IsObject());
+    const auto& names = meta["definitions"]["check"]["properties"]["function"]["enum"];
+    BOOST_TEST_REQUIRE(names.Size() >= 17u);
+    const rapidjson::Value no_options(rapidjson::kObjectType);
+    for (const auto& name : names.GetArray()) {
+        const std::string function = name.GetString();
+        BOOST_TEST(meta["definitions"].HasMember(("options-" + function).c_str()), function);
+        try {
+            drslint::rules::make_rule_function(function, no_options);
+        } catch (const std::runtime_error& e) {
+            // A function with required options refuses none, but it is known.
+            BOOST_TEST(!contains(e.what(), "unknown rule function"), function << ": " << e.what());
+        }
+    }
+    BOOST_CHECK_THROW(drslint::rules::make_rule_function("no-such-function", no_options), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(every_rule_id_lists_the_placeholders_of_its_message)
+{
+    const drslint::rules::RuleCatalogue catalogue(source_file("rules.json"));
+    BOOST_TEST_REQUIRE(catalogue.definitions().size() == drslint::core::kRuleCount);
+    for (std::size_t i = 0; i < drslint::core::kRuleCount; ++i) {
+        const auto id = static_cast<drslint::core::RuleId>(i);
+        const drslint::rules::RuleDefinition& definition = catalogue.get(id);
+        BOOST_TEST(definition.info.id == drslint::core::id_of(id));
+        const auto& placeholders = drslint::core::entry(id).placeholders;
+        const std::vector<std::string> listed(placeholders.begin(), placeholders.end());
+        BOOST_TEST(listed == template_placeholders(definition.message), definition.info.id);
+        // Each is one that format() fills.
+        for (const auto& name : listed) {
+            const std::string marked = drslint::rules::RuleCatalogue::format(definition.message, {{name, "\x01"}});
+            BOOST_TEST(contains(marked, "\x01"), definition.info.id << " {" << name << "}");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(find_entry_finds_every_id_and_nothing_else)
+{
+    for (const auto& e : drslint::core::kRuleTable) {
+        BOOST_TEST(drslint::core::find_entry(e.id) == &e, e.id);
+        BOOST_TEST(drslint::core::find_entry(std::string(e.id) + "x") == nullptr, e.id);
+        BOOST_TEST(drslint::core::find_entry(e.id.substr(0, e.id.size() - 1)) == nullptr, e.id);
+    }
+    BOOST_TEST(drslint::core::find_entry("") == nullptr);
+    BOOST_TEST(drslint::core::find_entry("zzz") == nullptr);
+    static_assert(drslint::core::find_entry("unknown-member") == &drslint::core::entry(drslint::core::RuleId::unknown_member));
 }

@@ -17,6 +17,9 @@
 //      of the leaf problem). Expected rule ids that no schema can raise (rules of the rule
 //      engine) are left out of that comparison.
 // 3. The page's response examples are validated against the response schemas.
+// 4. schemas/rules.schema.json, the meta-schema of the rule catalogue (drslint's own data, not
+//    the API: the conventions of 1. are not its), compiles in strict mode, is valid draft-07,
+//    and schemas/rules.json validates against it.
 // Prints one line per file / case and a final "N passed, N failed" line; exits 1 on failure.
 "use strict";
 const fs = require("fs");
@@ -341,6 +344,28 @@ for (const [name, body] of responseExamples) {
   const v = validators.get(name);
   const ok = Boolean(v && v(body));
   report(ok, `page example response ${name}`, v ? findings(v.errors).map(key) : ["schema missing"]);
+}
+
+// ---------------------------------------------------------------- the rule catalogue
+{
+  const problems = [];
+  let validate = null;
+  let catalogue = null;
+  try {
+    const meta = JSON.parse(fs.readFileSync(path.join(schemasDir, "rules.schema.json"), "utf8"));
+    catalogue = JSON.parse(fs.readFileSync(path.join(schemasDir, "rules.json"), "utf8"));
+    const rulesAjv = new Ajv({strict: true, allErrors: true});
+    if (!rulesAjv.validateSchema(meta)) problems.push(`meta-schema: ${rulesAjv.errorsText(rulesAjv.errors)}`);
+    validate = rulesAjv.compile(meta);
+  } catch (e) {
+    problems.push(e.message);
+  }
+  report(problems.length === 0, "rules.schema.json", problems);
+  if (validate) {
+    const ok = validate(catalogue);
+    report(ok, "rules.json against rules.schema.json",
+      ok ? [] : validate.errors.map((e) => `${e.instancePath || "/"}: ${e.message}`));
+  }
 }
 
 console.log(`${passed} passed, ${failed} failed`);
