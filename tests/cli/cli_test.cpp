@@ -3,96 +3,63 @@
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
-#include <pty.h>
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <rapidjson/document.h>
 
 #include "../format/secret_bodies.h"
+#include "../support/process.h"
+#include "../support/temp_dir.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
+using drslint::test::TempDir;
+
 struct Run {
-    int status;
-    std::string out;
+    int status;       // the exit code; -1 when killed by a signal
+    std::string out;  // standard output and standard error as one stream (2>&1), as a terminal shows them
 };
 
-// `prefix` goes before the command in the shell: "cd DIR && ", "NO_COLOR=1 ".
-Run run(const std::string& args, const std::string& stdin_file = "", const std::string& prefix = "")
+using Environment = std::vector<std::pair<std::string, std::optional<std::string>>>;
+
+Run to_run(const drslint::test::Result& r) { return {r.signal == 0 ? r.exit_code : -1, r.out}; }
+
+// Runs drslint with `args`; standard input from `stdin_file` (/dev/null when ""), in `cwd`.
+Run run(const std::vector<std::string>& args, const std::string& stdin_file = "", const fs::path& cwd = {},
+        const Environment& env = {})
 {
-    std::string command = prefix + "'" + DRSLINT_BINARY + "' " + args + " 2>&1";
-    if (!stdin_file.empty()) command += " < '" + stdin_file + "'";
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::string out;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    std::vector<std::string> argv{DRSLINT_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    drslint::test::RunOptions options;
+    if (!stdin_file.empty()) options.in = drslint::test::Stdin::file(stdin_file);
+    options.stderr_to_stdout = true;
+    options.cwd = cwd.string();
+    options.env = env;
+    return to_run(drslint::test::run_process(argv, options));
 }
 
-// Runs drslint with its output on a terminal (a pseudo-terminal), where --color auto may colour.
-// no_color: the NO_COLOR value, or nullptr to leave it unset.
+// Runs drslint with its standard output on a terminal (a pseudo-terminal), where --color auto may
+// colour. no_color: the NO_COLOR value, or nullptr to leave it unset.
 Run run_on_terminal(const std::vector<std::string>& args, const char* no_color)
 {
-    int master = -1;
-    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
-    BOOST_REQUIRE(pid >= 0);
-    if (pid == 0) {
-        if (no_color != nullptr) ::setenv("NO_COLOR", no_color, 1); else ::unsetenv("NO_COLOR");
-        ::setenv("TERM", "xterm", 1);
-        std::vector<char*> argv{const_cast<char*>(DRSLINT_BINARY)};
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(DRSLINT_BINARY, argv.data());
-        ::_exit(127);
-    }
-    std::string out;
-    char buffer[4096];
-    while (true) {
-        const ssize_t n = ::read(master, buffer, sizeof buffer);
-        if (n > 0) { out.append(buffer, static_cast<std::size_t>(n)); continue; }
-        if (n < 0 && errno == EINTR) continue;
-        break;  // EIO once the child has closed the terminal
-    }
-    ::close(master);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    std::vector<std::string> argv{DRSLINT_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    drslint::test::RunOptions options;
+    options.out = drslint::test::Stdout::terminal();
+    options.stderr_to_stdout = true;
+    options.env = {{"NO_COLOR", no_color != nullptr ? std::optional<std::string>(no_color) : std::nullopt},
+                   {"TERM", "xterm"}};
+    return to_run(drslint::test::run_process(argv, options));
 }
 
-struct TempDir {
-    fs::path path;
-    TempDir() : path(fs::temp_directory_path() / ("drslint-cli-" + std::to_string(::getpid())))
-    {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string write(const std::string& name, const std::string& text) const
-    {
-        fs::create_directories((path / name).parent_path());
-        std::ofstream(path / name, std::ios::binary) << text;
-        return (path / name).string();
-    }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
-
-std::string q(const std::string& path) { return "'" + path + "'"; }
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 rapidjson::Document json(const Run& r)
@@ -134,21 +101,21 @@ const char* kMultiLine =
 BOOST_AUTO_TEST_CASE(exit_codes)
 {
     TempDir dir;
-    BOOST_TEST(run(q(dir.write("ok.json", kValid))).status == 0);
-    BOOST_TEST(run(q(dir.write("warn.json", kWarning))).status == 0);
-    BOOST_TEST(run(q(dir.write("bad.json", kInvalid))).status == 1);
-    BOOST_TEST(run(q(dir.write("broken.json", "{\"job\": "))).status == 1);
-    BOOST_TEST(run(q(dir / "missing.json")).status == 2);
-    BOOST_TEST(run("--format yaml x.json").status == 2);
-    BOOST_TEST(run("--color sometimes x.json").status == 2);
-    BOOST_TEST(run("--fail-severity fatal x.json").status == 2);
-    BOOST_TEST(run("").status == 2);
-    BOOST_TEST(run("--no-such-flag").status == 2);
+    BOOST_TEST(run({dir.write("ok.json", kValid)}).status == 0);
+    BOOST_TEST(run({dir.write("warn.json", kWarning)}).status == 0);
+    BOOST_TEST(run({dir.write("bad.json", kInvalid)}).status == 1);
+    BOOST_TEST(run({dir.write("broken.json", "{\"job\": ")}).status == 1);
+    BOOST_TEST(run({dir / "missing.json"}).status == 2);
+    BOOST_TEST(run({"--format", "yaml", "x.json"}).status == 2);
+    BOOST_TEST(run({"--color", "sometimes", "x.json"}).status == 2);
+    BOOST_TEST(run({"--fail-severity", "fatal", "x.json"}).status == 2);
+    BOOST_TEST(run({}).status == 2);
+    BOOST_TEST(run({"--no-such-flag"}).status == 2);
     fs::create_directories(dir.path / "empty");
-    BOOST_TEST(run(q(dir / "empty")).status == 2);
+    BOOST_TEST(run({dir / "empty"}).status == 2);
     for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
-        BOOST_TEST(run(std::string("--format ") + format + " " + q(dir / "bad.json")).status == 1, format);
-        BOOST_TEST(run(std::string("--format ") + format + " " + q(dir / "ok.json")).status == 0, format);
+        BOOST_TEST(run({"--format", format, dir / "bad.json"}).status == 1, format);
+        BOOST_TEST(run({"--format", format, dir / "ok.json"}).status == 0, format);
     }
 }
 
@@ -156,17 +123,17 @@ BOOST_AUTO_TEST_CASE(fail_severity_decides_which_findings_fail)
 {
     TempDir dir;
     const auto warn = dir.write("warn.json", kWarning);
-    BOOST_TEST(run("--fail-severity warning " + q(warn)).status == 1);
-    BOOST_TEST(run("--fail-severity info " + q(warn)).status == 1);
-    BOOST_TEST(run("--fail-severity error " + q(warn)).status == 0);
-    BOOST_TEST(run("--fail-severity warning " + q(dir.write("ok.json", kValid))).status == 0);
+    BOOST_TEST(run({"--fail-severity", "warning", warn}).status == 1);
+    BOOST_TEST(run({"--fail-severity", "info", warn}).status == 1);
+    BOOST_TEST(run({"--fail-severity", "error", warn}).status == 0);
+    BOOST_TEST(run({"--fail-severity", "warning", dir.write("ok.json", kValid)}).status == 0);
 }
 
 BOOST_AUTO_TEST_CASE(text_output_is_clang_style_with_an_excerpt)
 {
     TempDir dir;
     const auto file = dir.write("bad.json", kMultiLine);
-    const auto r = run(q(file));
+    const auto r = run({file});
     BOOST_TEST(r.status == 1);
     BOOST_TEST(contains(r.out, file + ":6:17: error: `base_info.name` is 3 characters long"), r.out);
     BOOST_TEST(contains(r.out, " [string-length]\n    6 |         \"name\": \"DRS\"\n      |                 ^~~~~\n"
@@ -198,14 +165,14 @@ BOOST_AUTO_TEST_CASE(positions_are_exact_in_multi_line_crlf_minified_and_non_asc
     };
     for (const auto& c : cases) {
         const auto file = dir.write(c.name, c.text);
-        const auto d = json(run("--format json " + q(file)));
+        const auto d = json(run({"--format", "json", file}));
         const auto* f = find(d, "string-length");
         BOOST_TEST_REQUIRE(f != nullptr, c.name);
         BOOST_TEST((*f)["line"].GetInt() == c.line, c.name);
         BOOST_TEST((*f)["column"].GetInt() == c.column, c.name);
         BOOST_TEST((*f)["endLine"].GetInt() == c.line, c.name);
         BOOST_TEST((*f)["endColumn"].GetInt() == c.end_column, c.name);
-        const auto text = run(q(file));
+        const auto text = run({file});
         BOOST_TEST(contains(text.out, file + ":" + std::to_string(c.line) + ":" + std::to_string(c.column) + ": error: `base_info.name`"),
                    c.name << ": " << text.out);
     }
@@ -215,7 +182,7 @@ BOOST_AUTO_TEST_CASE(positions_of_missing_and_repeated_members)
 {
     TempDir dir;
     // A missing member is shown at the opening brace of the object that lacks it.
-    const auto missing = json(run("--format json " + q(dir.write("miss.json", "{\"job\": {\"type\": \"name\",\r\n  \"params\": {}}}"))));
+    const auto missing = json(run({"--format", "json", dir.write("miss.json", "{\"job\": {\"type\": \"name\",\r\n  \"params\": {}}}")}));
     const auto* f = find(missing, "type-requires-params-member");
     BOOST_TEST_REQUIRE(f != nullptr);
     BOOST_TEST(std::string((*f)["pointer"].GetString()) == "/job/params/base_info");
@@ -223,22 +190,22 @@ BOOST_AUTO_TEST_CASE(positions_of_missing_and_repeated_members)
     BOOST_TEST((*f)["column"].GetInt() == 13);
     BOOST_TEST((*f)["endColumn"].GetInt() == 14);
     // A repeated member is shown at its second key.
-    const auto dup = json(run("--format json " + q(dir.write("dup.json", "{\"job\": {\"type\": \"name\", \"params\": "
-                                                                       "{\"base_info\": {\"name\": \"DRS-1234\"}},\n \"type\": \"name\"}}"))));
+    const auto dup = json(run({"--format", "json", dir.write("dup.json", "{\"job\": {\"type\": \"name\", \"params\": "
+                                                                    "{\"base_info\": {\"name\": \"DRS-1234\"}},\n \"type\": \"name\"}}")}));
     f = find(dup, "duplicate-key");
     BOOST_TEST_REQUIRE(f != nullptr);
     BOOST_TEST((*f)["line"].GetInt() == 2);
     BOOST_TEST((*f)["column"].GetInt() == 2);
     BOOST_TEST((*f)["endColumn"].GetInt() == 8);
     // The excerpt of a CRLF file shows the line without its '\r'.
-    const auto text = run(q(dir / "miss.json"));
+    const auto text = run({dir / "miss.json"});
     BOOST_TEST(contains(text.out, "    2 |   \"params\": {}}}\n      |             ^\n"), text.out);
 }
 
 BOOST_AUTO_TEST_CASE(did_you_mean_for_a_misspelled_member_and_enum_value)
 {
     TempDir dir;
-    const auto d = json(run("--format json " + q(dir.write("mixed.json", kMixed))));
+    const auto d = json(run({"--format", "json", dir.write("mixed.json", kMixed)}));
     const auto* member = find(d, "unknown-member");
     BOOST_TEST_REQUIRE(member != nullptr);
     BOOST_TEST(std::string((*member)["suggestion"].GetString()) == "name");
@@ -248,17 +215,17 @@ BOOST_AUTO_TEST_CASE(did_you_mean_for_a_misspelled_member_and_enum_value)
     BOOST_TEST_REQUIRE(value != nullptr);
     BOOST_TEST(std::string((*value)["suggestion"].GetString()) == "name");
     BOOST_TEST(contains((*value)["expected"].GetString(), "`speed_limit`"));
-    const auto text = run(q(dir / "mixed.json"));
+    const auto text = run({dir / "mixed.json"});
     BOOST_TEST(contains(text.out, "did you mean `name`?"));
 }
 
 BOOST_AUTO_TEST_CASE(dash_reads_standard_input)
 {
     TempDir dir;
-    const auto r = run("--format json -", dir.write("bad.json", kInvalid));
+    const auto r = run({"--format", "json", "-"}, dir.write("bad.json", kInvalid));
     BOOST_TEST(r.status == 1);
     BOOST_TEST(contains(r.out, "\"file\":\"<stdin>\""), r.out);
-    const auto text = run("-", dir / "bad.json");
+    const auto text = run({"-"}, dir / "bad.json");
     BOOST_TEST(contains(text.out, "<stdin>:1:59: error:"), text.out);
 }
 
@@ -267,7 +234,7 @@ BOOST_AUTO_TEST_CASE(json_output_follows_the_version_1_contract)
     TempDir dir;
     const auto bad = dir.write("bad.json", kInvalid);
     const auto ok = dir.write("ok.json", kValid);
-    const auto r = run("--format json " + q(bad) + " " + q(ok));
+    const auto r = run({"--format", "json", bad, ok});
     BOOST_TEST(r.status == 1);
     const auto d = json(r);
     BOOST_TEST(d["version"].GetInt() == 1);
@@ -294,7 +261,7 @@ BOOST_AUTO_TEST_CASE(sarif_output_names_rules_and_regions)
 {
     TempDir dir;
     dir.write("sub/mixed.json", kMixed);
-    const auto r = run("--format sarif sub/mixed.json", "", "cd " + q(dir.path.string()) + " && ");
+    const auto r = run({"--format", "sarif", "sub/mixed.json"}, "", dir.path);
     BOOST_TEST(r.status == 1);
     const auto d = json(r);
     BOOST_TEST(std::string(d["version"].GetString()) == "2.1.0");
@@ -314,7 +281,7 @@ BOOST_AUTO_TEST_CASE(github_output_is_workflow_commands)
 {
     TempDir dir;
     dir.write("mixed.json", kMixed);
-    const auto r = run("--format github mixed.json", "", "cd " + q(dir.path.string()) + " && ");
+    const auto r = run({"--format", "github", "mixed.json"}, "", dir.path);
     BOOST_TEST(r.status == 1);
     BOOST_TEST(contains(r.out, "::error file=mixed.json,line=1,col=18,endLine=1,endColumn=23,title=enum-value::"), r.out);
     BOOST_TEST(contains(r.out, "::error file=mixed.json,line=1,col=66,endLine=1,endColumn=71,title=unknown-member::"), r.out);
@@ -327,13 +294,13 @@ BOOST_AUTO_TEST_CASE(junit_output_has_a_suite_per_file)
     TempDir dir;
     const auto mixed = dir.write("mixed.json", kMixed);
     const auto ok = dir.write("ok.json", kValid);
-    const auto r = run("--format junit " + q(mixed) + " " + q(ok));
+    const auto r = run({"--format", "junit", mixed, ok});
     BOOST_TEST(r.status == 1);
     BOOST_TEST(contains(r.out, "<testsuites name=\"drslint\" tests=\"4\" failures=\"3\" errors=\"0\">"), r.out);
     BOOST_TEST(contains(r.out, "<testsuite name=\"" + mixed + "\" tests=\"3\" failures=\"3\""), r.out);
     BOOST_TEST(contains(r.out, "<failure message=\"`job.type` is &quot;nmae&quot;"), r.out);
     BOOST_TEST(contains(r.out, "<testcase name=\"no findings\" classname=\"" + ok + "\"/>"), r.out);
-    const auto strict = run("--format junit --fail-severity warning " + q(mixed));
+    const auto strict = run({"--format", "junit", "--fail-severity", "warning", mixed});
     BOOST_TEST(contains(strict.out, "failures=\"3\""), strict.out);
 }
 
@@ -344,8 +311,8 @@ BOOST_AUTO_TEST_CASE(no_output_format_prints_a_secret)
     const auto first = dir.write("one-line.json", bodies[0]);
     const auto second = dir.write("user-migration.json", bodies[1]);
     for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
-        const auto files = run(std::string("--format ") + format + " --fail-severity info " + q(first) + " " + q(second));
-        const auto piped = run(std::string("--format ") + format + " -", first);
+        const auto files = run({"--format", format, "--fail-severity", "info", first, second});
+        const auto piped = run({"--format", format, "-"}, first);
         BOOST_TEST(files.status == 1, format);
         BOOST_TEST(contains(files.out, "type-mismatch"), format << ": " << files.out);
         for (const auto& secret : drslint_test::secret_values()) {
@@ -354,7 +321,7 @@ BOOST_AUTO_TEST_CASE(no_output_format_prints_a_secret)
         }
     }
     // The same secret, as text that is not JSON (the excerpt of the invalid-json finding).
-    const auto broken = run(q(dir.write("broken.json", R"({"job": {"db_password": "hunter2", "x": , "password": "s3cr3t"}})")));
+    const auto broken = run({dir.write("broken.json", R"({"job": {"db_password": "hunter2", "x": , "password": "s3cr3t"}})")});
     BOOST_TEST(broken.status == 1);
     BOOST_TEST(contains(broken.out, "invalid-json"), broken.out);
     BOOST_TEST(!contains(broken.out, "hunter2"), broken.out);
@@ -366,15 +333,15 @@ BOOST_AUTO_TEST_CASE(colour_follows_color_flag_terminal_and_no_color)
     TempDir dir;
     const auto file = dir.write("warn.json", kWarning);
     const std::string escape = "\x1b[";
-    BOOST_TEST(!contains(run(q(file)).out, escape));                   // auto, not a terminal
-    BOOST_TEST(contains(run("--color always " + q(file)).out, escape));
-    BOOST_TEST(!contains(run("--color never " + q(file)).out, escape));
-    BOOST_TEST(contains(run("--color always " + q(file), "", "NO_COLOR=1 ").out, escape));  // the flag wins
+    BOOST_TEST(!contains(run({file}).out, escape));                   // auto, not a terminal
+    BOOST_TEST(contains(run({"--color", "always", file}).out, escape));
+    BOOST_TEST(!contains(run({"--color", "never", file}).out, escape));
+    BOOST_TEST(contains(run({"--color", "always", file}, "", "", {{"NO_COLOR", "1"}}).out, escape));  // the flag wins
     BOOST_TEST(contains(run_on_terminal({file}, nullptr).out, escape));
     BOOST_TEST(contains(run_on_terminal({file}, "").out, escape));       // NO_COLOR set but empty
     BOOST_TEST(!contains(run_on_terminal({file}, "1").out, escape));
     BOOST_TEST(!contains(run_on_terminal({"--color", "never", file}, nullptr).out, escape));
-    BOOST_TEST(!contains(run("--format json --color always " + q(file)).out, escape));  // text only
+    BOOST_TEST(!contains(run({"--format", "json", "--color", "always", file}).out, escape));  // text only
 }
 
 BOOST_AUTO_TEST_CASE(config_turns_rules_off_changes_severity_ignores_and_sets_fail_severity)
@@ -384,7 +351,7 @@ BOOST_AUTO_TEST_CASE(config_turns_rules_off_changes_severity_ignores_and_sets_fa
     dir.write("p/legacy/old.json", kMixed);
     auto lint = [&](const std::string& config) {
         dir.write("p/.drslint.json", config);
-        return run("--format json " + q(mixed) + " " + q(dir / "p/legacy/old.json"));
+        return run({"--format", "json", mixed, dir / "p/legacy/old.json"});
     };
     // Baseline: 3 errors per file.
     auto r = lint(R"({})");
@@ -404,7 +371,7 @@ BOOST_AUTO_TEST_CASE(config_turns_rules_off_changes_severity_ignores_and_sets_fa
     r = lint(R"({"rules": {"string-length": "warning", "enum-value": "info", "unknown-member": "warning"},
                  "failSeverity": "warning"})");
     BOOST_TEST(r.status == 1);
-    r = run("--fail-severity error " + q(mixed));  // the flag beats the config
+    r = run({"--fail-severity", "error", mixed});  // the flag beats the config
     BOOST_TEST(r.status == 0, r.out);
 
     r = lint(R"({"ignore": [{"rule": "enum-value", "pointer": "/job/type", "files": "legacy/**"},
@@ -415,7 +382,7 @@ BOOST_AUTO_TEST_CASE(config_turns_rules_off_changes_severity_ignores_and_sets_fa
     BOOST_TEST(d["files"][1]["findings"].Size() == 2u);  // legacy/old.json: enum-value ignored
     BOOST_TEST(std::string(d["files"][1]["findings"][0]["rule"].GetString()) == "string-length");
     BOOST_TEST(d["summary"]["suppressed"].GetInt() == 2);
-    BOOST_TEST(contains(run(q(mixed)).out, "1 file checked: 2 errors, 0 warnings, 1 suppressed"), run(q(mixed)).out);
+    BOOST_TEST(contains(run({mixed}).out, "1 file checked: 2 errors, 0 warnings, 1 suppressed"), run({mixed}).out);
 }
 
 BOOST_AUTO_TEST_CASE(a_config_that_cannot_be_used_is_exit_2)
@@ -433,17 +400,17 @@ BOOST_AUTO_TEST_CASE(a_config_that_cannot_be_used_is_exit_2)
     };
     for (const auto& [config, message] : bad) {
         dir.write("p/.drslint.json", config);
-        const auto r = run(q(body));
+        const auto r = run({body});
         BOOST_TEST(r.status == 2, config);
         BOOST_TEST(contains(r.out, "drslint: " + (dir / "p/.drslint.json") + ": "), r.out);
         BOOST_TEST(contains(r.out, message), config << " -> " << r.out);
     }
     fs::remove(dir.path / "p/.drslint.json");
     fs::create_directories(dir.path / "p/.drslint.json");  // not a file
-    BOOST_TEST(run(q(body)).status == 2);
+    BOOST_TEST(run({body}).status == 2);
     fs::remove(dir.path / "p/.drslint.json");
-    BOOST_TEST(run(q(body)).status == 0);
-    BOOST_TEST(run("--config " + q(dir / "nowhere.json") + " " + q(body)).status == 2);
+    BOOST_TEST(run({body}).status == 0);
+    BOOST_TEST(run({"--config", dir / "nowhere.json", body}).status == 2);
 }
 
 // A --context file over --max-input is refused as too large, not cut and then called invalid JSON.
@@ -453,12 +420,12 @@ BOOST_AUTO_TEST_CASE(a_context_file_larger_than_max_input_is_exit_2_naming_the_f
     const auto body = dir.write("ok.json", kValid);
     const std::string context = R"({"job_type": "sync")" + std::string(200, ' ') + "}";
     const auto file = dir.write("context.json", context);
-    const auto r = run("--max-input 100 --context " + q(file) + " " + q(body));
+    const auto r = run({"--max-input", "100", "--context", file, body});
     BOOST_TEST(r.status == 2, r.out);
     BOOST_TEST(contains(r.out, "drslint: " + file + ": the --context file is larger than --max-input (100 bytes)"), r.out);
     BOOST_TEST(!contains(r.out, "JSON"), r.out);
     // Exactly at the limit it is read whole and used.
-    const auto at_limit = run("--max-input " + std::to_string(context.size()) + " --context " + q(file) + " " + q(body));
+    const auto at_limit = run({"--max-input", std::to_string(context.size()), "--context", file, body});
     BOOST_TEST(at_limit.status != 2, at_limit.out);
     BOOST_TEST(!contains(at_limit.out, "--context"), at_limit.out);
 }
@@ -471,16 +438,16 @@ BOOST_AUTO_TEST_CASE(config_is_found_upward_from_each_file)
     const auto deep = dir.write("repo/a/b/c/mixed.json", kMixed);
     const auto team = dir.write("repo/team/x/mixed.json", kMixed);
     const auto outside = dir.write("other/mixed.json", kMixed);
-    const auto d = json(run("--format json " + q(deep) + " " + q(team) + " " + q(outside)));
+    const auto d = json(run({"--format", "json", deep, team, outside}));
     BOOST_TEST(d["files"][0]["findings"].Size() == 2u);  // repo/: string-length off
     BOOST_TEST(!find(d, "string-length"));
     BOOST_TEST(d["files"][1]["findings"].Size() == 2u);  // the nearest config only: enum-value off
     for (const auto& f : d["files"][1]["findings"].GetArray()) BOOST_TEST(std::string(f["rule"].GetString()) != "enum-value");
     BOOST_TEST(d["files"][2]["findings"].Size() == 3u);  // no config
     // Standard input looks from the current directory; --config replaces discovery.
-    BOOST_TEST(findings_in(json(run("--format json -", deep, "cd " + q(dir / "repo/a") + " && "))) == 2u);
+    BOOST_TEST(findings_in(json(run({"--format", "json", "-"}, deep, dir / "repo/a"))) == 2u);
     const auto cfg = dir.write("strict.json", R"({"failSeverity": "warning", "rules": {"string-length": "off", "enum-value": "off"}})");
-    const auto r = run("--format json --config " + q(cfg) + " " + q(team));
+    const auto r = run({"--format", "json", "--config", cfg, team});
     BOOST_TEST(findings_in(json(r)) == 1u);
     BOOST_TEST(r.status == 1);  // the remaining warning fails under strict.json
 }
@@ -491,9 +458,9 @@ BOOST_AUTO_TEST_CASE(write_baseline_then_lint_with_it)
     dir.write("repo/bodies/a.json", kMixed);
     dir.write("repo/bodies/sub/b [1].json", kInvalid);
     dir.write("repo/bodies/ok.json", kValid);
-    const std::string in_repo = "cd " + q(dir / "repo") + " && ";
-    BOOST_TEST(run("bodies", "", in_repo).status == 1);
-    const auto written = run("--write-baseline baseline.json bodies", "", in_repo);
+    const std::string in_repo = dir / "repo";  // the working directory
+    BOOST_TEST(run({"bodies"}, "", in_repo).status == 1);
+    const auto written = run({"--write-baseline", "baseline.json", "bodies"}, "", in_repo);
     BOOST_TEST(written.status == 0, written.out);
     BOOST_TEST(contains(written.out, "wrote 4 ignore entries to baseline.json"), written.out);
     std::ifstream in(dir / "repo/baseline.json");
@@ -501,30 +468,30 @@ BOOST_AUTO_TEST_CASE(write_baseline_then_lint_with_it)
     text << in.rdbuf();
     BOOST_TEST(contains(text.str(), R"("files": "bodies/sub/b \\[1].json")"), text.str());
     // With the baseline, today's findings are silenced: exit 0, from anywhere.
-    auto r = run("--config baseline.json bodies", "", in_repo);
+    auto r = run({"--config", "baseline.json", "bodies"}, "", in_repo);
     BOOST_TEST(r.status == 0, r.out);
     BOOST_TEST(contains(r.out, "3 files checked: 0 errors, 0 warnings, 4 suppressed"), r.out);
-    BOOST_TEST(run("--config " + q(dir / "repo/baseline.json") + " " + q(dir / "repo/bodies")).status == 0);
+    BOOST_TEST(run({"--config", dir / "repo/baseline.json", dir / "repo/bodies"}).status == 0);
     // A new finding is not.
     dir.write("repo/bodies/c.json", kInvalid);
-    r = run("--config baseline.json bodies", "", in_repo);
+    r = run({"--config", "baseline.json", "bodies"}, "", in_repo);
     BOOST_TEST(r.status == 1, r.out);
     BOOST_TEST(contains(r.out, "bodies/c.json:1:59: error:"), r.out);
     // Written as .drslint.json, it is found like any config, and keeps what the old one said.
     dir.write("repo/.drslint.json", R"({"failSeverity": "warning"})");
-    BOOST_TEST(run("--write-baseline .drslint.json bodies", "", in_repo).status == 0);
-    BOOST_TEST(run("bodies", "", in_repo).status == 0);
-    BOOST_TEST(contains(run("--format json bodies", "", in_repo).out, "\"suppressed\":5"));
+    BOOST_TEST(run({"--write-baseline", ".drslint.json", "bodies"}, "", in_repo).status == 0);
+    BOOST_TEST(run({"bodies"}, "", in_repo).status == 0);
+    BOOST_TEST(contains(run({"--format", "json", "bodies"}, "", in_repo).out, "\"suppressed\":5"));
     std::ifstream again(dir / "repo/.drslint.json");
     std::stringstream config;
     config << again.rdbuf();
     BOOST_TEST(contains(config.str(), "\"failSeverity\": \"warning\""), config.str());
     // Input that could not be checked cannot be baselined.
     dir.write("repo/bodies/broken.json", "{\"job\": ");
-    r = run("--write-baseline b2.json bodies", "", in_repo);
+    r = run({"--write-baseline", "b2.json", "bodies"}, "", in_repo);
     BOOST_TEST(r.status == 1, r.out);
     BOOST_TEST(contains(r.out, "cannot be baselined"), r.out);
-    BOOST_TEST(run("--write-baseline b3.json -", dir / "repo/bodies/a.json", in_repo).status == 2);
+    BOOST_TEST(run({"--write-baseline", "b3.json", "-"}, dir / "repo/bodies/a.json", in_repo).status == 2);
 }
 
 BOOST_AUTO_TEST_CASE(directories_are_walked_in_sorted_order)
@@ -535,7 +502,7 @@ BOOST_AUTO_TEST_CASE(directories_are_walked_in_sorted_order)
     dir.write("d/a.json", kValid);
     dir.write("d/notes.txt", "not json");
     dir.write("d/.drslint.json", "{}");  // a config, never linted as a body
-    const auto r = run("--format json " + q(dir / "d"));
+    const auto r = run({"--format", "json", dir / "d"});
     const auto d = json(r);
     BOOST_TEST_REQUIRE(d["files"].Size() == 3u);
     BOOST_TEST(fs::path(d["files"][0]["file"].GetString()).filename() == "a.json");
@@ -553,8 +520,10 @@ BOOST_AUTO_TEST_CASE(include_and_exclude_filter_directory_walks)
     dir.write("d/drafts/deep/e.json", kInvalid);
     dir.write("d/bodies/f.body", kValid);
     dir.write("d/bodies/g.json", kValid);
-    auto files = [&](const std::string& flags) {
-        const auto r = run("--format json " + flags + " " + q(dir / "d"));
+    auto files = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--format", "json"});
+        args.push_back(dir / "d");
+        const auto r = run(args);
         std::vector<std::string> out;
         if (r.status == 2) return std::vector<std::string>{"exit 2: " + r.out};
         const auto d = json(r);
@@ -564,26 +533,26 @@ BOOST_AUTO_TEST_CASE(include_and_exclude_filter_directory_walks)
         return out;
     };
     using V = std::vector<std::string>;
-    BOOST_TEST(files("") == (V{"a.json", "b.json", "bodies/g.json", "drafts/c.json", "drafts/deep/e.json"}));
-    BOOST_TEST(files("--exclude 'drafts/**'") == (V{"a.json", "b.json", "bodies/g.json"}));
-    BOOST_TEST(files("--exclude '*.json'") == (V{"bodies/g.json", "drafts/c.json", "drafts/deep/e.json"}));
-    BOOST_TEST(files("--include '**/*.body'") == (V{"bodies/f.body"}));
-    BOOST_TEST(files("--include 'bodies/*' --include 'b.json'") == (V{"b.json", "bodies/f.body", "bodies/g.json"}));
-    BOOST_TEST(files("--include 'drafts/**' --exclude '**/e.json'") == (V{"drafts/c.json"}));
-    BOOST_TEST(run("--exclude '**' " + q(dir / "d")).status == 2);  // nothing left to check
+    BOOST_TEST(files({}) == (V{"a.json", "b.json", "bodies/g.json", "drafts/c.json", "drafts/deep/e.json"}));
+    BOOST_TEST(files({"--exclude", "drafts/**"}) == (V{"a.json", "b.json", "bodies/g.json"}));
+    BOOST_TEST(files({"--exclude", "*.json"}) == (V{"bodies/g.json", "drafts/c.json", "drafts/deep/e.json"}));
+    BOOST_TEST(files({"--include", "**/*.body"}) == (V{"bodies/f.body"}));
+    BOOST_TEST(files({"--include", "bodies/*", "--include", "b.json"}) == (V{"b.json", "bodies/f.body", "bodies/g.json"}));
+    BOOST_TEST(files({"--include", "drafts/**", "--exclude", "**/e.json"}) == (V{"drafts/c.json"}));
+    BOOST_TEST(run({"--exclude", "**", dir / "d"}).status == 2);  // nothing left to check
     // A file named on the command line is linted whatever the filters say.
-    BOOST_TEST(run("--exclude '**' " + q(dir / "d/b.json")).status == 1);
+    BOOST_TEST(run({"--exclude", "**", dir / "d/b.json"}).status == 1);
 }
 
 BOOST_AUTO_TEST_CASE(rules_and_explain)
 {
-    const auto list = run("rules");
+    const auto list = run({"rules"});
     BOOST_TEST(list.status == 0);
     BOOST_TEST(contains(list.out, "unknown-member"));
-    const auto explain = run("explain type-mismatch");
+    const auto explain = run({"explain", "type-mismatch"});
     BOOST_TEST(explain.status == 0);
     BOOST_TEST(contains(explain.out, "Fails:"));
-    BOOST_TEST(run("explain no-such-rule").status == 2);
+    BOOST_TEST(run({"explain", "no-such-rule"}).status == 2);
 }
 
 BOOST_AUTO_TEST_CASE(http_files_are_linted_as_whole_requests)
@@ -604,7 +573,7 @@ BOOST_AUTO_TEST_CASE(http_files_are_linted_as_whole_requests)
                                     "Content-Type: application/json\n"
                                     "\n" +
                                     kValid + "\n");
-    const auto r = run("--format json " + q(file));
+    const auto r = run({"--format", "json", file});
     BOOST_TEST(r.status == 1);
     const auto d = json(r);
     const auto* language = find(d, "enum-value");
@@ -618,9 +587,9 @@ BOOST_AUTO_TEST_CASE(http_files_are_linted_as_whole_requests)
     BOOST_TEST_REQUIRE(method != nullptr);
     BOOST_TEST((*method)["line"].GetInt() == 9);
     for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
-        BOOST_TEST(!contains(run(std::string("--format ") + format + " " + q(file)).out, "MIIsecret"), format);
+        BOOST_TEST(!contains(run({"--format", format, file}).out, "MIIsecret"), format);
     }
-    BOOST_TEST(run(q(dir.write("empty.http", "# nothing here\n"))).status == 2);
+    BOOST_TEST(run({dir.write("empty.http", "# nothing here\n")}).status == 2);
 }
 
 BOOST_AUTO_TEST_CASE(jsonl_batches_report_line_numbers_in_order_whatever_the_jobs)
@@ -630,19 +599,19 @@ BOOST_AUTO_TEST_CASE(jsonl_batches_report_line_numbers_in_order_whatever_the_job
     for (int i = 1; i <= 3000; ++i) lines += std::string(i % 97 == 0 ? kInvalid : kValid) + "\n";
     lines += "{\"job\": \n";
     const auto file = dir.write("log.jsonl", lines);
-    const auto one = run("--jsonl --jobs 1 --format json " + q(file));
-    const auto four = run("--jsonl --jobs 4 --format json " + q(file));
+    const auto one = run({"--jsonl", "--jobs", "1", "--format", "json", file});
+    const auto four = run({"--jsonl", "--jobs", "4", "--format", "json", file});
     BOOST_TEST(one.status == 1);
     BOOST_TEST(one.out == four.out);
     const auto d = json(one);
     BOOST_TEST_REQUIRE(d["files"][0]["findings"].Size() == 3000u / 97u + 1u);
     BOOST_TEST(d["files"][0]["findings"][0]["line"].GetInt() == 97);
     BOOST_TEST(d["files"][0]["findings"][30]["line"].GetInt() == 3001);
-    const auto from_stdin = run("--jsonl --format json -", file);
+    const auto from_stdin = run({"--jsonl", "--format", "json", "-"}, file);
     BOOST_TEST(from_stdin.status == 1);
     BOOST_TEST(json(from_stdin)["files"][0]["findings"].Size() == 3000u / 97u + 1u);
-    BOOST_TEST(run("--jsonl --response 200 " + q(file)).status == 2);
-    BOOST_TEST(run("--jsonl " + q(dir.write("blank.jsonl", "\n\n"))).status == 2);
+    BOOST_TEST(run({"--jsonl", "--response", "200", file}).status == 2);
+    BOOST_TEST(run({"--jsonl", dir.write("blank.jsonl", "\n\n")}).status == 2);
 }
 
 BOOST_AUTO_TEST_CASE(responses_are_checked_against_the_response_tables)
@@ -650,12 +619,12 @@ BOOST_AUTO_TEST_CASE(responses_are_checked_against_the_response_tables)
     TempDir dir;
     const auto ok = dir.write("ok.json", R"({"error_code": "DRS.10000010", "error_msg": "Job does not exist"})");
     const auto bad = dir.write("bad.json", R"({"error_code": "DRS.1", "error_msg": "x"})");
-    BOOST_TEST(run("--response 400 " + q(ok)).status == 0);
-    const auto r = run("--response 400 --format json " + q(bad));
+    BOOST_TEST(run({"--response", "400", ok}).status == 0);
+    const auto r = run({"--response", "400", "--format", "json", bad});
     BOOST_TEST(r.status == 1);
     BOOST_TEST(std::string(json(r)["files"][0]["findings"][0]["pointer"].GetString()) == "/error_code");
-    BOOST_TEST(run("--response 200 " + q(dir.write("empty.json", "{}"))).status == 0);
-    BOOST_TEST(run("--response 500 " + q(ok)).status == 2);
+    BOOST_TEST(run({"--response", "200", dir.write("empty.json", "{}")}).status == 0);
+    BOOST_TEST(run({"--response", "500", ok}).status == 2);
 }
 
 BOOST_AUTO_TEST_CASE(no_format_lets_a_member_name_steer_the_terminal)
@@ -664,7 +633,7 @@ BOOST_AUTO_TEST_CASE(no_format_lets_a_member_name_steer_the_terminal)
     // An unknown member whose name clears the screen when printed raw.
     const auto file = dir.write("esc.json", R"({"job": {"type": "re_create", "params": {}, "x\u001b[2Jy": 1}})");
     for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
-        const auto r = run(std::string("--format ") + format + " --color never " + q(file));
+        const auto r = run({"--format", format, "--color", "never", file});
         BOOST_TEST(r.status == 1, format);  // unknown-member, an error (Decision 11)
         BOOST_TEST(!contains(r.out, "\x1b"), format);
     }
@@ -675,9 +644,9 @@ BOOST_AUTO_TEST_CASE(cross_check_reports_the_same_findings)
     TempDir dir;
     const auto mixed = dir.write("mixed.json", kMixed);
     const auto valid = dir.write("valid.json", kValid);
-    const auto with = run("--cross-check --format json " + q(mixed) + " " + q(valid));
-    const auto without = run("--format json " + q(mixed) + " " + q(valid));
-    const auto negated = run("--cross-check --no-cross-check --format json " + q(mixed) + " " + q(valid));
+    const auto with = run({"--cross-check", "--format", "json", mixed, valid});
+    const auto without = run({"--format", "json", mixed, valid});
+    const auto negated = run({"--cross-check", "--no-cross-check", "--format", "json", mixed, valid});
     BOOST_TEST(negated.out == without.out);
     BOOST_TEST(with.status == 1);
     BOOST_TEST(without.status == with.status);
@@ -685,20 +654,14 @@ BOOST_AUTO_TEST_CASE(cross_check_reports_the_same_findings)
 }
 
 // Peak resident memory (KiB) of one drslint run, read from the kernel's accounting of the child.
-long peak_kib_of(const std::string& args)
+long peak_kib_of(const std::vector<std::string>& args)
 {
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const int null = ::open("/dev/null", O_WRONLY);
-        ::dup2(null, STDOUT_FILENO);
-        ::dup2(null, STDERR_FILENO);
-        ::execl("/bin/sh", "sh", "-c", (std::string("exec '") + DRSLINT_BINARY + "' " + args).c_str(), nullptr);
-        ::_exit(127);
-    }
-    int status = 0;
-    struct rusage usage {};
-    ::wait4(pid, &status, 0, &usage);
-    return usage.ru_maxrss;
+    std::vector<std::string> argv{DRSLINT_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    drslint::test::RunOptions options;
+    options.out = drslint::test::Stdout::file("/dev/null");
+    options.stderr_to_stdout = true;
+    return drslint::test::run_process(argv, options).peak_rss_kib;
 }
 
 // AddressSanitizer keeps freed memory in quarantine, so under it peak memory measures the
@@ -723,8 +686,8 @@ BOOST_AUTO_TEST_CASE(jsonl_memory_stays_flat_with_the_length_of_the_batch)
     for (int i = 0; i < 20; ++i) large += small;  // 40,000 lines, 20 times the bytes
     const auto small_file = dir.write("small.jsonl", small);
     const auto large_file = dir.write("large.jsonl", large);
-    const long small_peak = peak_kib_of("--jsonl --jobs 2 " + q(small_file));
-    const long large_peak = peak_kib_of("--jsonl --jobs 2 " + q(large_file));
+    const long small_peak = peak_kib_of({"--jsonl", "--jobs", "2", small_file});
+    const long large_peak = peak_kib_of({"--jsonl", "--jobs", "2", large_file});
     BOOST_TEST_MESSAGE("peak KiB: " << small_peak << " for 2,000 lines, " << large_peak << " for 40,000");
     BOOST_TEST(small_peak > 0);
     // The findings are kept (one per 50 lines), the bodies are not: far less than the 2.6 MB the
@@ -750,9 +713,9 @@ BOOST_AUTO_TEST_CASE(memory_for_one_file_is_a_small_multiple_of_its_size)
                              R"("object_info": {"DB": {"name": "DB", "all": true, "tables": {)" + tables + "}}}}}}}";
     const auto large_file = dir.write("large.json", body);
     const auto small_file = dir.write("small.json", kValid);
-    BOOST_TEST_REQUIRE(run(q(large_file)).status == 0);
-    const long small_peak = peak_kib_of(q(small_file));
-    const long large_peak = peak_kib_of(q(large_file));
+    BOOST_TEST_REQUIRE(run({large_file}).status == 0);
+    const long small_peak = peak_kib_of({small_file});
+    const long large_peak = peak_kib_of({large_file});
     const long file_kib = static_cast<long>(body.size() / 1024);
     BOOST_TEST_MESSAGE("peak KiB: " << small_peak << " for a small body, " << large_peak << " for " << file_kib << " KiB");
     BOOST_TEST(small_peak > 0);

@@ -5,13 +5,8 @@
 #define BOOST_TEST_MODULE hostile
 #include <boost/test/unit_test.hpp>
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -33,10 +28,10 @@
 #include "core/text.h"
 #include "rules/rule_catalogue.h"
 #include "schema/schema_set.h"
+#include "../support/process.h"
 #include "../support/small_stack.h"
+#include "../support/temp_dir.h"
 #include "../support/text_checks.h"
-
-extern char** environ;
 
 namespace drslint {
 std::ostream& operator<<(std::ostream& out, Severity s) { return out << to_string(s); }
@@ -240,74 +235,26 @@ const std::vector<Case>& cases()
 
 // ---- running the binary ----
 
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() / ("drslint-hostile-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::create_directories(path);
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    fs::path write(const std::string& name, const std::string& bytes) const
-    {
-        std::ofstream(path / name, std::ios::binary) << bytes;
-        return path / name;
-    }
-};
-
-struct Run {
-    int exit_code = -1;  // -1: killed by a signal
-    int signal = 0;
-    std::string out;
-    std::string err;
-};
+using drslint::test::TempDir;
+using Run = drslint::test::Result;
 
 // As stdin_path or stdout_path of run(): the descriptor is closed.
 const std::string kClosed = "<closed>";
 
 // Runs drslint with `args`, standard input from `stdin_path`, standard output to `stdout_path`
-// (a file under `dir` when empty); no shell, so any byte may be in a file name.
-Run run(const TempDir& dir, const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null",
-        std::string stdout_path = "")
+// (captured when empty); no shell, so any byte may be in a file name.
+Run run(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null", const std::string& stdout_path = "")
 {
-    const bool capture = stdout_path.empty();  // kClosed: nothing to capture
-    if (capture) stdout_path = (dir.path / "stdout").string();
-    const std::string stderr_path = (dir.path / "stderr").string();
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    if (stdin_path == kClosed) {
-        posix_spawn_file_actions_addclose(&actions, 0);
-    } else {
-        posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
-    }
+    std::vector<std::string> argv{DRSLINT_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    drslint::test::RunOptions options;
+    options.in = stdin_path == kClosed ? drslint::test::Stdin::closed() : drslint::test::Stdin::file(stdin_path);
     if (stdout_path == kClosed) {
-        posix_spawn_file_actions_addclose(&actions, 1);
-    } else {
-        posix_spawn_file_actions_addopen(&actions, 1, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        options.out = drslint::test::Stdout::closed();
+    } else if (!stdout_path.empty()) {
+        options.out = drslint::test::Stdout::file(stdout_path);
     }
-    posix_spawn_file_actions_addopen(&actions, 2, stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    std::vector<std::string> argv_strings{DRSLINT_BINARY};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_strings) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, DRSLINT_BINARY, &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    BOOST_REQUIRE_MESSAGE(spawned == 0, "cannot run " DRSLINT_BINARY);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    Run r;
-    if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
-    if (capture && stdout_path != kClosed) r.out = read_file(stdout_path);
-    r.err = read_file(stderr_path);
-    return r;
+    return drslint::test::run_process(argv, options);
 }
 
 bool is_root() { return ::geteuid() == 0; }
@@ -625,7 +572,7 @@ BOOST_AUTO_TEST_CASE(every_hostile_body_has_its_exit_code)
         BOOST_TEST_CONTEXT(c.name)
         {
             const fs::path file = dir.write(c.name + ".json", c.body());
-            const Run json = run(dir, {"--format", "json", file.string()});
+            const Run json = run({"--format", "json", file.string()});
             BOOST_TEST(json.signal == 0);
             BOOST_TEST(json.exit_code == c.exit_code, json.err);
             BOOST_TEST(json.err.empty(), json.err);
@@ -639,7 +586,7 @@ BOOST_AUTO_TEST_CASE(every_hostile_body_has_its_exit_code)
             for (const auto& finding : output["files"][0]["findings"].GetArray()) {
                 BOOST_TEST(printable_utf8(finding["message"].GetString()));
             }
-            const Run text = run(dir, {file.string()});
+            const Run text = run({file.string()});
             BOOST_TEST(text.exit_code == c.exit_code);
             BOOST_TEST(text.out.size() < 1000000u);
             BOOST_TEST(valid_utf8(text.out));
@@ -651,10 +598,10 @@ BOOST_AUTO_TEST_CASE(standard_input_is_bounded_like_a_file)
 {
     TempDir dir;
     const fs::path big = dir.write("big.json", name_body('"' + std::string(5000, 'x') + '"'));
-    const Run r = run(dir, {"--max-input", "4096", "-"}, big.string());
+    const Run r = run({"--max-input", "4096", "-"}, big.string());
     BOOST_TEST(r.exit_code == 1);
     BOOST_TEST(r.out.find("input-too-large") != std::string::npos, r.out);
-    const Run dev_zero = run(dir, {"--max-input", "1048576", "-"}, "/dev/zero");  // endless input
+    const Run dev_zero = run({"--max-input", "1048576", "-"}, "/dev/zero");  // endless input
     BOOST_TEST(dev_zero.exit_code == 1);
     BOOST_TEST(dev_zero.out.find("input-too-large") != std::string::npos, dev_zero.out);
 }
@@ -672,13 +619,13 @@ BOOST_AUTO_TEST_CASE(limit_flags_refuse_zero_negative_and_absurd_values)
     for (const auto& [flag, ceiling] : flags) {
         for (const std::string value : {std::string("0"), std::string("-1"), std::to_string(ceiling + 1),
                                         std::string("99999999999999999999999"), std::string("1e3"), std::string("x")}) {
-            const Run r = run(dir, {flag, value, ok.string()});
+            const Run r = run({flag, value, ok.string()});
             BOOST_TEST(r.exit_code == 2, flag << ' ' << value);
             BOOST_TEST(r.err.find(flag) != std::string::npos, flag << ' ' << value << ": " << r.err);
         }
-        BOOST_TEST(run(dir, {flag, std::to_string(ceiling), ok.string()}).exit_code == 0, flag);
+        BOOST_TEST(run({flag, std::to_string(ceiling), ok.string()}).exit_code == 0, flag);
     }
-    const Run deep = run(dir, {"--max-depth", "3", ok.string()});
+    const Run deep = run({"--max-depth", "3", ok.string()});
     BOOST_TEST(deep.exit_code == 1);
     BOOST_TEST(deep.out.find("nesting-too-deep") != std::string::npos);
 }
@@ -687,30 +634,30 @@ BOOST_AUTO_TEST_CASE(nothing_checked_is_never_a_clean_exit)
 {
     TempDir dir;
     // Unreadable: /proc/self/mem opens but every read at offset 0 fails, even for root.
-    const Run mem = run(dir, {"/proc/self/mem"});
+    const Run mem = run({"/proc/self/mem"});
     BOOST_TEST(mem.exit_code == 2);
     BOOST_TEST(mem.err.find("cannot read") != std::string::npos, mem.err);
     if (!is_root()) {  // root reads any file whatever its mode; /proc/self/mem covers root
         const fs::path locked = dir.write("locked.json", kValidName);
         fs::permissions(locked, fs::perms::none);
-        BOOST_TEST(run(dir, {locked.string()}).exit_code == 2);
+        BOOST_TEST(run({locked.string()}).exit_code == 2);
     }
     // A directory whose only *.json is a dangling link and a directory: nothing to check.
     fs::create_directories(dir.path / "tree" / "sub.json");
     fs::create_symlink(dir.path / "missing", dir.path / "tree" / "dangling.json");
     dir.write("tree/notes.txt", kValidName);
-    const Run tree = run(dir, {(dir.path / "tree").string()});
+    const Run tree = run({(dir.path / "tree").string()});
     BOOST_TEST(tree.exit_code == 2);
     BOOST_TEST(!tree.err.empty());
     // The report cannot be written: a clean result nobody sees is not a clean result.
     const fs::path ok = dir.write("ok.json", kValidName);
-    const Run full = run(dir, {ok.string()}, "/dev/null", "/dev/full");
+    const Run full = run({ok.string()}, "/dev/null", "/dev/full");
     BOOST_TEST(full.exit_code == 2);
     BOOST_TEST(full.err.find("cannot write") != std::string::npos, full.err);
     // One bad file among good ones fails the run and every file is reported.
     dir.write("tree/a.json", kValidName);
     dir.write("tree/b.json", std::string("\x89PNG\r\n\x1a\n", 8));
-    const Run mixed = run(dir, {"--format", "json", (dir.path / "tree").string()});
+    const Run mixed = run({"--format", "json", (dir.path / "tree").string()});
     BOOST_TEST(mixed.exit_code == 1);
     BOOST_TEST(mixed.out.find("a.json") != std::string::npos);
     BOOST_TEST(mixed.out.find("invalid-json") != std::string::npos);
@@ -770,16 +717,16 @@ void never_shows(const TempDir& dir, const std::string& name, const std::string&
 {
     const fs::path file = dir.write(name, body);
     for (const char* format : kFormats) {
-        const Run r = run(dir, {"--format", format, file.string()});
+        const Run r = run({"--format", format, file.string()});
         BOOST_TEST(r.exit_code == 1, name << " " << format << ": " << r.err);
         BOOST_TEST(r.out.find(marker) == std::string::npos, name << " " << format << ": " << r.out);
         BOOST_TEST(r.err.find(marker) == std::string::npos, name << " " << format << ": " << r.err);
     }
     const fs::path baseline = dir.path / "baseline.json";
-    const Run b = run(dir, {"--write-baseline", baseline.string(), file.string()});
+    const Run b = run({"--write-baseline", baseline.string(), file.string()});
     BOOST_TEST(b.err.find(marker) == std::string::npos, b.err);
     BOOST_TEST(read_file(baseline).find(marker) == std::string::npos, read_file(baseline));
-    const Run config = run(dir, {"--config", file.string(), dir.write("ok.json", kValidName).string()});
+    const Run config = run({"--config", file.string(), dir.write("ok.json", kValidName)});
     BOOST_TEST(config.exit_code == 2);
     BOOST_TEST(config.err.find(marker) == std::string::npos, config.err);
 }
@@ -839,7 +786,7 @@ BOOST_AUTO_TEST_CASE(a_request_without_its_request_line_never_shows_the_token)
                              "\nContent-Type: application/json\n\n" + kValidName + "\n";
     const fs::path file = dir.write("commented.http", http);
     for (const char* format : kFormats) {
-        const Run r = run(dir, {"--format", format, file.string()});
+        const Run r = run({"--format", format, file.string()});
         BOOST_TEST(r.exit_code == 1, format);
         BOOST_TEST(r.out.find("MIIZ") == std::string::npos, format << ": " << r.out);
         BOOST_TEST(r.out.find("http-request-line") != std::string::npos, format << ": " << r.out);
@@ -856,17 +803,17 @@ BOOST_AUTO_TEST_CASE(request_paths_with_variables_are_checked)
                                   "/v5/{{project_id}}/jobs", "/v5/{{project_id}}/jobs/{{job_id}}/extra",
                                   "/v5/{{project_id}}/{{jobs}}/{{job_id}}", "/{{project_id}}/jobs/{{job_id}}"}) {
         const fs::path file = dir.write("path.http", request("PUT https://{{endpoint}}" + bad));
-        const Run r = run(dir, {file.string()});
+        const Run r = run({file.string()});
         BOOST_TEST(r.exit_code == 1, bad);
         BOOST_TEST(r.out.find("[http-path]") != std::string::npos, bad << ": " << r.out);
     }
     const fs::path whole = dir.write("url.http", request("PUT {{url}}"));
-    BOOST_TEST(run(dir, {whole.string()}).exit_code == 1);
+    BOOST_TEST(run({whole.string()}).exit_code == 1);
     const fs::path good = dir.write("good.http", request("PUT https://{{endpoint}}/v5/{{project_id}}/jobs/{{job_id}}"));
-    const Run ok = run(dir, {good.string()});
+    const Run ok = run({good.string()});
     BOOST_TEST(ok.exit_code == 0, ok.out);
     const fs::path method = dir.write("method.http", request("{{method}} https://{{endpoint}}/v5/{{p}}/jobs/{{j}}"));
-    const Run m = run(dir, {method.string()});
+    const Run m = run({method.string()});
     BOOST_TEST(m.exit_code == 1);
     BOOST_TEST(m.out.find("`{{method}}`") != std::string::npos, m.out);  // not reported as GET
     BOOST_TEST(m.out.find("GET") == std::string::npos, m.out);
@@ -884,7 +831,7 @@ BOOST_AUTO_TEST_CASE(no_config_baseline_or_limit_silences_a_rule_that_means_unch
                                          R"({"rules": {")" + rule.id + R"(": "warning"}})",
                                          R"({"ignore": [{"rule": ")" + rule.id + R"("}]})"}) {
             const fs::path file = dir.write("c.json", config);
-            const Run r = run(dir, {"--config", file.string(), dir.write("ok.json", kValidName).string()});
+            const Run r = run({"--config", file.string(), dir.write("ok.json", kValidName)});
             BOOST_TEST(r.exit_code == 2, config);
             BOOST_TEST(r.err.find("not checked") != std::string::npos, config << ": " << r.err);
         }
@@ -902,17 +849,17 @@ BOOST_AUTO_TEST_CASE(no_config_baseline_or_limit_silences_a_rule_that_means_unch
     const fs::path twice = dir.write("twice.json", R"({"job": {"type": "name", "type": "db_object",
         "params": {"base_info": {"name": "DRS-1234"}}}})");
     const fs::path all = dir.write("all.json", R"({"ignore": [{"pointer": "/**"}, {"files": "**"}]})");
-    const Run ignored = run(dir, {"--config", all.string(), twice.string()});
+    const Run ignored = run({"--config", all.string(), twice.string()});
     BOOST_TEST(ignored.exit_code == 1, ignored.out);
     BOOST_TEST(ignored.out.find("[duplicate-key]") != std::string::npos, ignored.out);
     const fs::path baseline = dir.path / "b.json";
-    BOOST_TEST(run(dir, {"--write-baseline", baseline.string(), twice.string()}).exit_code == 1);
+    BOOST_TEST(run({"--write-baseline", baseline.string(), twice.string()}).exit_code == 1);
     BOOST_TEST(read_file(baseline).find("duplicate-key") == std::string::npos);
-    const Run with_baseline = run(dir, {"--config", baseline.string(), twice.string()});
+    const Run with_baseline = run({"--config", baseline.string(), twice.string()});
     BOOST_TEST(with_baseline.exit_code == 1);
 
     // --max-string 1: member names are longer, so the body is not checked, and says so.
-    const Run tiny = run(dir, {"--max-string", "1", dir.write("ok.json", kValidName).string()});
+    const Run tiny = run({"--max-string", "1", dir.write("ok.json", kValidName)});
     BOOST_TEST(tiny.exit_code == 1, tiny.out);
 }
 
@@ -926,7 +873,7 @@ BOOST_AUTO_TEST_CASE(a_directory_walk_skips_nothing_silently)
     // A linked directory is walked; a link back up the tree is walked once, not forever.
     fs::create_directory_symlink(dir.path / "elsewhere", dir.path / "tree" / "a" / "linked");
     fs::create_directory_symlink(dir.path / "tree", dir.path / "tree" / "a" / "loop");
-    const Run linked = run(dir, {(dir.path / "tree").string()});
+    const Run linked = run({(dir.path / "tree").string()});
     BOOST_TEST(linked.exit_code == 1, linked.out << linked.err);
     BOOST_TEST(linked.out.find("bad.json") != std::string::npos, linked.out);
 
@@ -942,16 +889,16 @@ BOOST_AUTO_TEST_CASE(a_directory_walk_skips_nothing_silently)
     if (is_root()) {
         const bool have_setpriv = fs::exists("/usr/bin/setpriv");
         BOOST_TEST_REQUIRE(have_setpriv, "setpriv (util-linux) runs the walk as nobody");
-        // run() spawns DRSLINT_BINARY; here setpriv is the program and drslint its argument.
-        const std::string out = (dir.path / "locked.out").string();
-        const std::string command = "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " +
-                                    std::string(DRSLINT_BINARY) + " " + args[0] + " >" + out + " 2>&1";
-        const int status = std::system(command.c_str());
-        BOOST_TEST(WIFEXITED(status));
-        BOOST_TEST(WEXITSTATUS(status) == 2, read_file(out));
-        BOOST_TEST(read_file(out).find("locked") != std::string::npos, read_file(out));
+        // run() runs DRSLINT_BINARY; here setpriv is the program and drslint its argument.
+        drslint::test::RunOptions options;
+        options.stderr_to_stdout = true;
+        const Run locked = drslint::test::run_process(
+            {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", DRSLINT_BINARY, args[0]}, options);
+        BOOST_TEST(locked.signal == 0);
+        BOOST_TEST(locked.exit_code == 2, locked.out);
+        BOOST_TEST(locked.out.find("locked") != std::string::npos, locked.out);
     } else {
-        const Run locked = run(dir, args);
+        const Run locked = run(args);
         BOOST_TEST(locked.exit_code == 2);
         BOOST_TEST(locked.err.find("locked") != std::string::npos, locked.err);
     }
@@ -964,13 +911,13 @@ BOOST_AUTO_TEST_CASE(nothing_written_or_nothing_read_is_never_success)
     for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
              {"rules"}, {"explain", "invalid-json"}, {"--help"}, {"--version"}}) {
         for (const std::string& out : {std::string("/dev/full"), kClosed}) {
-            const Run r = run(dir, args, "/dev/null", out);
+            const Run r = run(args, "/dev/null", out);
             BOOST_TEST(r.exit_code == 2, args[0] << " > " << out);
             BOOST_TEST(r.err.find("cannot write") != std::string::npos, r.err);
         }
     }
     for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{{"-"}, {"--jsonl", "-"}}) {
-        const Run r = run(dir, args, kClosed);
+        const Run r = run(args, kClosed);
         BOOST_TEST(r.exit_code == 2, args[0]);
         BOOST_TEST(r.err.find("standard input") != std::string::npos, r.err);
     }
@@ -990,6 +937,6 @@ BOOST_AUTO_TEST_CASE(a_request_line_without_a_target_is_an_http_path_finding)
         BOOST_TEST(std::any_of(report.findings.begin(), report.findings.end(),
                                [](const drslint::Finding& f) { return f.rule == "http-path"; }));
         TempDir dir;
-        BOOST_TEST(run(dir, {dir.write("t.http", http).string()}).exit_code == 1, line);
+        BOOST_TEST(run({dir.write("t.http", http)}).exit_code == 1, line);
     }
 }

@@ -4,10 +4,7 @@
 // hostile_test binary (hostile_test.cpp defines the module).
 #include <boost/test/unit_test.hpp>
 
-#include <fcntl.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -26,6 +23,8 @@
 #include "drslint/jsonl.h"
 #include "parse/json_parser.h"
 #include "../support/fixtures.h"
+#include "../support/process.h"
+#include "../support/temp_dir.h"
 
 namespace fs = std::filesystem;
 
@@ -54,21 +53,7 @@ constexpr bool kUnderAsan = false;
 
 constexpr std::size_t kMiB = 1024 * 1024;
 
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "drslint-memory-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-        path = pattern;
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string write(const std::string& name, const std::string& text) const
-    {
-        std::ofstream(path / name, std::ios::binary) << text;
-        return (path / name).string();
-    }
-};
+using drslint::test::TempDir;
 
 // The densest body there is for the DOM: an array of `n` zeros, 16 bytes of DOM per 2 bytes of text.
 std::string zeros(std::size_t n)
@@ -79,36 +64,7 @@ std::string zeros(std::size_t n)
     return text + "]";
 }
 
-// Address space this process has mapped now, from the kernel's accounting.
-std::size_t mapped_bytes()
-{
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);) {
-        if (line.rfind("VmSize:", 0) == 0) return std::stoul(line.substr(7)) * 1024;
-    }
-    throw std::runtime_error("no VmSize in /proc/self/status");
-}
-
-struct Outcome {
-    int exit_code = -1;  // -1: killed by a signal
-    int signal = 0;
-    std::string err;
-    std::string out;
-    long peak_kib = 0;  // the child's peak resident memory
-};
-
-Outcome wait_for(pid_t pid, const std::string& stderr_path = "")
-{
-    int status = 0;
-    struct rusage usage {};
-    ::wait4(pid, &status, 0, &usage);
-    Outcome o;
-    o.peak_kib = usage.ru_maxrss;
-    if (WIFEXITED(status)) o.exit_code = WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) o.signal = WTERMSIG(status);
-    if (!stderr_path.empty()) o.err = drslint::test::read_file(stderr_path);
-    return o;
-}
+using Outcome = drslint::test::Result;
 
 // Exit codes of a child that ran `body` under an address-space limit.
 constexpr int kChildChecked = 0;
@@ -117,27 +73,21 @@ constexpr int kChildOtherError = 4;
 constexpr int kChildNoThread = 5;  // std::system_error: a thread could not start
 
 // Runs `body` in a forked child whose address space may grow by `budget` bytes beyond what it has
-// mapped now. `body` returns kChildChecked or kChildOutOfMemory; anything it throws but bad_alloc is
-// kChildOtherError, and a crash is a signal.
+// mapped when it starts. `body` returns kChildChecked or kChildOutOfMemory; anything it throws but
+// bad_alloc is kChildOtherError, and a crash is a signal.
 Outcome in_child_with_budget(std::size_t budget, const std::function<int()>& body)
 {
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        int code = kChildOtherError;
+    return drslint::test::run_in_child({{RLIMIT_AS, budget, true}}, [&] {
         try {
-            const rlimit limit{mapped_bytes() + budget, RLIM_INFINITY};
-            if (::setrlimit(RLIMIT_AS, &limit) != 0) ::_exit(kChildOtherError);
-            code = body();
+            return body();
         } catch (const std::bad_alloc&) {
-            code = kChildOutOfMemory;
+            return kChildOutOfMemory;
         } catch (const std::system_error&) {
-            code = kChildNoThread;
+            return kChildNoThread;
         } catch (...) {
-            code = kChildOtherError;
+            return kChildOtherError;
         }
-        ::_exit(code);  // no destructors, no atexit: the parent's Boost.Test state is not ours
-    }
-    return wait_for(pid);
+    });
 }
 
 struct Launch {
@@ -148,42 +98,24 @@ struct Launch {
 };
 
 // Runs drslint with `args` in a child process under `launch`'s limits.
-Outcome run_drslint(const TempDir& dir, const std::vector<std::string>& args, const Launch& launch = {})
+Outcome run_drslint(const std::vector<std::string>& args, const Launch& launch = {})
 {
-    const std::string stderr_path = (dir.path / "stderr").string();
-    const std::string stdout_path = launch.keep_stdout ? (dir.path / "stdout").string() : "/dev/null";
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int in = ::open(launch.stdin_path.c_str(), O_RDONLY);
-        const int out = ::open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        const int err = ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        ::dup2(in, STDIN_FILENO);
-        ::dup2(out, STDOUT_FILENO);
-        ::dup2(err, STDERR_FILENO);
-        const rlimit as{launch.address_space, RLIM_INFINITY};
-        const rlimit stack_limit{launch.stack, RLIM_INFINITY};
-        ::setrlimit(RLIMIT_STACK, &stack_limit);
-        ::setrlimit(RLIMIT_AS, &as);
-        std::vector<std::string> strings{DRSLINT_BINARY};
-        strings.insert(strings.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (auto& s : strings) argv.push_back(s.data());
-        argv.push_back(nullptr);
-        ::execv(DRSLINT_BINARY, argv.data());
-        ::_exit(127);
-    }
-    Outcome o = wait_for(pid, stderr_path);
-    if (launch.keep_stdout) o.out = drslint::test::read_file(stdout_path);
-    return o;
+    std::vector<std::string> argv{DRSLINT_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    drslint::test::RunOptions options;
+    options.in = drslint::test::Stdin::file(launch.stdin_path);
+    if (!launch.keep_stdout) options.out = drslint::test::Stdout::file("/dev/null");
+    options.limits.push_back({RLIMIT_STACK, launch.stack});
+    if (launch.address_space != RLIM_INFINITY) options.limits.push_back({RLIMIT_AS, launch.address_space});
+    return drslint::test::run_process(argv, options);
 }
 
-Outcome drslint_with_limit(const TempDir& dir, std::size_t limit, const std::vector<std::string>& args,
-                           std::size_t stack = 8 * kMiB)
+Outcome drslint_with_limit(std::size_t limit, const std::vector<std::string>& args, std::size_t stack = 8 * kMiB)
 {
     Launch launch;
     launch.address_space = limit;
     launch.stack = stack;
-    return run_drslint(dir, args, launch);
+    return run_drslint(args, launch);
 }
 
 // The address-space budgets a check runs under: from too little for anything but start-up to
@@ -371,7 +303,7 @@ BOOST_AUTO_TEST_CASE(the_cli_exits_2_with_a_message_when_memory_runs_out)
         std::vector<int> codes;
         // The whole process: libraries and start-up first, then the budgets above.
         for (const std::size_t budget : kBudgets) {
-            const Outcome o = drslint_with_limit(dir, 48 * kMiB + budget, args);
+            const Outcome o = drslint_with_limit(48 * kMiB + budget, args);
             BOOST_TEST(o.signal == 0, args.front() << ", " << budget / kMiB << " MiB: signal " << o.signal);
             BOOST_TEST((o.exit_code == 1 || o.exit_code == 2), args.front() << ", " << budget / kMiB << " MiB: exit "
                                                                              << o.exit_code << ": " << o.err);
@@ -466,11 +398,13 @@ BOOST_AUTO_TEST_CASE(the_cli_starting_up_exits_2_with_a_message_when_memory_runs
         int last = -1;
         // Every 64 KiB: a gap between two limits where one static initializer fails must not hide.
         for (std::size_t kib = 4 * 1024; kib <= 16 * 1024; kib += 64) {
-            const Outcome o = drslint_with_limit(dir, kib * 1024, args);
+            const Outcome o = drslint_with_limit(kib * 1024, args);
             const std::string where = args.front() + ", " + std::to_string(kib) + " KiB";
             BOOST_TEST(o.signal == 0, where << ": signal " << o.signal << ": " << o.err);
-            // 127: the dynamic loader could not map a shared library, before any of drslint ran.
-            const bool loader = o.exit_code == 127 && o.err.find("error while loading shared libraries") != std::string::npos;
+            // 127: the dynamic loader could not map a shared library or the first thread's TLS,
+            // before any of drslint ran.
+            const bool loader = o.exit_code == 127 && (o.err.find("error while loading shared libraries") != std::string::npos ||
+                                                       o.err.find("cannot allocate TLS data structures") != std::string::npos);
             const bool out_of_memory = o.exit_code == 2 && o.err.find("drslint: out of memory") != std::string::npos;
             const bool normal = o.exit_code == 0 || (o.exit_code == 1 && args.front() == body);
             BOOST_TEST((loader || out_of_memory || normal), where << ": exit " << o.exit_code << ": " << o.err);
@@ -493,7 +427,7 @@ BOOST_AUTO_TEST_CASE(a_jsonl_worker_that_cannot_start_is_exit_2_not_an_abort)
     const std::string lines = dir.write("small.jsonl", batch);
     // 1 GiB stacks under a 512 MiB address space: no worker can start; the main thread's stack is
     // mapped as it grows.
-    const Outcome o = drslint_with_limit(dir, 512 * kMiB, {"--jsonl", "--jobs", "8", lines}, 1024 * kMiB);
+    const Outcome o = drslint_with_limit(512 * kMiB, {"--jsonl", "--jobs", "8", lines}, 1024 * kMiB);
     BOOST_TEST(o.signal == 0);
     BOOST_TEST(o.exit_code == 2, o.err);
     BOOST_TEST(o.err.find("cannot start a worker thread") != std::string::npos, o.err);
@@ -565,13 +499,13 @@ BOOST_AUTO_TEST_CASE(every_input_kind_over_the_input_limit_fails_with_input_too_
         Launch launch;
         launch.stdin_path = c.stdin_path;
         launch.keep_stdout = true;
-        const Outcome o = run_drslint(dir, args, launch);
+        const Outcome o = run_drslint(args, launch);
         const std::string what = c.args.front() + " " + c.args.back();
         BOOST_TEST(o.exit_code == 1, what << ": " << o.err);
         BOOST_TEST(o.out.find("\"input-too-large\"") != std::string::npos, what << ": " << o.out);
     }
     // The same .http file is fine under a limit it fits.
-    const Outcome fits = run_drslint(dir, {"--max-input", "8000", http_file});
+    const Outcome fits = run_drslint({"--max-input", "8000", http_file});
     BOOST_TEST(fits.exit_code == 0, fits.err);
 }
 
@@ -619,34 +553,20 @@ if pid == 0:
 _, status, usage = os.wait4(pid, 0)
 print(usage.ru_maxrss, os.waitstatus_to_exitcode(status)))";
 
-long peak_mib(const TempDir& dir, const std::vector<std::string>& args, int expected_exit)
+long peak_mib(const std::vector<std::string>& args, int expected_exit)
 {
-    const std::string out_path = (dir.path / "measured").string();
-    const std::string err_path = (dir.path / "stderr").string();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        ::dup2(out, STDOUT_FILENO);
-        ::dup2(err, STDERR_FILENO);
-        std::vector<std::string> strings{"python3", "-c", kMeasure, DRSLINT_BINARY};
-        strings.insert(strings.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (auto& a : strings) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execvp("python3", argv.data());
-        ::_exit(127);
-    }
-    const Outcome o = wait_for(pid, err_path);
+    std::vector<std::string> argv{"python3", "-c", kMeasure, DRSLINT_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const Outcome o = drslint::test::run_process(argv);
     BOOST_REQUIRE_MESSAGE(o.exit_code == 0, "python3 could not measure drslint: " << o.err);
     long kib = 0;
     int exit_code = -1;
-    std::istringstream(drslint::test::read_file(out_path)) >> kib >> exit_code;
+    std::istringstream(o.out) >> kib >> exit_code;
     BOOST_TEST(exit_code == expected_exit, args.back() << ": " << o.err);
     return kib / 1024;
 }
 
-long floor_mib(const TempDir& dir) { return peak_mib(dir, {"--version"}, 0); }
+long floor_mib() { return peak_mib({"--version"}, 0); }
 
 std::string write_repeated(const TempDir& dir, const std::string& name, const std::string& piece, std::size_t bytes)
 {
@@ -666,8 +586,8 @@ BOOST_AUTO_TEST_CASE(an_http_file_of_many_findings_costs_a_small_multiple_of_its
     for (int i = 0; i < 200; ++i) members += ", \"x" + std::to_string(i) + "\": " + std::to_string(i);
     const std::string request =
         http_request(R"({"job": {"type": "name", "params": {"base_info": {"name": 5)" + members + "}}}}") + "###\n";
-    const long floor = floor_mib(dir);
-    const long mib = peak_mib(dir, {write_repeated(dir, "many.http", request, 8 * kMiB)}, 1);
+    const long floor = floor_mib();
+    const long mib = peak_mib({write_repeated(dir, "many.http", request, 8 * kMiB)}, 1);
     BOOST_TEST_MESSAGE("peak " << mib << " MiB (floor " << floor << ") for an 8 MiB .http file of 200 findings per request");
     BOOST_TEST(mib < floor + 3 * 8 + 16);  // the text, its redacted copy, one request: it was 300 times the file
 }
@@ -676,8 +596,8 @@ BOOST_AUTO_TEST_CASE(an_http_file_of_newlines_holds_no_line_table)
 {
     DRSLINT_SKIP_UNDER_ASAN("its quarantine holds freed memory");
     TempDir dir;
-    const long floor = floor_mib(dir);
-    const long mib = peak_mib(dir, {write_repeated(dir, "newlines.http", std::string(kMiB, '\n'), 16 * kMiB)}, 2);
+    const long floor = floor_mib();
+    const long mib = peak_mib({write_repeated(dir, "newlines.http", std::string(kMiB, '\n'), 16 * kMiB)}, 2);
     BOOST_TEST_MESSAGE("peak " << mib << " MiB (floor " << floor << ") for 16 MiB of newlines as .http");
     BOOST_TEST(mib < floor + 2 * 16 + 8);  // the text as read; a line table was 24 bytes a line (384 MiB)
 }
@@ -689,10 +609,10 @@ BOOST_AUTO_TEST_CASE(a_jsonl_batch_holds_no_more_findings_than_its_format_needs)
     DRSLINT_SKIP_UNDER_ASAN("its quarantine holds freed memory");
     TempDir dir;
     const std::string file = write_repeated(dir, "empties.jsonl", "[]\n", 3 * 500000);  // 500,000 findings
-    const long floor = floor_mib(dir);
-    const long text = peak_mib(dir, {"--jsonl", "--jobs", "2", file}, 1);
-    const long github = peak_mib(dir, {"--jsonl", "--jobs", "2", "--format", "github", file}, 1);
-    const long json = peak_mib(dir, {"--jsonl", "--jobs", "2", "--format", "json", "--max-findings", "10", file}, 1);
+    const long floor = floor_mib();
+    const long text = peak_mib({"--jsonl", "--jobs", "2", file}, 1);
+    const long github = peak_mib({"--jsonl", "--jobs", "2", "--format", "github", file}, 1);
+    const long json = peak_mib({"--jsonl", "--jobs", "2", "--format", "json", "--max-findings", "10", file}, 1);
     BOOST_TEST_MESSAGE("peak MiB for 500,000 findings: text " << text << ", github " << github << ", json " << json
                                                               << " (floor " << floor << ")");
     // Holding them all was 100 MiB and more.
@@ -701,9 +621,9 @@ BOOST_AUTO_TEST_CASE(a_jsonl_batch_holds_no_more_findings_than_its_format_needs)
     BOOST_TEST(json < floor + 8);
     Launch launch;
     launch.keep_stdout = true;
-    const Outcome o = run_drslint(dir, {"--jsonl", "--format", "json", "--max-findings", "10", file}, launch);
+    const Outcome o = run_drslint({"--jsonl", "--format", "json", "--max-findings", "10", file}, launch);
     BOOST_TEST(o.out.find("499000 more findings not shown (limit 1000)") != std::string::npos, o.out.substr(0, 300));
-    const Outcome all = run_drslint(dir, {"--jsonl", "--format", "github", file}, launch);
+    const Outcome all = run_drslint({"--jsonl", "--format", "github", file}, launch);
     BOOST_TEST(all.out.find("1 file checked: 500000 errors") != std::string::npos);
 }
 
@@ -716,8 +636,8 @@ BOOST_AUTO_TEST_CASE(a_jsonl_chunk_is_bounded_by_bytes)
     const std::string line = R"({"job": {"type": "name", "params": {"base_info": {"name": ")" + std::string(2 * kMiB, 'x') +
                              "\"}}}}\n";
     const std::string file = write_repeated(dir, "wide.jsonl", line, 32 * line.size());  // 64 MiB: one chunk before
-    const long floor = floor_mib(dir);
-    const long mib = peak_mib(dir, {"--jsonl", "--jobs", "2", file}, 1);
+    const long floor = floor_mib();
+    const long mib = peak_mib({"--jsonl", "--jobs", "2", file}, 1);
     BOOST_TEST_MESSAGE("peak " << mib << " MiB (floor " << floor << ") for 32 lines of 2 MiB on 2 jobs");
     BOOST_TEST(mib < floor + 40);  // 2 jobs x 4 MiB of chunk, and two lints of a 2 MiB line
 }

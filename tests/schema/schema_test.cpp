@@ -2,6 +2,8 @@
 // findings must be exactly the expected (rule, pointer) pairs.
 #define BOOST_TEST_MODULE schema
 #include <boost/test/unit_test.hpp>
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 
 #include <algorithm>
 #include <random>
@@ -9,6 +11,7 @@
 #include <set>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 
 #include <rapidjson/document.h>
@@ -57,6 +60,62 @@ std::vector<CaseBody> all_case_bodies()
         }
     }
     return bodies;
+}
+
+// One case of tests/schema/cases/*.json (of the update-job-request schema), for the data test cases
+// below: the list exists when tests are registered (static initialisation), so it is built on
+// first use, in file order. A file that is not JSON is a case of its own that fails.
+struct SchemaCase {
+    std::string file;
+    std::string name;
+    std::string body;
+    std::vector<std::string> expected;  // "rule pointer", sorted
+    std::string load_error;             // why the file could not be read as cases
+};
+
+// How Boost.Test names a case in the context of a failed check.
+std::ostream& operator<<(std::ostream& out, const SchemaCase& c) { return out << c.file << ": " << c.name; }
+
+std::vector<fs::path> case_files()
+{
+    const fs::path dir = fs::path(DRSLINT_SOURCE_DIR) / "tests" / "schema" / "cases";
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().extension() == ".json") files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+const std::vector<SchemaCase>& schema_cases()
+{
+    static const std::vector<SchemaCase> cases = [] {
+        std::vector<SchemaCase> out;
+        for (const auto& file : case_files()) {
+            const std::string filename = file.filename().string();
+            rapidjson::Document doc;
+            doc.Parse(read_file(file).c_str());
+            if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("cases") || !doc["cases"].IsArray()) {
+                out.push_back({filename, "(the file)", "", {}, "not valid JSON with a \"cases\" array"});
+                continue;
+            }
+            const std::string schema = doc.HasMember("schema") ? doc["schema"].GetString() : "";
+            if (!schema.empty() && schema != "update-job-request") {
+                continue;  // path parameters and headers are checked by the .http support
+            }
+            for (const auto& c : doc["cases"].GetArray()) {
+                SchemaCase one{filename, c["name"].GetString(), to_json(c["body"]), {}, ""};
+                for (const auto& e : c["expect"].GetArray()) {
+                    one.expected.push_back(std::string(e["rule"].GetString()) + " " + e["pointer"].GetString());
+                }
+                std::sort(one.expected.begin(), one.expected.end());
+                out.push_back(std::move(one));
+            }
+        }
+        return out;
+    }();
+    return cases;
 }
 
 void collect(rapidjson::Value& v, std::vector<rapidjson::Value*>& all, std::set<std::string>& names,
@@ -222,65 +281,57 @@ BOOST_AUTO_TEST_CASE(evaluator_and_valijson_agree_on_mutated_bodies)
     BOOST_TEST(invalid > kMutants / 4);  // the mutants do exercise the schemas
 }
 
-// valijson is the engine of record: on every case, drslint's evaluator must reach the same
-// verdict, and every problem valijson names must be among the evaluator's.
-BOOST_AUTO_TEST_CASE(evaluator_and_valijson_agree_on_every_case)
+// What the data test cases below stand on: the case files were found, they hold many cases, and
+// most cases are bodies valijson, the engine of record, rejects.
+BOOST_AUTO_TEST_CASE(the_cases_are_many_and_most_are_invalid)
 {
+    BOOST_TEST_REQUIRE(case_files().size() >= 30u);
+    BOOST_TEST(schema_cases().size() >= 100u);
     const Engines engines;
     std::size_t invalid = 0;
-    for (const auto& body : all_case_bodies()) {
+    for (const auto& c : schema_cases()) {
         rapidjson::Document doc;
-        doc.Parse(body.json.c_str());
+        doc.Parse(c.body.c_str());
         bool rejected = false;
-        BOOST_TEST(engines.agree(doc, rejected), body.name);
+        engines.agree(doc, rejected);
         invalid += rejected;
     }
     BOOST_TEST(invalid >= 300u);
 }
 
-BOOST_AUTO_TEST_CASE(every_case_yields_exactly_its_expected_findings)
+// valijson is the engine of record: on every case, drslint's evaluator must reach the same
+// verdict, and every problem valijson names must be among the evaluator's.
+BOOST_DATA_TEST_CASE(evaluator_and_valijson_agree_on_every_case, boost::unit_test::data::make(schema_cases()), schema_case)
 {
-    const fs::path dir = fs::path(DRSLINT_SOURCE_DIR) / "tests" / "schema" / "cases";
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    BOOST_TEST_CHECKPOINT(schema_case);  // names the case when an exception ends it
+    BOOST_TEST_REQUIRE(schema_case.load_error.empty(), schema_case.load_error);
+    static const Engines engines;
+    rapidjson::Document doc;
+    doc.Parse(schema_case.body.c_str());
+    bool rejected = false;
+    BOOST_TEST(engines.agree(doc, rejected), schema_case);
+}
+
+BOOST_DATA_TEST_CASE(every_case_yields_exactly_its_expected_findings, boost::unit_test::data::make(schema_cases()),
+                     schema_case)
+{
+    BOOST_TEST_CHECKPOINT(schema_case);
+    BOOST_TEST_REQUIRE(schema_case.load_error.empty(), schema_case.load_error);
+    const std::string& body = schema_case.body;
+    const auto report = linter().lint(body);
+    // valijson, the engine of record, confirms the verdict: no engine-disagreement.
+    BOOST_TEST(drslint::test::finding_lines(drslint::test::cross_checking_linter().lint(body)) ==
+                   drslint::test::finding_lines(report),
+               schema_case << " (with --cross-check)");
+    std::vector<std::string> actual;
+    for (const auto& f : report.findings) {
+        if (f.severity != drslint::Severity::info) actual.push_back(f.rule + " " + f.pointer);
     }
-    std::sort(files.begin(), files.end());
-    BOOST_TEST_REQUIRE(files.size() >= 30u);
-    std::size_t cases = 0;
-    for (const auto& file : files) {
-        rapidjson::Document doc;
-        doc.Parse(read_file(file).c_str());
-        BOOST_TEST_REQUIRE(!doc.HasParseError(), file);
-        const std::string schema = doc.HasMember("schema") ? doc["schema"].GetString() : "";
-        if (!schema.empty() && schema != "update-job-request") {
-            continue;  // path parameters and headers are checked by the .http support
-        }
-        for (const auto& c : doc["cases"].GetArray()) {
-            ++cases;
-            const std::string name = file.filename().string() + ": " + c["name"].GetString();
-            std::vector<std::string> expected, actual;
-            for (const auto& e : c["expect"].GetArray()) {
-                expected.push_back(std::string(e["rule"].GetString()) + " " + e["pointer"].GetString());
-            }
-            const std::string body = to_json(c["body"]);
-            const auto report = linter().lint(body);
-            // valijson, the engine of record, confirms the verdict: no engine-disagreement.
-            BOOST_TEST(drslint::test::finding_lines(drslint::test::cross_checking_linter().lint(body)) ==
-                           drslint::test::finding_lines(report),
-                       name << " (with --cross-check)");
-            for (const auto& f : report.findings) {
-                if (f.severity != drslint::Severity::info) actual.push_back(f.rule + " " + f.pointer);
-            }
-            std::sort(expected.begin(), expected.end());
-            std::sort(actual.begin(), actual.end());
-            BOOST_TEST(expected == actual, name);
-            if (expected != actual) {
-                for (const auto& f : report.findings) BOOST_TEST_MESSAGE("  got " << f.rule << " " << f.pointer << ": " << f.message);
-            }
-        }
+    std::sort(actual.begin(), actual.end());
+    BOOST_TEST(schema_case.expected == actual, schema_case);
+    if (schema_case.expected != actual) {
+        for (const auto& f : report.findings) BOOST_TEST_MESSAGE("  got " << f.rule << " " << f.pointer << ": " << f.message);
     }
-    BOOST_TEST(cases >= 100u);
 }
 
 namespace {

@@ -1,0 +1,195 @@
+// The report stage: globs, config files, baselines, and how messages name places and suggest names.
+#include <boost/test/unit_test.hpp>
+
+#include "format_support.h"
+#include "drslint/baseline.h"
+#include "input/glob.h"
+#include "core/pointer.h"
+#include "findings/schema_findings.h"
+#include "core/suggest.h"
+
+// ---- globs ----
+
+BOOST_AUTO_TEST_CASE(globs_match_whole_relative_paths)
+{
+    using drslint::input::glob_match;
+    BOOST_TEST(glob_match("**/*.json", "a.json"));
+    BOOST_TEST(glob_match("**/*.json", "x/y/a.json"));
+    BOOST_TEST(glob_match("*.json", "a.json"));
+    BOOST_TEST(!glob_match("*.json", "x/a.json"));  // '*' stays within a directory
+    BOOST_TEST(glob_match("x/**", "x/a/b.json"));
+    BOOST_TEST(!glob_match("x/**", "y/a.json"));
+    BOOST_TEST(glob_match("x/**/b.json", "x/b.json"));
+    BOOST_TEST(glob_match("draft-?.json", "draft-1.json"));
+    BOOST_TEST(glob_match("[ab].json", "b.json"));
+    BOOST_TEST(!glob_match("[ab].json", "c.json"));
+    const std::string odd = "we*ird [1]?.json";
+    BOOST_TEST(glob_match(drslint::input::glob_escape(odd), odd));
+    BOOST_TEST(!glob_match(drslint::input::glob_escape(odd), "weXird [1]?.json"));
+    BOOST_TEST(!glob_match(drslint::input::glob_escape(odd), "we*ird 1X.json"));
+}
+
+// ---- config ----
+
+BOOST_AUTO_TEST_CASE(a_config_reads_rules_ignores_and_fail_severity)
+{
+    const Config c = config_from(R"({
+        "rules": {"unknown-member": "off", "string-length": "warning"},
+        "ignore": [{"rule": "enum-value", "pointer": "/job/type", "files": "legacy/**", "reason": "old bodies"},
+                   {"pointer": "/job/params/speed_limit/**"}],
+        "failSeverity": "warning"})");
+    BOOST_TEST(c.rules.at("unknown-member").has_value() == false);
+    BOOST_TEST(*c.rules.at("string-length") == Severity::warning);
+    BOOST_TEST_REQUIRE(c.ignore.size() == 2u);
+    BOOST_TEST(*c.ignore[0].files == "legacy/**");
+    BOOST_TEST(!c.ignore[1].rule.has_value());
+    BOOST_TEST(*c.fail_severity == Severity::warning);
+    BOOST_TEST(c.directory == fs::path("/work/repo"));
+    // Written back, it reads the same.
+    const Config again = config_from(drslint::to_json(c));
+    BOOST_TEST(drslint::to_json(again) == drslint::to_json(c));
+    BOOST_TEST(again.rules == c.rules);
+}
+
+BOOST_AUTO_TEST_CASE(a_config_that_cannot_be_used_says_where_and_why)
+{
+    BOOST_TEST(contains(config_error(R"({"rulez": {}})"), "rulez: unknown key"));
+    BOOST_TEST(contains(config_error(R"({"rules": {"unknown-membr": "off"}})"), "did you mean 'unknown-member'"));
+    BOOST_TEST(contains(config_error(R"({"rules": {"unknown-member": "loud"}})"), "rules.unknown-member"));
+    BOOST_TEST(contains(config_error(R"({"rules": {"unknown-member": 1}})"), "rules.unknown-member"));
+    BOOST_TEST(contains(config_error(R"({"failSeverity": "fatal"})"), "failSeverity"));
+    BOOST_TEST(contains(config_error(R"({"ignore": [{}]})"), "ignore[0]"));
+    BOOST_TEST(contains(config_error(R"({"ignore": [{"rule": "enum-value", "colour": 1}]})"), "ignore[0].colour"));
+    BOOST_TEST(contains(config_error(R"({"ignore": [{"pointer": "job/type"}]})"), "not a JSON Pointer"));
+    BOOST_TEST(contains(config_error(R"({"ignore": [{"pointer": "/a~2b"}]})"), "not a JSON Pointer"));
+    BOOST_TEST(contains(config_error(R"({"ignore": {"rule": "enum-value"}})"), "ignore: expected an array"));
+    BOOST_TEST(contains(config_error("{\"rules\": {}\n,}"), "not valid JSON at line 2"));
+    BOOST_TEST(contains(config_error(R"({"rules": {}, "rules": {}})"), "more than once"));
+    BOOST_TEST(contains(config_error("[]"), "expected an object"));
+    BOOST_TEST(contains(config_error(R"({"rules": {"unknown-member": "off"}})"), "(accepted)"));
+}
+
+BOOST_AUTO_TEST_CASE(a_config_cannot_silence_input_that_was_not_checked)
+{
+    BOOST_TEST(contains(config_error(R"({"rules": {"invalid-json": "off"}})"), "cannot be turned off"));
+    BOOST_TEST(contains(config_error(R"({"rules": {"input-too-large": "warning"}})"), "cannot be turned off or lowered"));
+    BOOST_TEST(contains(config_error(R"({"ignore": [{"rule": "too-many-findings"}]})"), "cannot be ignored"));
+    BOOST_TEST(contains(config_error(R"({"rules": {"invalid-json": "error"}})"), "(accepted)"));
+    // An entry without a rule matches everything else, but not these.
+    const Config c = config_from(R"({"ignore": [{"pointer": "/**"}]})");
+    Report report;
+    report.findings = {finding("invalid-json", Severity::error, "", 1, 1, 1, 2),
+                       finding("enum-value", Severity::error, "/job/type", 1, 1, 1, 2)};
+    std::size_t suppressed = 0;
+    const Report out = drslint::apply_config(c, std::string("a.json"), report, suppressed);
+    BOOST_TEST_REQUIRE(out.findings.size() == 1u);
+    BOOST_TEST(out.findings[0].rule == "invalid-json");
+    BOOST_TEST(suppressed == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(config_turns_rules_off_changes_severity_and_ignores_by_rule_pointer_and_glob)
+{
+    const Config c = config_from(R"({
+        "rules": {"unknown-member": "off", "string-length": "info"},
+        "ignore": [{"rule": "enum-value", "pointer": "/job/type", "files": "legacy/**/*.json"},
+                   {"rule": "type-mismatch", "pointer": "/job/params/speed_limit/**"}]})");
+    Report report;
+    report.findings = {finding("unknown-member", Severity::warning, "/job/x", 1, 1, 1, 2),
+                       finding("string-length", Severity::error, "/job/params/base_info/name", 1, 1, 1, 2),
+                       finding("enum-value", Severity::error, "/job/type", 1, 1, 1, 2),
+                       finding("type-mismatch", Severity::error, "/job/params/speed_limit/1/speed", 1, 1, 1, 2),
+                       finding("type-mismatch", Severity::error, "/job/params/speed_limit", 1, 1, 1, 2),
+                       finding("type-mismatch", Severity::error, "/job/params/speed_limits", 1, 1, 1, 2)};
+    std::size_t suppressed = 0;
+    const Report legacy = drslint::apply_config(c, std::string("legacy/2023/a.json"), report, suppressed);
+    BOOST_TEST(suppressed == 3u);
+    BOOST_TEST_REQUIRE(legacy.findings.size() == 2u);
+    BOOST_TEST(legacy.findings[0].rule == "string-length");
+    BOOST_TEST(legacy.findings[0].severity == Severity::info);
+    BOOST_TEST(legacy.findings[1].pointer == "/job/params/speed_limits");  // a prefix ends at a '/'
+
+    suppressed = 0;
+    const Report current = drslint::apply_config(c, std::string("current/a.json"), report, suppressed);
+    BOOST_TEST(suppressed == 2u);
+    BOOST_TEST(current.findings.size() == 3u);  // the enum-value finding is outside legacy/
+    suppressed = 0;
+    const Report stdin_report = drslint::apply_config(c, std::nullopt, report, suppressed);
+    BOOST_TEST(stdin_report.findings.size() == 3u);  // a `files` glob never matches standard input
+}
+
+BOOST_AUTO_TEST_CASE(fail_severity_comes_from_the_flag_then_the_config)
+{
+    const Config warn = config_from(R"({"failSeverity": "warning"})");
+    const auto w = finding("unknown-member", Severity::warning, "/x", 1, 2, 1, 5);
+    BOOST_TEST(!result("a.json", "{}", {w}).failed());
+    BOOST_TEST(result("a.json", "{}", {w}, warn).failed());
+    BOOST_TEST(!result("a.json", "{}", {w}, warn, Severity::error).failed());
+    BOOST_TEST(result("a.json", "{}", {w}, Config(), Severity::info).failed());
+}
+
+BOOST_AUTO_TEST_CASE(a_baseline_ignores_exactly_todays_findings)
+{
+    const Config in_effect = config_from(R"({"rules": {"unknown-member": "info"}, "failSeverity": "info",
+                                             "ignore": [{"rule": "enum-value", "files": "old/*.json"}]})",
+                                         "/work/repo/sub/.drslint.json");
+    std::vector<FileResult> results = {
+        result("/work/repo/sub/x/we*ird.json", "{}",
+               {finding("string-length", Severity::error, "/job/params/base_info/name", 1, 1, 1, 2),
+                finding("enum-value", Severity::error, "/job/type", 1, 1, 1, 2),
+                finding("enum-value", Severity::error, "/job/type", 1, 3, 1, 4),
+                finding("invalid-json", Severity::error, "", 1, 1, 1, 2),
+                finding("duplicate-key", Severity::error, "/job/params", 1, 5, 1, 6)})};
+    std::size_t left_out = 0;
+    const Config baseline = drslint::make_baseline(in_effect, "/work/repo/baseline.json", results, left_out);
+    BOOST_TEST(left_out == 2u);  // invalid-json and duplicate-key mean unchecked input: never baselined
+    BOOST_TEST(*baseline.fail_severity == Severity::info);
+    BOOST_TEST(*baseline.rules.at("unknown-member") == Severity::info);
+    BOOST_TEST_REQUIRE(baseline.ignore.size() == 3u);  // the carried entry, then two (a repeat is dropped)
+    BOOST_TEST(*baseline.ignore[0].files == "sub/old/*.json");  // re-based onto the baseline's directory
+    BOOST_TEST(*baseline.ignore[1].files == "sub/x/we\\*ird.json");
+    BOOST_TEST(*baseline.ignore[1].pointer == "/job/params/base_info/name");
+    // Read back from its own directory, it silences those findings and nothing else.
+    const Config read = config_from(drslint::to_json(baseline), "/work/repo/baseline.json");
+    Report again;
+    again.findings = {finding("string-length", Severity::error, "/job/params/base_info/name", 1, 1, 1, 2),
+                      finding("string-length", Severity::error, "/job/params/base_info/description", 1, 1, 1, 2)};
+    std::size_t suppressed = 0;
+    const Report out = drslint::apply_config(read, std::string("sub/x/we*ird.json"), again, suppressed);
+    BOOST_TEST(suppressed == 1u);
+    BOOST_TEST_REQUIRE(out.findings.size() == 1u);
+    BOOST_TEST(out.findings[0].pointer == "/job/params/base_info/description");
+    std::vector<FileResult> from_stdin = {result("-", "{}", {finding("enum-value", Severity::error, "/job/type", 1, 1, 1, 2)})};
+    BOOST_CHECK_THROW(drslint::make_baseline(Config(), "b.json", from_stdin, left_out), ConfigError);
+}
+
+// How a message names a place: the last two member names, the indexes between them, member names
+// unescaped and printable.
+BOOST_AUTO_TEST_CASE(places_are_named_by_their_last_two_members)
+{
+    using drslint::core::describe_pointer;
+    BOOST_TEST(describe_pointer("") == "the body");
+    BOOST_TEST(describe_pointer("no-slash") == "the body");
+    BOOST_TEST(describe_pointer("/job/params/speed_limit/1/end") == "`speed_limit[1].end`");
+    BOOST_TEST(describe_pointer("/job") == "`job`");
+    BOOST_TEST(describe_pointer("/0/name") == "`[0].name`");
+    BOOST_TEST(describe_pointer("/a/b~1c/d~0e") == "`b/c.d~e`");
+    BOOST_TEST(describe_pointer("/x/a//b") == "`.b`");  // an empty member name is a name too
+    BOOST_TEST(describe_pointer("/x/t\x1b[31m") == "`x.t\\u001b[31m`");
+}
+
+// The did-you-mean distance: swaps count once, case does not count, and a bound stops it early
+// without changing any answer within the bound.
+BOOST_AUTO_TEST_CASE(edit_distance_and_its_bound)
+{
+    using drslint::core::edit_distance;
+    BOOST_TEST(edit_distance("speed_limit", "speedlimit") == 1u);
+    BOOST_TEST(edit_distance("base_info", "base_ifno") == 1u);
+    BOOST_TEST(edit_distance("DB_Name", "db_name") == 0u);
+    BOOST_TEST(edit_distance("", "abc") == 3u);
+    BOOST_TEST(edit_distance("kitten", "sitting") == 3u);
+    BOOST_TEST(edit_distance("kitten", "sitting", 3) == 3u);
+    BOOST_TEST(edit_distance("kitten", "sitting", 1) > 1u);
+    BOOST_TEST(edit_distance("policy_config", "speed_limit", 2) > 2u);
+    BOOST_TEST(drslint::core::closest_match("speedlimit", {"speed_limit", "policy_config", "speed"}) == "speed_limit");
+    BOOST_TEST(drslint::core::closest_match("zzzzzz", {"speed_limit", "name"}).empty());
+}
