@@ -4,10 +4,18 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "drslint/finding.h"
 
 namespace drslint::core {
+
+// Named values for a message template's {placeholders}. Values must already be printable and
+// redacted: a message shows them as they are.
+using MessageArgs = std::vector<std::pair<std::string_view, std::string>>;
 
 // What a finding points at in the source: the member's key for an unknown or duplicate member,
 // the enclosing object for a missing member, the value otherwise.

@@ -150,4 +150,12 @@ std::string printable(std::string_view text, std::size_t max_code_points)
     return out;
 }
 
+std::string quoted(std::string_view text)
+{
+    std::string out = "\"";
+    append_printable(out, text, kMaxQuotedCodePoints, true);
+    out.push_back('"');
+    return out;
+}
+
 }  // namespace drslint::core

@@ -45,4 +45,11 @@ void append_printable(std::string& out, std::string_view text, std::size_t max_c
 // `text` (a member name, a file name, a pointer) made safe to print, as append_printable().
 std::string printable(std::string_view text, std::size_t max_code_points = 64);
 
+// The most code points of a string value that a message quotes.
+inline constexpr std::size_t kMaxQuotedCodePoints = 40;
+
+// A string value as a message quotes it: in double quotes, as append_printable() with `literal`,
+// cut after kMaxQuotedCodePoints.
+std::string quoted(std::string_view text);
+
 }  // namespace drslint::core

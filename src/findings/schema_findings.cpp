@@ -81,13 +81,13 @@ const Node* resolved(const Node* node)
     return node;
 }
 
-// A message quotes at most parse::kMaxRenderedCodePoints of a value: where a long value breaks its
+// A message quotes at most core::kMaxQuotedCodePoints of a value: where a long value breaks its
 // format, it names the character ("; character 151, `!`, is not allowed there"). Never for a secret.
 std::string mismatch_hint(const Node& node, const rapidjson::Value& value, std::string_view pointer)
 {
     const std::string_view text(value.GetString(), value.GetStringLength());
     const std::size_t characters = core::count_code_points(text);
-    if (characters <= parse::kMaxRenderedCodePoints || core::is_secret_pointer(pointer) || !node.pattern) return {};
+    if (characters <= core::kMaxQuotedCodePoints || core::is_secret_pointer(pointer) || !node.pattern) return {};
     const auto at = node.pattern->first_mismatch(text);
     if (!at) return {};
     if (*at == text.size()) return "; it ends before the format is complete";

@@ -528,4 +528,23 @@ EmbeddedDocument parse_embedded(std::string_view text)
     return result;
 }
 
+const rapidjson::Value* value_at(const rapidjson::Value& document, std::string_view pointer)
+{
+    std::vector<std::string> tokens;
+    if (!core::split_pointer(pointer, tokens)) return nullptr;
+    const rapidjson::Value* at = &document;
+    for (const std::string& token : tokens) {
+        if (at->IsObject()) {
+            const auto it = at->FindMember(rapidjson::Value(rapidjson::StringRef(token.data(), token.size())));
+            if (it == at->MemberEnd()) return nullptr;
+            at = &it->value;
+        } else if (const auto index = core::array_index(token); at->IsArray() && index && *index < at->Size()) {
+            at = &(*at)[static_cast<rapidjson::SizeType>(*index)];
+        } else {
+            return nullptr;
+        }
+    }
+    return at;
+}
+
 }  // namespace drslint::parse

@@ -128,6 +128,9 @@ struct EmbeddedDocument {
 // Throws std::bad_alloc when memory runs out.
 EmbeddedDocument parse_embedded(std::string_view text);
 
+// The value `pointer` (RFC 6901) names in `document`, or nullptr when there is none.
+const rapidjson::Value* value_at(const rapidjson::Value& document, std::string_view pointer);
+
 // The UTF-8 byte-order mark (EF BB BF). RFC 8259 §8.1 forbids sending one but lets parsers ignore
 // it; editors hide it, so callers strip it before parsing and columns match what the editor shows.
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";

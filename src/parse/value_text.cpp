@@ -23,10 +23,7 @@ std::string render_value(const rapidjson::Value& value, std::string_view pointer
         value.Accept(writer);
         return buffer.GetString();
     }
-    std::string out = "\"";
-    core::append_printable(out, {value.GetString(), value.GetStringLength()}, kMaxRenderedCodePoints, true);
-    out.push_back('"');
-    return out;
+    return core::quoted({value.GetString(), value.GetStringLength()});
 }
 
 std::string describe_type(const rapidjson::Value& value)

@@ -9,11 +9,8 @@
 
 namespace drslint::parse {
 
-// The most code points of a string value that a message quotes.
-inline constexpr std::size_t kMaxRenderedCodePoints = 40;
-
-// A short, printable rendering of `value` for a message: strings quoted and cut to
-// kMaxRenderedCodePoints characters, escaped as core::printable() escapes, containers summarized,
+// A short, printable rendering of `value` for a message: strings as core::quoted() quotes
+// them (printable, cut after core::kMaxQuotedCodePoints), containers summarized,
 // the value at or inside a secret (core::is_secret_pointer(pointer)) replaced by core::kRedacted.
 std::string render_value(const rapidjson::Value& value, std::string_view pointer);
 

@@ -6,8 +6,8 @@
 
 #include <rapidjson/writer.h>
 
-#include "parse/json_parser.h"
 #include "core/pointer.h"
+#include "parse/json_parser.h"
 #include "schema/embedded.h"
 #include "schema/evaluator.h"
 #include "schema/schema_set.h"
@@ -21,14 +21,7 @@ constexpr const char* kMetaSchema = "rules.schema.json";
 // A throw (bad_alloc) leaves it unbuilt, and the next call tries again.
 const schema::SchemaSet& meta_schema()
 {
-    static const schema::SchemaSet set([] {
-        for (std::size_t i = 0; i < embedded::kDataSchemaCount; ++i) {
-            if (std::string_view(embedded::kDataSchemas[i].name) == kMetaSchema) {
-                return std::vector<schema::SchemaFile>{{kMetaSchema, embedded::kDataSchemas[i].text()}};
-            }
-        }
-        throw std::runtime_error(std::string("no embedded file named ") + kMetaSchema);
-    }());
+    static const schema::SchemaSet set(std::vector<schema::SchemaFile>{{kMetaSchema, embedded::file(kMetaSchema)}});
     return set;
 }
 

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/located.h"
 #include "drslint/rule_info.h"
 
 namespace drslint::core {
@@ -15,8 +16,7 @@ enum class RuleId : std::size_t;  // core/rule_table.h, generated; declared here
 
 namespace drslint::rules {
 
-// Named values for a message template's {placeholders}. Values must already be redacted.
-using MessageArgs = std::vector<std::pair<std::string_view, std::string>>;
+using core::MessageArgs;
 
 struct RuleDefinition {
     RuleInfo info;

@@ -4,6 +4,9 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
+
+#include "schema/schema_set.h"
 
 namespace drslint::embedded {
 
@@ -22,5 +25,13 @@ extern const std::size_t kFileCount;
 // every *.schema.json there is taken for a DRS request or response schema.
 extern const File kDataSchemas[];
 extern const std::size_t kDataSchemaCount;
+
+// The one lookup of embedded files: the library, its tests and its benchmark all find them here.
+// The file at `name`, a path below schemas/ ("rules.json", "rules.schema.json",
+// "request/base-endpoint.schema.json"). Throws std::runtime_error when there is none: a library
+// built without one of its files must not lint.
+std::string_view file(std::string_view name);
+// The DRS request and response schemas (kFiles' *.schema.json), in name order, as SchemaSet takes them.
+std::vector<schema::SchemaFile> api_schema_files();
 
 }  // namespace drslint::embedded

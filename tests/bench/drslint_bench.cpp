@@ -69,35 +69,15 @@ drslint::Options options_with_cross_check(bool cross_check)
 // without the stages after it.
 struct Stages {
     Stages()
-        : schemas(schema_files()),
+        : schemas(drslint::embedded::api_schema_files()),
           root(schemas.root(kRootSchema)),
           evaluator(),
           valijson(schemas, kRootSchema),
-          catalogue(embedded_file("rules.json")),
-          engine(embedded_file("rules.json"), catalogue, limits.max_pattern_length),
+          catalogue(drslint::embedded::file("rules.json")),
+          engine(drslint::embedded::file("rules.json"), catalogue, limits.max_pattern_length),
           linter(options_with_cross_check(false)),
           cross_checking_linter(options_with_cross_check(true))
     {
-    }
-
-    static std::string_view embedded_file(std::string_view wanted)
-    {
-        for (std::size_t i = 0; i < drslint::embedded::kFileCount; ++i) {
-            if (wanted == drslint::embedded::kFiles[i].name) return drslint::embedded::kFiles[i].text();
-        }
-        throw std::runtime_error("no embedded file " + std::string(wanted));
-    }
-
-    static std::vector<drslint::schema::SchemaFile> schema_files()
-    {
-        std::vector<drslint::schema::SchemaFile> files;
-        for (std::size_t i = 0; i < drslint::embedded::kFileCount; ++i) {
-            const std::string_view name = drslint::embedded::kFiles[i].name;
-            if (name.size() > 12 && name.substr(name.size() - 12) == ".schema.json") {
-                files.push_back({std::string(name), drslint::embedded::kFiles[i].text()});
-            }
-        }
-        return files;
     }
 
     drslint::Limits limits;

@@ -208,18 +208,8 @@ void mutate(rapidjson::Document& d, std::mt19937& rng, const std::vector<std::st
 
 // Both engines over the embedded schemas, and the comparison the differential tests make.
 struct Engines {
-    static std::vector<drslint::schema::SchemaFile> files()
-    {
-        std::vector<drslint::schema::SchemaFile> out;
-        for (std::size_t i = 0; i < drslint::embedded::kFileCount; ++i) {
-            const std::string name = drslint::embedded::kFiles[i].name;
-            if (name.find(".schema.json") != std::string::npos) out.push_back({name, drslint::embedded::kFiles[i].text()});
-        }
-        return out;
-    }
-
     const std::string root = "request/update-job-request.schema.json";
-    const drslint::schema::SchemaSet schemas{files()};
+    const drslint::schema::SchemaSet schemas{drslint::embedded::api_schema_files()};
     const drslint::schema::ValijsonEngine valijson{schemas, root};
     const drslint::schema::Evaluator evaluator{};
 

@@ -1,0 +1,133 @@
+#include "findings/finish.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+#include <utility>
+
+#include "core/pointer.h"
+#include "core/secrets.h"
+#include "parse/position_index.h"
+
+namespace drslint::findings {
+
+using core::Anchor;
+using core::Located;
+
+Finding make(const rules::RuleCatalogue& catalogue, core::RuleId rule, std::string pointer, const core::MessageArgs& args)
+{
+    const auto& definition = catalogue.get(rule);
+    Finding finding;
+    finding.rule = definition.info.id;
+    finding.severity = definition.info.severity;
+    finding.pointer = std::move(pointer);
+    finding.message = rules::RuleCatalogue::format(definition.message, args);
+    return finding;
+}
+
+void drop_repeats(std::vector<Located>& located, const rules::RuleCatalogue& catalogue)
+{
+    const std::string_view unknown_member = core::id_of(core::RuleId::unknown_member);
+    // An unknown member is explained best as such (with its did-you-mean), even where another rule
+    // would also call it ignored.
+    auto generic = [&](const Located& l) {
+        return l.finding.rule != unknown_member && catalogue.get(l.finding.rule).info.origin == "schema-keyword";
+    };
+    std::map<std::string, Severity> explained;  // pointer -> highest severity of a specific finding
+    for (const auto& l : located) {
+        if (generic(l)) continue;
+        auto [it, inserted] = explained.emplace(l.finding.pointer, l.finding.severity);
+        if (!inserted) it->second = std::max(it->second, l.finding.severity);
+    }
+    std::set<std::string> unknown, errors;
+    for (const auto& l : located) {
+        if (l.finding.rule == unknown_member) unknown.insert(l.finding.pointer);
+        if (l.finding.severity == Severity::error) errors.insert(l.finding.pointer);
+    }
+    std::set<std::pair<std::string, std::string>> seen;
+    located.erase(std::remove_if(located.begin(), located.end(),
+                                 [&](const Located& l) {
+                                     if (!seen.insert({l.finding.rule, l.finding.pointer}).second) return true;
+                                     auto it = generic(l) ? explained.find(l.finding.pointer) : explained.end();
+                                     const bool lesser = l.finding.severity != Severity::error;
+                                     return (it != explained.end() && it->second >= l.finding.severity) ||
+                                            (lesser && errors.count(l.finding.pointer) != 0) ||
+                                            (lesser && l.finding.rule != unknown_member &&
+                                             unknown.count(l.finding.pointer) != 0);
+                                 }),
+                  located.end());
+}
+
+std::vector<std::size_t> locate(std::string_view text, std::vector<Located>& located)
+{
+    auto place = [](const Located& l) {
+        return l.anchor == Anchor::parent ? core::parent_pointer(l.finding.pointer) : l.finding.pointer;
+    };
+    std::unordered_set<std::string> wanted;
+    for (const auto& l : located) wanted.insert(place(l));
+    // Findings with a known offset (parse errors, a byte-order mark) need no index; text that did
+    // not parse has no other findings.
+    const bool needs_index = std::any_of(located.begin(), located.end(), [](const Located& l) { return !l.offset; });
+    const parse::PositionIndex index = needs_index ? parse::PositionIndex(text, wanted) : parse::PositionIndex({}, {});
+    const parse::LineMap lines(text);
+    std::vector<std::pair<std::size_t, std::size_t>> order;  // (begin offset, input order)
+    for (std::size_t i = 0; i < located.size(); ++i) {
+        Located& l = located[i];
+        std::size_t begin = 0, end = 0;
+        if (l.offset) {
+            begin = *l.offset;
+            end = std::min(text.size(), begin + 1);
+        } else if (const parse::Span* span = index.find(place(l), l.occurrence)) {
+            const bool on_key = l.anchor == Anchor::key && span->key_begin != parse::Span::npos;
+            begin = on_key ? span->key_begin : span->begin;
+            end = on_key ? span->key_end : span->end;
+            if (l.anchor == Anchor::parent) {
+                end = std::min(span->end, begin + 1);  // the opening brace
+            }
+        }
+        l.finding.begin = lines.position(begin);
+        l.finding.end = lines.position(end);
+        order.emplace_back(begin, i);
+    }
+    std::stable_sort(order.begin(), order.end());
+    std::vector<std::size_t> indexes;
+    indexes.reserve(order.size());
+    for (const auto& entry : order) indexes.push_back(entry.second);
+    return indexes;
+}
+
+Finding too_many(const rules::RuleCatalogue& catalogue, const Overflow& overflow, std::size_t limit)
+{
+    // Truncated: at least the violation that met the cap went uncollected, and maybe many more.
+    const std::string more = std::to_string(overflow.more + (overflow.truncated ? 1 : 0));
+    Finding summary = make(catalogue, core::RuleId::too_many_findings, "",
+                           {{"actual", overflow.truncated || overflow.stopped ? "at least " + more : more},
+                            {"expected", std::to_string(limit)}});
+    summary.begin = summary.end = {1, 1};
+    return summary;
+}
+
+Report keep_first(std::vector<Located>& located, const std::vector<std::size_t>& order, std::size_t limit,
+                  bool truncated, const rules::RuleCatalogue& catalogue, Overflow* overflow)
+{
+    Report report;
+    const std::size_t shown = std::min(order.size(), limit);
+    for (std::size_t k = 0; k < shown; ++k) {
+        Finding& finding = located[order[k]].finding;
+        // Last, after positions were found from the full pointer.
+        core::redact_finding(finding, catalogue.get(finding.rule).info.summary);
+        report.findings.push_back(std::move(finding));
+    }
+    if (order.size() > shown || truncated) {
+        const Overflow left{order.size() - shown, truncated, false};
+        if (overflow != nullptr) {
+            *overflow = left;
+        } else {
+            report.findings.push_back(too_many(catalogue, left, limit));
+        }
+    }
+    return report;
+}
+
+}  // namespace drslint::findings
