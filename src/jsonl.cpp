@@ -99,7 +99,7 @@ std::size_t lint_jsonl(const Linter& linter, std::istream& in, unsigned jobs,
             threads.reserve(jobs);
             for (unsigned t = 1; t < jobs && t < chunk.size(); ++t) threads.emplace_back(work);
         } catch (const std::system_error& e) {
-            fail(std::make_exception_ptr(std::system_error(e.code(), "cannot start a worker thread (--jobs)")));
+            fail(std::make_exception_ptr(std::system_error(e.code(), "cannot start a worker thread")));
         } catch (...) {
             fail(std::current_exception());
         }
