@@ -5,7 +5,7 @@
 #   3. consumer/ built with find_package(drslint) and linked to drslint::drslint;
 #   4. the same consumer built with g++ and `pkg-config --cflags --libs drslint`;
 #   5. tests/capi/capi_test.c built as C with gcc and pkg-config (the path cgo takes);
-#   6. (shared) only the C API and the drslint namespace are exported, and the soname;
+#   6. (shared) only the C API and the public C++ API are exported, and the soname;
 #   7. the real CLI (tools/drslint/main.cpp) built against the package alone (cli_consumer/) prints
 #      byte for byte what the installed drslint prints, with the same exit code.
 # Consumers 3-5 lint a body with mistakes (must report them and fail) and a clean one.
@@ -95,9 +95,10 @@ gcc -std=c99 -Wall -o "$work/capi-pkgconfig" "$source_dir/tests/capi/capi_test.c
 "${run_env[@]}" "$work/capi-pkgconfig" >/dev/null || fail "capi_test against the installed package failed"
 echo "ok: C API test built with gcc and pkg-config ${libs_option[*]}"
 
-# 6. Symbol visibility of the shared library (cmake/drslint.map): the C API and drslint's own C++
-# symbols (including library templates instantiated over drslint's types), nothing else; above all
-# no RapidJSON or valijson code, which would interpose with a program's own copies.
+# 6. Symbol visibility of the shared library (cmake/drslint.map): the C API and the public C++ API
+# (include/drslint/), nothing of the internal namespaces and no RapidJSON or valijson code, which
+# would interpose with a program's own copies. That every public function the CLI needs is
+# exported, section 7 proves: its CLI links against this library.
 if [ "$kind" = shared ]; then
   so=$libdir/libdrslint.so.$version
   exported=$(nm -D --defined-only "$so" | awk '{print $3}')
@@ -107,9 +108,18 @@ if [ "$kind" = shared ]; then
   [ -z "$foreign" ] || fail "symbols that are not drslint's are exported: $foreign"
   third_party=$(grep -E '^_Z(T[VIS])?N[KVr]*(9rapidjson|8valijson)' <<<"$exported" | head -5 || true)
   [ -z "$third_party" ] || fail "RapidJSON or valijson symbols are exported: $third_party"
+  demangled=$(nm -DC --defined-only "$so" | cut -d' ' -f3-)
+  internal=$(grep -E 'drslint::(core|parse|schema|rules|findings|input|report|embedded)::|drslint::Linter::Impl' \
+             <<<"$demangled" | head -5 || true)
+  [ -z "$internal" ] || fail "internal symbols are exported: $internal"
+  # Thrown by the library, caught by programs: one typeinfo for both sides.
+  for error in ConfigError InputError; do
+    grep -qx "typeinfo for drslint::$error" <<<"$demangled" || fail "typeinfo for drslint::$error is not exported"
+  done
   readelf -d "$so" | grep -q "SONAME.*\[libdrslint\.so\.${version%.*}\]" || fail "soname is not libdrslint.so.${version%.*}"
-  echo "ok: shared library exports only drslint_* and drslint's C++ symbols; soname libdrslint.so.${version%.*}"
+  echo "ok: shared library exports only drslint_* and the public C++ API; soname libdrslint.so.${version%.*}"
 fi
+
 # 7. The CLI as a program outside the tree builds it: tools/drslint/main.cpp with find_package(drslint)
 # and the installed headers only. No build type: -O0 compiles CLI11 fastest, and the output must
 # not depend on it anyway.
