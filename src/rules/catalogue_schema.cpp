@@ -8,6 +8,7 @@
 
 #include "core/pointer.h"
 #include "parse/json_parser.h"
+#include "parse/value_text.h"
 #include "schema/embedded.h"
 #include "schema/evaluator.h"
 #include "schema/schema_set.h"
@@ -33,20 +34,6 @@ std::string json_text(const rapidjson::Value& v)
     std::string text(buffer.GetString(), buffer.GetSize());
     constexpr std::size_t kShown = 60;  // the catalogue is ours, but a whole object is no message
     return text.size() > kShown ? text.substr(0, kShown) + "..." : text;
-}
-
-std::string type_name(const rapidjson::Value& v)
-{
-    switch (v.GetType()) {
-    case rapidjson::kNullType: return "null";
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType: return "a boolean";
-    case rapidjson::kObjectType: return "an object";
-    case rapidjson::kArrayType: return "an array";
-    case rapidjson::kStringType: return "a string";
-    case rapidjson::kNumberType: return v.IsInt64() || v.IsUint64() ? "an integer" : "a number";
-    }
-    return "a value";
 }
 
 std::string type_names(std::uint8_t types)
@@ -77,7 +64,7 @@ std::string what_is_wrong(const schema::Violation& v)
     const rapidjson::Value& value = *v.value;
     auto count = [](std::size_t k) { return std::to_string(k); };
     switch (v.keyword) {
-    case schema::Keyword::type: return "expected " + type_names(n.types) + ", found " + type_name(value);
+    case schema::Keyword::type: return "expected " + type_names(n.types) + ", found " + parse::describe_type(value);
     case schema::Keyword::required: return "the required member '" + v.member + "' is missing";
     case schema::Keyword::unknown_member: return "unknown member '" + v.member + "' (" + members_of(n) + ")";
     case schema::Keyword::enum_value: {

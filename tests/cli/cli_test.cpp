@@ -15,6 +15,7 @@
 
 #include "../format/secret_bodies.h"
 #include "../support/process.h"
+#include "../support/sanitizers.h"
 #include "../support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -664,22 +665,13 @@ long peak_kib_of(const std::vector<std::string>& args)
     return drslint::test::run_process(argv, options).peak_rss_kib;
 }
 
-// AddressSanitizer keeps freed memory in quarantine, so under it peak memory measures the
-// sanitizer, not drslint: the release suite makes this check, the asan suite cannot.
-#if defined(__SANITIZE_ADDRESS__)
-#define DRSLINT_TEST_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define DRSLINT_TEST_UNDER_ASAN 1
-#endif
-#endif
 
 BOOST_AUTO_TEST_CASE(jsonl_memory_stays_flat_with_the_length_of_the_batch)
 {
-#ifdef DRSLINT_TEST_UNDER_ASAN
-    BOOST_TEST_MESSAGE("SKIPPED under AddressSanitizer: its quarantine holds freed memory; the release suite checks this");
-    return;
-#endif
+    if (drslint::test::kUnderAsan) {
+        BOOST_TEST_MESSAGE("SKIPPED under AddressSanitizer: its quarantine holds freed memory; the release suite checks this");
+        return;
+    }
     TempDir dir;
     std::string small, large;
     for (int i = 0; i < 2000; ++i) small += std::string(i % 50 == 0 ? kInvalid : kValid) + "\n";
@@ -697,10 +689,10 @@ BOOST_AUTO_TEST_CASE(jsonl_memory_stays_flat_with_the_length_of_the_batch)
 
 BOOST_AUTO_TEST_CASE(memory_for_one_file_is_a_small_multiple_of_its_size)
 {
-#ifdef DRSLINT_TEST_UNDER_ASAN
-    BOOST_TEST_MESSAGE("SKIPPED under AddressSanitizer: its quarantine holds freed memory; the release suite checks this");
-    return;
-#endif
+    if (drslint::test::kUnderAsan) {
+        BOOST_TEST_MESSAGE("SKIPPED under AddressSanitizer: its quarantine holds freed memory; the release suite checks this");
+        return;
+    }
     TempDir dir;
     // A valid db_object body with 40,000 tables, about 3.4 MB.
     std::string tables;

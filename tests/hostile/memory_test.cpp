@@ -24,26 +24,14 @@
 #include "parse/json_parser.h"
 #include "../support/fixtures.h"
 #include "../support/process.h"
+#include "../support/sanitizers.h"
 #include "../support/temp_dir.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// AddressSanitizer reserves terabytes of address space for its shadow memory, so an address-space
-// limit cannot be set under it, and its quarantine holds freed memory, so peak memory measures the
-// sanitizer: the release suite makes those checks.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kUnderAsan = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kUnderAsan = true;
-#else
-constexpr bool kUnderAsan = false;
-#endif
-#else
-constexpr bool kUnderAsan = false;
-#endif
+using drslint::test::kUnderAsan;
 
 #define DRSLINT_SKIP_UNDER_ASAN(what)                                                                  \
     if (kUnderAsan) {                                                                                  \

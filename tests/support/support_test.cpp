@@ -26,18 +26,7 @@ using drslint::test::Stdout;
 
 namespace {
 
-// AddressSanitizer reserves terabytes of address space: an address-space limit cannot be set under it.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kUnderAsan = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kUnderAsan = true;
-#else
-constexpr bool kUnderAsan = false;
-#endif
-#else
-constexpr bool kUnderAsan = false;
-#endif
+using drslint::test::kUnderAsan;
 
 drslint::test::Result sh(const std::string& script, const RunOptions& options = {})
 {
