@@ -16,6 +16,7 @@
 
 #include "fixtures.h"
 #include "process.h"
+#include "sanitizers.h"
 #include "temp_dir.h"
 
 namespace fs = std::filesystem;
