@@ -74,7 +74,7 @@ struct Stages {
           evaluator(),
           valijson(schemas, kRootSchema),
           catalogue(drslint::embedded::file("rules.json")),
-          engine(drslint::embedded::file("rules.json"), catalogue, limits.max_pattern_length),
+          engine(drslint::embedded::file("rules.json"), catalogue),
           linter(options_with_cross_check(false)),
           cross_checking_linter(options_with_cross_check(true))
     {
