@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "drslint/finding.h"
 #include "drslint/config.h"
+#include "drslint/finding.h"
 #include "drslint/redacted_source.h"
 
 namespace drslint {

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "drslint/rule_info.h"
 #include "drslint/file_report.h"
+#include "drslint/rule_info.h"
 
 namespace drslint::format {
 

@@ -8,13 +8,12 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
-#include "parse/json_parser.h"
 #include "core/pointer.h"
+#include "parse/json_parser.h"
 
 namespace drslint::parse {
 
 namespace {
-
 
 }  // namespace
 

@@ -9,14 +9,14 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
-#include "parse/json_parser.h"
 #include "core/pointer.h"
-#include "parse/position_index.h"
 #include "core/rule_table.h"
 #include "core/secrets.h"
 #include "core/suggest.h"
 #include "core/text.h"
 #include "input/glob.h"
+#include "parse/json_parser.h"
+#include "parse/position_index.h"
 
 namespace drslint {
 namespace fs = std::filesystem;

@@ -2,8 +2,6 @@
 
 #include "core/text.h"
 
-
-
 namespace drslint {
 
 FileReport finish_file(const std::string& path, std::string_view text, Report report, const Config& config,

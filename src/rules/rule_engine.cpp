@@ -4,9 +4,9 @@
 #include <optional>
 #include <stdexcept>
 
-#include "parse/json_parser.h"
 #include "core/pointer.h"
 #include "core/text.h"
+#include "parse/json_parser.h"
 #include "rules/catalogue_schema.h"
 #include "rules/json_read.h"
 #include "rules/rule_functions.h"

@@ -10,8 +10,8 @@
 
 #include <rapidjson/document.h>
 
-#include "core/pointer.h"
 #include "core/located.h"
+#include "core/pointer.h"
 #include "rules/facts.h"
 #include "rules/rule_catalogue.h"
 

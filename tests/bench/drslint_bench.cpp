@@ -37,10 +37,9 @@
 #include <benchmark/benchmark.h>
 #include <rapidjson/document.h>
 
-#include "bench_corpus.h"
-#include "drslint/linter.h"
 #include "drslint/format.h"
 #include "drslint/jsonl.h"
+#include "drslint/linter.h"
 #include "parse/json_parser.h"
 #include "rules/facts.h"
 #include "rules/rule_catalogue.h"
@@ -49,6 +48,7 @@
 #include "schema/evaluator.h"
 #include "schema/schema_set.h"
 #include "schema/valijson_engine.h"
+#include "bench_corpus.h"
 
 namespace {
 

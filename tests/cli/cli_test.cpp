@@ -665,7 +665,6 @@ long peak_kib_of(const std::vector<std::string>& args)
     return drslint::test::run_process(argv, options).peak_rss_kib;
 }
 
-
 BOOST_AUTO_TEST_CASE(jsonl_memory_stays_flat_with_the_length_of_the_batch)
 {
     if (drslint::test::kUnderAsan) {

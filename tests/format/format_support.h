@@ -13,11 +13,11 @@
 #include <string_view>
 #include <vector>
 
-#include "drslint/linter.h"
-#include "../support/fixtures.h"
-#include "drslint/format.h"
 #include "drslint/config.h"
 #include "drslint/file_report.h"
+#include "drslint/format.h"
+#include "drslint/linter.h"
+#include "../support/fixtures.h"
 
 namespace drslint {
 inline std::ostream& operator<<(std::ostream& out, Severity s) { return out << to_string(s); }

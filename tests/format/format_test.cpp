@@ -7,8 +7,8 @@
 #include <rapidjson/document.h>
 
 #include "format_support.h"
-#include "../support/text_checks.h"
 #include "secret_bodies.h"
+#include "../support/text_checks.h"
 
 // ---- secrets in every format ----
 

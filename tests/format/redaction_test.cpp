@@ -1,13 +1,13 @@
 // Secret values masked in the text that excerpts show, and the redacted source the report keeps.
 #include <boost/test/unit_test.hpp>
 
-#include "format_support.h"
-#include "parse/position_index.h"
-#include "drslint/redacted_source.h"
 #include "core/pointer.h"
 #include "core/secrets.h"
 #include "core/text.h"
+#include "drslint/redacted_source.h"
+#include "parse/position_index.h"
 #include "parse/value_text.h"
+#include "format_support.h"
 
 using drslint::mask_secret_values;
 

@@ -1,12 +1,12 @@
 // The report stage: globs, config files, baselines, and how messages name places and suggest names.
 #include <boost/test/unit_test.hpp>
 
-#include "format_support.h"
-#include "drslint/baseline.h"
-#include "input/glob.h"
 #include "core/pointer.h"
-#include "findings/schema_findings.h"
 #include "core/suggest.h"
+#include "drslint/baseline.h"
+#include "findings/schema_findings.h"
+#include "input/glob.h"
+#include "format_support.h"
 
 // ---- globs ----
 

@@ -19,12 +19,12 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "drslint/linter.h"
+#include "drslint/config.h"
+#include "drslint/file_report.h"
 #include "drslint/format.h"
 #include "drslint/http.h"
 #include "drslint/jsonl.h"
-#include "drslint/config.h"
-#include "drslint/file_report.h"
+#include "drslint/linter.h"
 #include "../support/text_checks.h"
 
 namespace {

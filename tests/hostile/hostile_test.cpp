@@ -21,13 +21,13 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "drslint/linter.h"
-#include "../support/fixtures.h"
-#include "drslint/http.h"
-#include "drslint/redacted_source.h"
 #include "core/text.h"
+#include "drslint/http.h"
+#include "drslint/linter.h"
+#include "drslint/redacted_source.h"
 #include "rules/rule_catalogue.h"
 #include "schema/schema_set.h"
+#include "../support/fixtures.h"
 #include "../support/process.h"
 #include "../support/small_stack.h"
 #include "../support/temp_dir.h"

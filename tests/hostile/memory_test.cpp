@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "drslint/drslint.h"
-#include "drslint/linter.h"
 #include "drslint/jsonl.h"
+#include "drslint/linter.h"
 #include "parse/json_parser.h"
 #include "../support/fixtures.h"
 #include "../support/process.h"

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/secrets.h"
 #include "drslint/http.h"
 #include "drslint/jsonl.h"
-#include "core/secrets.h"
 
 namespace core = drslint::core;
 

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "drslint/linter.h"
-#include "../support/fixtures.h"
 #include "rules/rule_catalogue.h"
+#include "../support/fixtures.h"
 
 namespace drslint {
 std::ostream& operator<<(std::ostream& out, Severity s) { return out << to_string(s); }

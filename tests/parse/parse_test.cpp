@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "parse/json_parser.h"
 #include "core/pointer.h"
+#include "parse/json_parser.h"
 #include "parse/position_index.h"
 #include "parse/shorten.h"
 #include "../support/small_stack.h"

@@ -18,12 +18,12 @@
 #include <rapidjson/writer.h>
 
 #include "core/rule_table.h"
-#include "drslint/linter.h"
-#include "../support/fixtures.h"
 #include "drslint/http.h"
+#include "drslint/linter.h"
 #include "rules/rule_catalogue.h"
 #include "rules/rule_engine.h"
 #include "rules/rule_functions.h"
+#include "../support/fixtures.h"
 #include "../support/process.h"
 
 namespace {

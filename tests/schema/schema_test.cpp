@@ -19,12 +19,12 @@
 #include <rapidjson/writer.h>
 
 #include "drslint/linter.h"
-#include "../support/fixtures.h"
 #include "schema/embedded.h"
 #include "schema/evaluator.h"
 #include "schema/pattern.h"
 #include "schema/schema_set.h"
 #include "schema/valijson_engine.h"
+#include "../support/fixtures.h"
 
 namespace fs = std::filesystem;
 

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "drslint/drslint.h"
+#include "drslint/jsonl.h"
 #include "drslint/linter.h"
 #include "../support/fixtures.h"
-#include "drslint/jsonl.h"
 
 namespace fs = std::filesystem;
 
