@@ -1,13 +1,21 @@
-// Whole requests: .http files (JetBrains HTTP Client / VS Code REST Client) and lint_request.
+// Inputs: whole requests (.http files of the JetBrains HTTP Client / VS Code REST Client) and
+// lint_request, JSON Lines, and files as drslint reads and writes them (drslint/files.h).
 #define BOOST_TEST_MODULE input
 #include <boost/test/unit_test.hpp>
 
 #include "drslint/linter.h"
 #include "../support/fixtures.h"
+#include "../support/process.h"
+#include "../support/temp_dir.h"
+#include <signal.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include "core/secrets.h"
+#include "drslint/files.h"
 #include "drslint/http.h"
 #include "drslint/jsonl.h"
 
@@ -197,4 +205,61 @@ BOOST_AUTO_TEST_CASE(jsonl_lines_longer_than_a_read_block_stay_whole)
         BOOST_TEST(got[3].second == (l == &small_limit ? "input-too-large" : "invalid-json"));
         BOOST_TEST(got[4].second == "");
     }
+}
+
+// ---- files.h: a file drslint writes is never lost ----
+
+BOOST_AUTO_TEST_CASE(a_written_file_replaces_the_old_one_whole_and_keeps_its_permissions)
+{
+    drslint::test::TempDir dir;
+    const std::string file = dir.write("baseline.json", "old");
+    ::chmod(file.c_str(), 0640);
+    drslint::write_file_atomically(file, "new contents");
+    BOOST_TEST(drslint::test::read_file(file) == "new contents");
+    struct stat st {};
+    BOOST_TEST_REQUIRE(::stat(file.c_str(), &st) == 0);
+    BOOST_TEST((st.st_mode & 07777) == 0640u);
+    // Nothing but the file is left in the directory: the temporary file was renamed.
+    BOOST_TEST(std::distance(std::filesystem::directory_iterator(dir.path), std::filesystem::directory_iterator()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_symbolic_link_stays_a_link_to_the_rewritten_file)
+{
+    drslint::test::TempDir dir;
+    const std::string target = dir.write("real/config.json", "old");
+    const std::string link = dir / "config.json";
+    std::filesystem::create_symlink(target, link);
+    drslint::write_file_atomically(link, "new");
+    BOOST_TEST(std::filesystem::is_symlink(link));
+    BOOST_TEST(drslint::test::read_file(target) == "new");
+}
+
+// A write that fails halfway (here the file-size limit, which root is held to as well: a full
+// disk fails the same write) leaves the original as it was, and no temporary file behind.
+BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_original_untouched)
+{
+    drslint::test::TempDir dir;
+    const std::string file = dir.write("baseline.json", "the original");
+    const auto result = drslint::test::run_in_child({{RLIMIT_FSIZE, 4096}}, [&file] {
+        ::signal(SIGXFSZ, SIG_IGN);  // the write fails with EFBIG instead of killing the process
+        try {
+            drslint::write_file_atomically(file, std::string(100000, 'x'));
+        } catch (const drslint::InputError& e) {
+            return std::string(e.what()).find("was left as it was") != std::string::npos ? 0 : 3;
+        }
+        return 4;  // it claimed success
+    });
+    BOOST_TEST(result.exit_code == 0, result.err);
+    BOOST_TEST(drslint::test::read_file(file) == "the original");
+    BOOST_TEST(std::distance(std::filesystem::directory_iterator(dir.path), std::filesystem::directory_iterator()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_directory_with_nothing_to_lint_is_an_error_not_an_empty_run)
+{
+    drslint::test::TempDir dir;
+    dir.write("notes.txt", "not a body");
+    BOOST_CHECK_THROW(drslint::collect_inputs({dir.path.string()}, {}), drslint::InputError);
+    drslint::FileFilters filters;
+    filters.include = {"**/*.txt"};
+    BOOST_TEST(drslint::collect_inputs({dir.path.string()}, filters).size() == 1u);
 }
