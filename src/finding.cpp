@@ -12,6 +12,11 @@ const char* to_string(Severity severity)
     return "error";
 }
 
+const char* to_string(Applicability applicability)
+{
+    return applicability == Applicability::unsafe ? "unsafe" : "safe";
+}
+
 bool parse_severity(std::string_view text, Severity& out)
 {
     if (text == "error") out = Severity::error;

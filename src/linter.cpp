@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <utility>
 
@@ -15,6 +16,7 @@
 #include "core/text.h"
 #include "findings/cross_check.h"
 #include "findings/finish.h"
+#include "findings/fixes.h"
 #include "findings/schema_findings.h"
 #include "input/http_envelope.h"
 #include "parse/json_parser.h"
@@ -101,8 +103,14 @@ struct Linter::Impl {
     // is when a task context is given. With `overflow`, findings beyond the limit are counted there
     // instead of in a too-many-findings finding (for a caller that sums them over a file).
     // `variables`: the body is an .http request's, whose {{variables}} are values not known here.
+    // `propose`: offer fixes (Options::offer_fixes), proven by prove_fixes(); off for the lint
+    // that proves them.
     Report lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context,
-                Overflow* overflow = nullptr, bool variables = false) const;
+                Overflow* overflow = nullptr, bool variables = false, bool propose = true) const;
+    // Keeps only the fixes of `report` (on `text`, as lint() made it) that hold: applied together
+    // to the text, it parses, no finding they fix is left and no error is new.
+    void prove_fixes(std::string_view text, Report& report, const schema::Node& schema_root,
+                     const TaskContext* context, bool variables) const;
     Report lint_request(const HttpRequest& request, const TaskContext& context, Overflow* overflow = nullptr) const;
     Report lint_http_file(std::string_view text, const TaskContext& context, std::size_t* requests) const;
     void check_envelope(const HttpRequest& request, std::vector<Finding>& out) const;
@@ -125,8 +133,10 @@ struct Linter::Impl {
 };
 
 Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root, const TaskContext* context,
-                          Overflow* overflow, bool variables) const
+                          Overflow* overflow, bool variables, bool propose) const
 {
+    propose = propose && options.offer_fixes;
+    const std::string_view original = text;
     std::vector<Located> located;
     if (text.size() > options.limits.max_input_bytes) {
         located.push_back(
@@ -136,7 +146,9 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
     if (parse::starts_with_byte_order_mark(text)) {
         // Positions are counted after the mark, as editors show the text; the finding is at 1:1.
         text.remove_prefix(parse::kByteOrderMark.size());
-        located.push_back(at_offset(make(RuleId::byte_order_mark, "", {}), 0));
+        Located mark = at_offset(make(RuleId::byte_order_mark, "", {}), 0);
+        if (propose) mark.finding.fix = findings::byte_order_mark_fix(catalogue);
+        located.push_back(std::move(mark));
     }
     parse::ParseLimits parse_limits;
     parse_limits.max_depth = options.limits.max_depth;
@@ -188,7 +200,83 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
                                      }),
                       located.end());
     }
-    return finish(text, std::move(located), truncated, overflow);
+    if (!propose || truncated) {
+        return finish(text, std::move(located), truncated, overflow);
+    }
+    findings::propose_fixes(text, parsed.document, located, catalogue);
+    Overflow left;
+    Report report = finish(text, std::move(located), truncated, &left);
+    if (left.more > 0 || left.truncated) {
+        // Cut to the limit, the report cannot show what a fix leaves: none is offered.
+        for (auto& finding : report.findings) finding.fix.reset();
+        if (overflow != nullptr) {
+            *overflow = left;
+        } else {
+            report.findings.push_back(findings::too_many(catalogue, left, options.limits.max_findings));
+        }
+        return report;
+    }
+    const std::size_t mark = original.size() - text.size();
+    for (auto& finding : report.findings) {
+        if (finding.fix && finding.rule != core::id_of(RuleId::byte_order_mark)) findings::shift(*finding.fix, mark);
+    }
+    prove_fixes(original, report, schema_root, context, variables);
+    return report;
+}
+
+void Linter::Impl::prove_fixes(std::string_view text, Report& report, const schema::Node& schema_root,
+                               const TaskContext* context, bool variables) const
+{
+    // The byte-order mark's fix changes no value: it needs no proof.
+    const std::string_view mark_rule = core::id_of(RuleId::byte_order_mark);
+    std::vector<Finding*> candidates;
+    for (auto& finding : report.findings) {
+        if (finding.fix && finding.rule != mark_rule) candidates.push_back(&finding);
+    }
+    if (candidates.empty()) return;
+    using Place = std::pair<std::string, std::string>;  // rule, pointer
+    std::set<Place> errors;
+    for (const auto& finding : report.findings) {
+        if (finding.severity == Severity::error) errors.emplace(finding.rule, finding.pointer);
+    }
+    // Applies `fixes` (overlapping ones are left out, as findings::apply leaves them) and lints the
+    // result; true when no error is new and no applied fix left its finding. `applied` says which.
+    auto holds = [&](const std::vector<Finding*>& fixes, std::vector<bool>& applied) {
+        std::vector<const Fix*> edits;
+        for (const Finding* f : fixes) edits.push_back(&*f->fix);
+        const std::string fixed = findings::apply(text, edits, &applied);
+        Overflow left;
+        const Report after = lint(fixed, schema_root, context, &left, variables, false);
+        if (left.more > 0 || left.truncated) return false;
+        std::set<Place> found;
+        for (const auto& finding : after.findings) {
+            if (finding.severity == Severity::error && errors.count({finding.rule, finding.pointer}) == 0) return false;
+            found.emplace(finding.rule, finding.pointer);
+        }
+        for (std::size_t i = 0; i < fixes.size(); ++i) {
+            if (applied[i] && found.count({fixes[i]->rule, fixes[i]->pointer}) != 0) return false;
+        }
+        return true;
+    };
+    // All together first: the common case, one more lint. Fixes that overlap an applied one, or
+    // all of them when together they do not hold, are then tried alone (a bounded number), and
+    // those that hold alone are kept if they also hold together.
+    std::vector<bool> applied;
+    std::vector<Finding*> kept, alone;
+    const bool together = holds(candidates, applied);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        (together && applied[i] ? kept : alone).push_back(candidates[i]);
+    }
+    constexpr std::size_t kMaxSingleProofs = 16;
+    std::size_t tried = 0;
+    for (Finding* f : alone) {
+        if (tried++ == kMaxSingleProofs) break;
+        if (holds({f}, applied)) kept.push_back(f);
+    }
+    if (!together && kept.size() > 1 && !holds(kept, applied)) kept.clear();
+    for (Finding* f : candidates) {
+        if (std::find(kept.begin(), kept.end(), f) == kept.end()) f->fix.reset();
+    }
 }
 
 bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::Node& schema_root,
@@ -200,6 +288,7 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
     for (const auto& violation : violations) {
         Located l;
         l.finding = findings::finding_from_violation(violation, catalogue);
+        if (violation.keyword == schema::Keyword::type) l.expected_types = violation.node->types;
         l.anchor = violation.keyword == schema::Keyword::required         ? Anchor::parent
                    : violation.keyword == schema::Keyword::unknown_member ? Anchor::key
                                                                           : Anchor::value;
@@ -311,10 +400,48 @@ Report Linter::Impl::lint_request(const HttpRequest& request, const TaskContext&
         // Body positions are relative to the body; the body starts on a later line of the file.
         if (finding.begin.line != 0) finding.begin.line += request.body_line - 1;
         if (finding.end.line != 0) finding.end.line += request.body_line - 1;
+        if (finding.fix) {
+            for (auto& edit : finding.fix->edits) {
+                edit.begin.line += request.body_line - 1;
+                edit.end.line += request.body_line - 1;
+            }
+        }
         report.findings.push_back(std::move(finding));
     }
     return report;
 }
+
+namespace {
+
+// A fix of a request's body, whose offsets count bytes of HttpRequest::body, made to count bytes
+// of the file: the body's lines are the file's from body_line on, each without its line break
+// ("\r\n" in the file, "\n" in the body), so an offset is a line and a byte within it.
+std::vector<std::size_t> line_starts(std::string_view text)
+{
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') starts.push_back(i + 1);
+    }
+    return starts;
+}
+
+void to_file_offsets(const std::vector<std::size_t>& file_lines, std::size_t file_size, const HttpRequest& request,
+                     const std::vector<std::size_t>& body_lines, Fix& fix)
+{
+    auto map = [&](std::size_t offset) {
+        const auto line = static_cast<std::size_t>(std::upper_bound(body_lines.begin(), body_lines.end(), offset) -
+                                                   body_lines.begin() - 1);
+        const std::size_t file_line = request.body_line - 1 + line;
+        return file_line < file_lines.size() ? file_lines[file_line] + (offset - body_lines[line]) : file_size;
+    };
+    for (auto& edit : fix.edits) {
+        const std::size_t end = map(edit.offset + edit.length);
+        edit.offset = map(edit.offset);
+        edit.length = end - edit.offset;
+    }
+}
+
+}  // namespace
 
 // One request at a time, so that a file of millions of requests holds one of them and at most
 // max_findings findings (issue 11). Once the file has more, it fails with too-many-findings
@@ -327,6 +454,7 @@ Report Linter::Impl::lint_http_file(std::string_view text, const TaskContext& co
     }
     Report file;
     Overflow left;
+    std::vector<std::size_t> file_lines;  // where each line starts, found when a fix first needs them
     for_each_http_request(text, [&](HttpRequest&& request) {
         if (requests != nullptr) ++*requests;
         if (left.more > 0 || left.truncated) {
@@ -335,6 +463,13 @@ Report Linter::Impl::lint_http_file(std::string_view text, const TaskContext& co
         }
         Overflow request_left;
         Report report = lint_request(request, context, &request_left);
+        std::vector<std::size_t> body_lines;
+        for (auto& finding : report.findings) {
+            if (!finding.fix) continue;
+            if (file_lines.empty()) file_lines = line_starts(text);
+            if (body_lines.empty()) body_lines = line_starts(request.body);
+            to_file_offsets(file_lines, text.size(), request, body_lines, *finding.fix);
+        }
         left.more += request_left.more;
         left.truncated = left.truncated || request_left.truncated;
         for (auto& finding : report.findings) {

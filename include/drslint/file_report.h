@@ -28,6 +28,9 @@ struct FileReport {
     bool failed() const { return report.has_at_least(fail_severity); }
 };
 
+// `path` as FileReport::display_name shows it ("<stdin>" for "-"): for messages about a file.
+std::string display_name(const std::string& path);
+
 // Finishes one linted input: applies `config` (the default Config{} is no config), decides the
 // fail severity (`fail_override`, the --fail-severity flag, beats the config's failSeverity), and
 // keeps a redacted copy of `text` when a finding is left to show it. path "-" is standard input.

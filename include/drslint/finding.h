@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,34 @@ struct Position {
     std::size_t column = 0;
 };
 
+// How sure a fix is (ruff's terms): `safe` fixes keep what the user meant, certainly, and --fix
+// applies them; `unsafe` ones are probably right but change what is sent, and need --unsafe-fixes.
+enum class Applicability { safe = 0, unsafe = 1 };
+
+const char* to_string(Applicability applicability);
+
+// One replacement of bytes of the linted text: [offset, offset + length) becomes `replacement`.
+// Offsets count bytes of the text exactly as it was given to the lint call (a byte-order mark
+// included; for lint_http_file, the whole file; for lint_request, the request's body).
+struct Edit {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+    std::string replacement;
+    Position begin;  // where offset is, and where offset + length is, as a Finding counts them
+    Position end;
+};
+
+// A repair of a finding: its edits are sorted and do not overlap, every byte outside them stays
+// as it is, and no edit writes, moves or removes a secret's value. The library offers a fix only
+// after checking it: with all of a report's fixes applied, the text parses, none of the findings
+// they fix is left and no new error appears.
+struct Fix {
+    Applicability applicability = Applicability::safe;
+    std::string kind;     // the rule's kind of fix, as schemas/rules.json declares it ("quote", ...)
+    std::string message;  // what it does, for people: "write \"50\"", "rename to `speed_limit`"
+    std::vector<Edit> edits;
+};
+
 struct Finding {
     std::string rule;      // stable, lower-case, hyphenated id (see `drslint rules`)
     Severity severity = Severity::error;
@@ -29,6 +58,7 @@ struct Finding {
     Position end;          // one past its last code point
     std::string expected;  // what would have been accepted, where that applies
     std::string suggestion;  // a did-you-mean replacement, where there is one
+    std::optional<Fix> fix;  // see Fix; only on findings of a body that parsed (a byte-order mark aside)
 };
 
 struct Report {

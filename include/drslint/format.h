@@ -38,6 +38,7 @@ struct Context {
     std::string tool_version;
     std::filesystem::path base_directory;  // absolute; SARIF and GitHub paths are relative to it
     bool color = false;                    // ANSI colour in the text format
+    bool unsafe_fixes = false;             // --unsafe-fixes: the text format counts unsafe fixes as fixable
 };
 
 enum class Format { text, json, sarif, github, junit };
@@ -56,7 +57,9 @@ void write_findings(std::ostream& out, Format format, const FileResult& result, 
 void write_summary(std::ostream& out, Format format, const Summary& summary);
 
 // clang style: FILE:LINE:COL: SEVERITY: MESSAGE [RULE], the source line with the span underlined,
-// the JSON Pointer; then a summary line.
+// the JSON Pointer; then a summary line. A finding that --fix would fix says "[*]" before its
+// message (ruff's mark), and a last line counts them ("[*] 2 fixable with --fix"), and the unsafe
+// fixes that only --unsafe-fixes applies.
 void write_text(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
 // The versioned JSON contract documented in README.md ("version": 1).
 void write_json(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
@@ -68,6 +71,17 @@ void write_github_findings(std::ostream& out, const FileResult& result, const Co
 void write_github(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
 // JUnit XML: a testsuite per file, a testcase per finding.
 void write_junit(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
+
+// A unified diff (diff -u) that `patch` applies to `before` to give `after`, with "--- NAME" and
+// "+++ NAME" headers (apply it with `patch -p0` from where NAME is relative to). No line holding a
+// secret is printed: a hunk that would change one is left out (counted in `hidden`; patch then
+// gives `after` without that change) and context stops short of one. Empty text: no difference.
+struct Diff {
+    std::string text;
+    std::size_t hunks = 0;   // hunks printed
+    std::size_t hidden = 0;  // hunks left out because they hold a secret
+};
+Diff unified_diff(std::string_view before, std::string_view after, const std::string& name);
 
 // Where a file is, for formats that want paths relative to the repository (the base directory):
 // the relative path with '/' separators when the file is below it, else the absolute path.

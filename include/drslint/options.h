@@ -52,6 +52,10 @@ struct Options {
     // 20,000 mutated bodies and under the fuzzer (which runs with this on and traps on any
     // disagreement). On, a lint costs about 25 times as much, and valijson is compiled at start-up.
     bool cross_check_with_valijson = false;
+    // Offer fixes on findings (Finding::fix). Proving them lints a body with fixes once more (a few
+    // times when some do not hold), so a caller that only reports, like a JSON Lines batch, can
+    // turn this off; bodies without fixable findings cost nothing either way.
+    bool offer_fixes = true;
 };
 
 }  // namespace drslint

@@ -3,10 +3,20 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "drslint/finding.h"
 
 namespace drslint {
+
+// A kind of fix a rule's findings can carry (schemas/rules.json "fixes").
+struct FixInfo {
+    std::string kind;  // "quote", "rename", "remove", ...
+    Applicability applicability = Applicability::safe;
+    std::string summary;  // what it does
+    std::string reason;   // why it is safe, or why it is not
+    std::string replacement;  // the value a "replace-value" fix writes; "" for other kinds
+};
 
 // Metadata of one rule, as declared in schemas/rules.json.
 struct RuleInfo {
@@ -23,6 +33,7 @@ struct RuleInfo {
     // had a repeated member, findings were cut off, ...). No config, baseline or limit can turn
     // such a rule off, lower it or ignore it: unchecked input is never green.
     bool unchecked = false;
+    std::vector<FixInfo> fixes;  // the kinds of fix its findings may carry; empty: none
 };
 
 }  // namespace drslint

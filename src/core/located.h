@@ -26,6 +26,7 @@ struct Located {
     Anchor anchor = Anchor::value;
     std::size_t occurrence = 0;         // which of several members with one pointer (duplicates)
     std::optional<std::size_t> offset;  // a known byte offset (parse errors)
+    unsigned expected_types = 0;        // a type violation's schema::TypeBit set, for its fix
 };
 
 }  // namespace drslint::core

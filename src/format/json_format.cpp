@@ -50,6 +50,38 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results, const
                 w.Key("suggestion");
                 string(f.suggestion);
             }
+            if (f.fix) {
+                w.Key("fix");
+                w.StartObject();
+                w.Key("applicability");
+                w.String(to_string(f.fix->applicability));
+                w.Key("kind");
+                string(f.fix->kind);
+                w.Key("message");
+                string(f.fix->message);
+                w.Key("edits");
+                w.StartArray();
+                for (const auto& edit : f.fix->edits) {
+                    w.StartObject();
+                    w.Key("offset");
+                    w.Uint64(edit.offset);
+                    w.Key("length");
+                    w.Uint64(edit.length);
+                    w.Key("replacement");
+                    string(edit.replacement);
+                    w.Key("line");
+                    w.Uint64(edit.begin.line);
+                    w.Key("column");
+                    w.Uint64(edit.begin.column);
+                    w.Key("endLine");
+                    w.Uint64(edit.end.line);
+                    w.Key("endColumn");
+                    w.Uint64(edit.end.column);
+                    w.EndObject();
+                }
+                w.EndArray();
+                w.EndObject();
+            }
             w.EndObject();
         }
         w.EndArray();

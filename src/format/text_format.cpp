@@ -1,3 +1,4 @@
+#include "drslint/fix.h"
 #include "drslint/format.h"
 
 #include <algorithm>
@@ -177,7 +178,8 @@ void write_text_findings(std::ostream& out, const FileResult& result, const Cont
             out << ":" << f.begin.line << ":" << f.begin.column;
         }
         out << ":" << style(kReset) << " " << style(severity_colour(f.severity)) << to_string(f.severity) << ":"
-            << style(kReset) << " " << style(kBold) << f.message << style(kReset) << " [" << f.rule << "]\n";
+            << style(kReset) << " " << (f.fix && admits(f.fix->applicability, context.unsafe_fixes) ? "[*] " : "")
+            << style(kBold) << f.message << style(kReset) << " [" << f.rule << "]\n";
         if (f.begin.line != 0 && !result.source.empty()) {
             const std::size_t end = f.end.line == f.begin.line ? f.end.column : 0;
             write_excerpt(out, style, cursor, f.begin.line, result.source.line(f.begin.line), f.begin.column,
@@ -195,6 +197,18 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
 {
     for (const auto& result : results) write_text_findings(out, result, context);
     out << summary_line(summarize(results)) << "\n";
+    std::size_t fixable = 0, unsafe = 0;
+    for (const auto& result : results) {
+        fixable += count_fixes(result.report, context.unsafe_fixes);
+        unsafe += count_fixes(result.report, true) - count_fixes(result.report, false);
+    }
+    if (fixable != 0) {
+        out << "[*] " << fixable << " fixable with " << (context.unsafe_fixes ? "--fix --unsafe-fixes" : "--fix");
+        if (!context.unsafe_fixes && unsafe != 0) out << " (" << unsafe << " more with --unsafe-fixes)";
+        out << "\n";
+    } else if (!context.unsafe_fixes && unsafe != 0) {
+        out << unsafe << " fixable with --fix --unsafe-fixes\n";
+    }
 }
 
 }  // namespace drslint::format

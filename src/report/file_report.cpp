@@ -4,13 +4,18 @@
 
 namespace drslint {
 
+std::string display_name(const std::string& path)
+{
+    return core::printable(path == "-" ? std::string("<stdin>") : path, static_cast<std::size_t>(-1));
+}
+
 FileReport finish_file(const std::string& path, std::string_view text, Report report, const Config& config,
                        std::optional<Severity> fail_override)
 {
     FileReport out;
     out.is_stdin = path == "-";
     out.file = out.is_stdin ? "<stdin>" : path;
-    out.display_name = core::printable(out.file, static_cast<std::size_t>(-1));
+    out.display_name = display_name(path);
     const std::optional<std::string> relative =
         out.is_stdin || config.ignore.empty() ? std::nullopt : std::optional<std::string>(relative_path(path, config.directory));
     out.report = apply_config(config, relative, std::move(report), out.suppressed);

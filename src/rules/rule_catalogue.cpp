@@ -99,6 +99,22 @@ RuleCatalogue::RuleCatalogue(std::string_view json)
             info.passing_example = example_text(examples->value, "pass", "pass_text", "pass_http");
             info.example_context = example_text(examples->value, "context", "context_text");
         }
+        if (auto fixes = rule.FindMember("fixes"); fixes != rule.MemberEnd() && fixes->value.IsArray()) {
+            for (const auto& fix : fixes->value.GetArray()) {
+                if (!fix.IsObject()) continue;  // the meta-schema has refused it already
+                FixInfo f;
+                f.kind = string_member(fix, "kind", true, info.id);
+                const std::string applicability = string_member(fix, "applicability", true, info.id);
+                if (applicability != "safe" && applicability != "unsafe") {
+                    throw std::runtime_error("rule catalogue: a fix of rule '" + info.id + "' is neither safe nor unsafe");
+                }
+                f.applicability = applicability == "safe" ? Applicability::safe : Applicability::unsafe;
+                f.summary = string_member(fix, "summary", true, info.id);
+                f.reason = string_member(fix, "reason", true, info.id);
+                f.replacement = string_member(fix, "replacement", false, info.id);
+                info.fixes.push_back(std::move(f));
+            }
+        }
         if (const core::RuleEntry* entry = core::find_entry(definition.info.id)) {
             by_id_[static_cast<std::size_t>(core::id_of(*entry))] = definitions_.size();
         }

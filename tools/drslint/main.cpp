@@ -61,6 +61,7 @@ const std::terminate_handler kDefaultTerminate = std::set_terminate(terminated);
 #include "drslint/config.h"
 #include "drslint/file_report.h"
 #include "drslint/files.h"
+#include "drslint/fix.h"
 #include "drslint/format.h"
 #include "drslint/jsonl.h"
 #include "drslint/linter.h"
@@ -160,6 +161,62 @@ drslint::Report collect_jsonl_file(const drslint::Linter& linter, const std::str
     return report;
 }
 
+// What --fix and --diff did, for the closing line on standard error.
+struct Fixing {
+    std::size_t applied = 0;  // fixes written (--fix)
+    std::size_t files = 0;    // files they were written to
+    std::size_t fixable = 0;  // fixes --diff showed
+    bool to_stdout = false;   // a fixed '-' body went to standard output
+};
+
+// Fixes one input until nothing more applies (--fix) or prints the diff of doing so (--diff).
+// The file is replaced whole, by rename, with its permissions (write_file_atomically), and only
+// if it still holds what was read: a file changed meanwhile is left alone, exit code 2.
+drslint::FixResult fix_file(const std::string& file, const std::string& text,
+                            const std::function<drslint::FileReport(std::string_view)>& lint, bool unsafe, bool diff,
+                            Fixing& fixing)
+{
+    drslint::FixResult fixed = drslint::fix_until_stable(
+        text, [&](std::string_view t) { return lint(t).report; }, unsafe);
+    if (!fixed.stable) {
+        std::cerr << "drslint: " << drslint::display_name(file) << ": fixes still applied after "
+                  << drslint::kMaxFixRounds << " rounds; run --fix again\n";
+    }
+    const bool is_stdin = file == "-";
+    if (diff) {
+        const drslint::format::Diff d =
+            drslint::format::unified_diff(text, fixed.text, is_stdin ? "-" : drslint::display_name(file));
+        std::cout << d.text;
+        fixing.fixable += fixed.applied;
+        if (d.hidden != 0) {
+            std::cerr << "drslint: " << drslint::display_name(file) << ": " << d.hidden
+                      << (d.hidden == 1 ? " change is" : " changes are")
+                      << " not shown because the line holds a secret; --fix applies it\n";
+        }
+        return fixed;
+    }
+    if (is_stdin) {
+        std::cout << fixed.text;
+        fixing.to_stdout = true;
+    } else if (fixed.applied != 0) {
+        if (drslint::read_input(file, text.size() + 1) != text) {
+            throw drslint::InputError(drslint::display_name(file) +
+                                      ": the file changed while it was being fixed; it was left as it is");
+        }
+        drslint::write_file_atomically(file, fixed.text);
+    }
+    fixing.applied += fixed.applied;
+    fixing.files += fixed.applied != 0;
+    return fixed;
+}
+
+void report_fixes(const Fixing& fixing)
+{
+    if (fixing.applied == 0) return;
+    std::cerr << "drslint: fixed " << fixing.applied << (fixing.applied == 1 ? " finding" : " findings") << " in "
+              << fixing.files << (fixing.files == 1 ? " file" : " files") << "\n";
+}
+
 // kExitClean once everything printed has reached standard output; else (a full disk, a closed
 // pipe or descriptor) kExitTrouble with a message: whoever reads it got none, or half of it.
 int written_out()
@@ -257,6 +314,12 @@ int run(int argc, char** argv)
     app.add_option("--response", response_status,
                    "check response bodies of this status (200 or 400) against the response tables instead")
         ->check(CLI::IsMember({200, 400}));
+    bool fix = false, unsafe_fixes = false, diff = false;
+    app.add_flag("--fix", fix, "apply safe fixes in place, then report what remains ('-': the fixed body goes to "
+                               "standard output and the report to standard error)");
+    app.add_flag("--unsafe-fixes", unsafe_fixes, "with --fix or --diff, apply unsafe fixes too; alone, count them as fixable");
+    app.add_flag("--diff", diff, "write nothing: print the unified diff that --fix would make (patch -p0 applies it); "
+                                 "exit code 1 when there is something to fix");
     bool cross_check = false;
     app.add_flag("--cross-check,!--no-cross-check", cross_check,
                  "also validate each body with valijson, the engine of record, and report any verdict it and "
@@ -292,6 +355,8 @@ int run(int argc, char** argv)
     }
 
     options.cross_check_with_valijson = cross_check;
+    // A batch's findings carry no fixes (--fix refuses --jsonl): proving them would cost a lint more.
+    options.offer_fixes = !jsonl;
     try {
         if (!context_file.empty()) {
             const std::size_t max_input = options.limits.max_input_bytes;
@@ -320,6 +385,17 @@ int run(int argc, char** argv)
             std::cerr << "drslint: --jsonl lints request bodies; it cannot be combined with --response\n";
             return kExitTrouble;
         }
+        if ((fix || diff) && (jsonl || response_status != 0)) {
+            std::cerr << "drslint: --fix and --diff repair request body files and .http files; "
+                      << (jsonl ? "a --jsonl batch is a log of bodies, not a file to rewrite"
+                                : "--response checks responses, which are not written by hand")
+                      << "\n";
+            return kExitTrouble;
+        }
+        if (diff && !baseline_file.empty()) {
+            std::cerr << "drslint: --diff writes nothing, so it cannot be combined with --write-baseline\n";
+            return kExitTrouble;
+        }
         if (inputs.empty()) {
             std::cerr << "drslint: no input files (use '-' for standard input); see --help\n";
             return kExitTrouble;
@@ -336,6 +412,7 @@ int run(int argc, char** argv)
         context.tool_version = kVersion;
         context.base_directory = fs::current_path();
         context.color = use_colour(colour);
+        context.unsafe_fixes = unsafe_fixes;
         if (jsonl && baseline_file.empty() && drslint::format::streams(format)) {
             // Each body is printed when it is linted: the batch holds one chunk of reports at a time.
             drslint::format::Summary summary;
@@ -357,6 +434,7 @@ int run(int argc, char** argv)
             return failed ? kExitFindings : kExitClean;
         }
         std::vector<drslint::format::FileResult> results;
+        Fixing fixing;
         for (const auto& file : drslint::collect_inputs(inputs, filters)) {
             const auto config = configs.for_input(file);
             if (!config->file.empty()) used.insert(config);
@@ -367,10 +445,34 @@ int run(int argc, char** argv)
                 continue;
             }
             const std::string text = drslint::read_input(file, options.limits.max_input_bytes);
+            if (fix || diff) {
+                auto lint = [&](std::string_view t) {
+                    drslint::Report report = drslint::is_http_file(file) ? lint_http_file(linter, file, std::string(t))
+                                                                         : linter.lint(t);
+                    return drslint::finish_file(file, t, std::move(report), *config, fail_severity);
+                };
+                const drslint::FixResult fixed = fix_file(file, text, lint, unsafe_fixes, diff, fixing);
+                if (!diff) results.push_back(lint(fixed.text));
+                continue;
+            }
             drslint::Report report = response_status != 0 ? linter.lint_response(response_status, text)
                                      : drslint::is_http_file(file)  ? lint_http_file(linter, file, text)
                                                            : linter.lint(text);
             results.push_back(drslint::finish_file(file, text, std::move(report), *config, fail_severity));
+        }
+        if (diff) {
+            if (written_out() != kExitClean) return kExitTrouble;
+            return fixing.fixable != 0 ? kExitFindings : kExitClean;
+        }
+        if (fix) {
+            // Standard output holds the fixed body of '-': the report goes to standard error.
+            report_fixes(fixing);
+            if (fixing.to_stdout) {
+                drslint::format::write(std::cerr, format, results, context);
+                if (written_out() != kExitClean) return kExitTrouble;
+                const bool failed = std::any_of(results.begin(), results.end(), [](const auto& r) { return r.failed(); });
+                return failed ? kExitFindings : kExitClean;
+            }
         }
         if (!baseline_file.empty()) {
             return write_baseline(baseline_file, results, used);
