@@ -5,12 +5,15 @@
 // message instead.
 #include "drslint/drslint.h"
 
+#include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <new>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include "drslint/fix.h"
 #include "drslint/linter.h"
 
 struct drslint_options {
@@ -124,6 +127,8 @@ std::size_t position_field(const char* function, const drslint_result* result, s
 }
 
 // The C constants are the C++ enumerators' values, so a severity crosses by a plain cast.
+static_assert(DRSLINT_FIX_SAFE == static_cast<int>(drslint::Applicability::safe) &&
+              DRSLINT_FIX_UNSAFE == static_cast<int>(drslint::Applicability::unsafe));
 static_assert(DRSLINT_SEVERITY_INFO == static_cast<int>(drslint::Severity::info) &&
               DRSLINT_SEVERITY_WARNING == static_cast<int>(drslint::Severity::warning) &&
               DRSLINT_SEVERITY_ERROR == static_cast<int>(drslint::Severity::error));
@@ -343,6 +348,98 @@ size_t drslint_finding_end_line(const drslint_result* result, size_t index) noex
 size_t drslint_finding_end_column(const drslint_result* result, size_t index) noexcept
 {
     return position_field(__func__, result, index, &drslint::Finding::end, &drslint::Position::column);
+}
+
+int drslint_finding_fix(const drslint_result* result, size_t index) noexcept
+{
+    const drslint::Finding* finding = finding_at(__func__, result, index);
+    return finding != nullptr && finding->fix ? static_cast<int>(finding->fix->applicability) : DRSLINT_FIX_NONE;
+}
+
+const char* drslint_finding_fix_message(const drslint_result* result, size_t index, size_t* length) noexcept
+{
+    const drslint::Finding* finding = finding_at(__func__, result, index);
+    const bool has = finding != nullptr && finding->fix;
+    if (length != nullptr) *length = has ? finding->fix->message.size() : 0;
+    return has ? finding->fix->message.c_str() : nullptr;
+}
+
+size_t drslint_finding_fix_edit_count(const drslint_result* result, size_t index) noexcept
+{
+    const drslint::Finding* finding = finding_at(__func__, result, index);
+    return finding != nullptr && finding->fix ? finding->fix->edits.size() : 0;
+}
+
+int drslint_finding_fix_edit(const drslint_result* result, size_t index, size_t edit, size_t* offset, size_t* length,
+                             const char** replacement, size_t* replacement_length) noexcept
+{
+    const drslint::Finding* finding = finding_at(__func__, result, index);
+    if (finding == nullptr) return DRSLINT_INVALID_ARGUMENT;
+    if (!finding->fix || edit >= finding->fix->edits.size()) {
+        set_error(__func__, "finding ", index, " has no edit ", edit);
+        return DRSLINT_INVALID_ARGUMENT;
+    }
+    const drslint::Edit& e = finding->fix->edits[edit];
+    if (offset != nullptr) *offset = e.offset;
+    if (length != nullptr) *length = e.length;
+    if (replacement != nullptr) *replacement = e.replacement.data();
+    if (replacement_length != nullptr) *replacement_length = e.replacement.size();
+    return DRSLINT_OK;
+}
+
+namespace {
+
+// Hands a text to C: malloc'd, NUL-terminated, freed by drslint_text_free.
+int give_text(const char* function, const std::string& text, char** out, size_t* out_length)
+{
+    char* copy = static_cast<char*>(std::malloc(text.size() + 1));
+    if (copy == nullptr) return fail(function, DRSLINT_OUT_OF_MEMORY, "out of memory");
+    std::memcpy(copy, text.data(), text.size());
+    copy[text.size()] = '\0';
+    *out = copy;
+    if (out_length != nullptr) *out_length = text.size();
+    return static_cast<int>(DRSLINT_OK);
+}
+
+}  // namespace
+
+int drslint_apply_fixes(const drslint_result* result, const char* json, size_t length, int unsafe, char** out,
+                        size_t* out_length, size_t* applied) noexcept
+{
+    return guarded(__func__, [&](const char* function) {
+        if (out == nullptr) return fail(function, DRSLINT_INVALID_ARGUMENT, "out is NULL");
+        *out = nullptr;
+        if (result == nullptr) return fail(function, DRSLINT_INVALID_ARGUMENT, "result is NULL");
+        if (json == nullptr && length != 0) {
+            return fail(function, DRSLINT_INVALID_ARGUMENT, "json is NULL but length is not 0");
+        }
+        std::size_t count = 0;
+        const std::string fixed = drslint::apply_fixes(text_of(json, length), result->report, unsafe != 0, &count);
+        if (applied != nullptr) *applied = count;
+        return give_text(function, fixed, out, out_length);
+    });
+}
+
+int drslint_fix(const drslint_linter* linter, const char* json, size_t length, int unsafe, char** out,
+                size_t* out_length, size_t* applied) noexcept
+{
+    return guarded(__func__, [&](const char* function) {
+        if (out == nullptr) return fail(function, DRSLINT_INVALID_ARGUMENT, "out is NULL");
+        *out = nullptr;
+        if (linter == nullptr) return fail(function, DRSLINT_INVALID_ARGUMENT, "linter is NULL");
+        if (json == nullptr && length != 0) {
+            return fail(function, DRSLINT_INVALID_ARGUMENT, "json is NULL but length is not 0");
+        }
+        const drslint::FixResult fixed = drslint::fix_until_stable(
+            text_of(json, length), [&](std::string_view t) { return linter->linter.lint(t); }, unsafe != 0);
+        if (applied != nullptr) *applied = fixed.applied;
+        return give_text(function, fixed.text, out, out_length);
+    });
+}
+
+void drslint_text_free(char* text) noexcept
+{
+    std::free(text);
 }
 
 }  // extern "C"

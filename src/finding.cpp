@@ -1,4 +1,5 @@
 #include "drslint/finding.h"
+#include "drslint/rule_info.h"
 
 namespace drslint {
 
@@ -15,6 +16,13 @@ const char* to_string(Severity severity)
 const char* to_string(Applicability applicability)
 {
     return applicability == Applicability::unsafe ? "unsafe" : "safe";
+}
+
+std::string fix_applicabilities(const RuleInfo& rule)
+{
+    bool safe = false, unsafe = false;
+    for (const auto& fix : rule.fixes) (fix.applicability == Applicability::safe ? safe : unsafe) = true;
+    return safe && unsafe ? "safe, unsafe" : safe ? "safe" : unsafe ? "unsafe" : "";
 }
 
 bool parse_severity(std::string_view text, Severity& out)

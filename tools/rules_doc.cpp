@@ -26,10 +26,11 @@ int main()
     std::cout << "# drslint rules\n\n"
                  "Generated from `schemas/rules.json` by `tools/rules_doc.cpp`; do not edit by hand.\n"
                  "Rule ids are stable. Severities are defaults: `.drslint.json` can change them.\n\n"
-                 "| rule | severity | summary |\n|---|---|---|\n";
+                 "The fix column says which fixes `drslint --fix` (safe) and `--fix --unsafe-fixes` (unsafe) apply.\n\n"
+                 "| rule | severity | fix | summary |\n|---|---|---|---|\n";
     for (const auto& rule : linter.rules()) {
         std::cout << "| [`" << rule.id << "`](#" << rule.id << ") | " << drslint::to_string(rule.severity) << " | "
-                  << rule.summary << " |\n";
+                  << drslint::fix_applicabilities(rule) << " | " << rule.summary << " |\n";
     }
     for (const auto& rule : linter.rules()) {
         std::cout << "\n## " << rule.id << "\n\n"
@@ -39,6 +40,13 @@ int main()
                   << (rule.unchecked ? "- Means unchecked input: cannot be turned off, lowered, ignored or baselined\n" : "")
                   << "\n"
                   << rule.summary << " " << rule.rationale << "\n";
+        if (!rule.fixes.empty()) {
+            std::cout << "\nFixes:\n\n";
+            for (const auto& fix : rule.fixes) {
+                std::cout << "- `" << fix.kind << "` (" << drslint::to_string(fix.applicability) << "): " << fix.summary
+                          << ". " << fix.reason << "\n";
+            }
+        }
         if (!rule.example_context.empty()) {
             std::cout << "\nWith the task context (`--context`):\n\n```json\n" << rule.example_context << "\n```\n";
         }

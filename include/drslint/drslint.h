@@ -152,6 +152,35 @@ size_t drslint_finding_column(const drslint_result* result, size_t index) DRSLIN
 size_t drslint_finding_end_line(const drslint_result* result, size_t index) DRSLINT_NOEXCEPT;
 size_t drslint_finding_end_column(const drslint_result* result, size_t index) DRSLINT_NOEXCEPT;
 
+/* Fixes (drslint::Fix in drslint/finding.h; `drslint --fix`). Applicabilities, whose values match
+ * drslint::Applicability: */
+enum {
+    DRSLINT_FIX_NONE = -1,  /* the finding has no fix (or the call failed: see drslint_last_error) */
+    DRSLINT_FIX_SAFE = 0,   /* keeps what the body means: --fix applies it */
+    DRSLINT_FIX_UNSAFE = 1  /* probably right, but changes what is sent: only --unsafe-fixes */
+};
+
+/* The applicability of finding `index`'s fix, or DRSLINT_FIX_NONE. */
+int drslint_finding_fix(const drslint_result* result, size_t index) DRSLINT_NOEXCEPT;
+/* What the fix does ("write \"50\""); NULL when the finding has none. */
+const char* drslint_finding_fix_message(const drslint_result* result, size_t index, size_t* length) DRSLINT_NOEXCEPT;
+/* Its edits: replace `length` bytes at `offset` of the linted text by `replacement` (not
+ * NUL-terminated inside the text; its length is given). 0 edits when there is no fix. */
+size_t drslint_finding_fix_edit_count(const drslint_result* result, size_t index) DRSLINT_NOEXCEPT;
+int drslint_finding_fix_edit(const drslint_result* result, size_t index, size_t edit, size_t* offset, size_t* length,
+                             const char** replacement, size_t* replacement_length) DRSLINT_NOEXCEPT;
+
+/* `json` (the very text `result` was made from) with the result's fixes applied: safe ones, and
+ * unsafe ones too when `unsafe` is non-zero; overlapping ones after the first are left for a later
+ * round. *out is NUL-terminated, *out_length its length without the NUL; free it with
+ * drslint_text_free(). `applied` (may be NULL) receives the number applied. */
+int drslint_apply_fixes(const drslint_result* result, const char* json, size_t length, int unsafe, char** out,
+                        size_t* out_length, size_t* applied) DRSLINT_NOEXCEPT;
+/* Lints `json` and applies its fixes until a round applies none, as `drslint --fix` does. */
+int drslint_fix(const drslint_linter* linter, const char* json, size_t length, int unsafe, char** out,
+                size_t* out_length, size_t* applied) DRSLINT_NOEXCEPT;
+void drslint_text_free(char* text) DRSLINT_NOEXCEPT; /* NULL is fine */
+
 #ifdef __cplusplus
 }
 #endif

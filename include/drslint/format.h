@@ -38,7 +38,11 @@ struct Context {
     std::string tool_version;
     std::filesystem::path base_directory;  // absolute; SARIF and GitHub paths are relative to it
     bool color = false;                    // ANSI colour in the text format
-    bool unsafe_fixes = false;             // --unsafe-fixes: the text format counts unsafe fixes as fixable
+    bool unsafe_fixes = false;             // unsafe fixes count as fixable in the text format
+    // How the caller's user applies fixes, for the text format's last line ("with --fix"); empty:
+    // the line only counts them.
+    std::string fix_command;
+    std::string unsafe_fix_command;  // and unsafe ones too ("--fix --unsafe-fixes")
 };
 
 enum class Format { text, json, sarif, github, junit };
@@ -59,7 +63,7 @@ void write_summary(std::ostream& out, Format format, const Summary& summary);
 // clang style: FILE:LINE:COL: SEVERITY: MESSAGE [RULE], the source line with the span underlined,
 // the JSON Pointer; then a summary line. A finding that --fix would fix says "[*]" before its
 // message (ruff's mark), and a last line counts them ("[*] 2 fixable with --fix"), and the unsafe
-// fixes that only --unsafe-fixes applies.
+// ones left out (Context::fix_command and unsafe_fix_command say how to apply them).
 void write_text(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
 // The versioned JSON contract documented in README.md ("version": 1).
 void write_json(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});

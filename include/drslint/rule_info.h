@@ -36,4 +36,8 @@ struct RuleInfo {
     std::vector<FixInfo> fixes;  // the kinds of fix its findings may carry; empty: none
 };
 
+// The applicabilities of a rule's fixes, as `drslint rules` and docs/rules.md show them: "safe",
+// "unsafe", "safe, unsafe", or "" for a rule without fixes.
+std::string fix_applicabilities(const RuleInfo& rule);
+
 }  // namespace drslint

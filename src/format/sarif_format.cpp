@@ -84,13 +84,8 @@ void write_rules(Writer& w, const std::vector<RuleInfo>& rules)
     w.EndArray();
 }
 
-void write_location(Writer& w, const FileResult& result, const Finding& f, const Context& context)
+void write_artifact_location(Writer& w, const FileResult& result, const Context& context)
 {
-    w.Key("locations");
-    w.StartArray();
-    w.StartObject();
-    w.Key("physicalLocation");
-    w.StartObject();
     w.Key("artifactLocation");
     w.StartObject();
     w.Key("uri");
@@ -104,6 +99,16 @@ void write_location(Writer& w, const FileResult& result, const Finding& f, const
         string(w, "file://" + uri_encode(path.path));
     }
     w.EndObject();
+}
+
+void write_location(Writer& w, const FileResult& result, const Finding& f, const Context& context)
+{
+    w.Key("locations");
+    w.StartArray();
+    w.StartObject();
+    w.Key("physicalLocation");
+    w.StartObject();
+    write_artifact_location(w, result, context);
     if (f.begin.line != 0) {
         w.Key("region");
         w.StartObject();
@@ -125,6 +130,52 @@ void write_location(Writer& w, const FileResult& result, const Finding& f, const
     string(w, f.pointer);
     w.EndObject();
     w.EndArray();
+    w.EndObject();
+    w.EndArray();
+}
+
+// SARIF's fix (§3.55): the edits as byte ranges of the file and the text that replaces them, with
+// drslint's applicability in the property bag (SARIF has no word for it).
+void write_fix(Writer& w, const FileResult& result, const Fix& fix, const Context& context)
+{
+    w.Key("fixes");
+    w.StartArray();
+    w.StartObject();
+    text_object(w, "description", fix.message);
+    w.Key("artifactChanges");
+    w.StartArray();
+    w.StartObject();
+    write_artifact_location(w, result, context);
+    w.Key("replacements");
+    w.StartArray();
+    for (const auto& edit : fix.edits) {
+        w.StartObject();
+        w.Key("deletedRegion");
+        w.StartObject();
+        w.Key("byteOffset");
+        w.Uint64(edit.offset);
+        w.Key("byteLength");
+        w.Uint64(edit.length);
+        w.EndObject();
+        if (!edit.replacement.empty()) {
+            w.Key("insertedContent");
+            w.StartObject();
+            w.Key("text");
+            string(w, edit.replacement);
+            w.EndObject();
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    w.EndArray();
+    w.Key("properties");
+    w.StartObject();
+    w.Key("applicability");
+    w.String(to_string(fix.applicability));
+    w.Key("kind");
+    string(w, fix.kind);
+    w.EndObject();
     w.EndObject();
     w.EndArray();
 }
@@ -190,6 +241,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
             w.String(level(f.severity));
             text_object(w, "message", f.message);
             write_location(w, result, f, context);
+            if (f.fix) write_fix(w, result, *f.fix, context);
             if (!f.expected.empty() || !f.suggestion.empty()) {
                 w.Key("properties");
                 w.StartObject();

@@ -202,12 +202,15 @@ void write_text(std::ostream& out, const std::vector<FileResult>& results, const
         fixable += count_fixes(result.report, context.unsafe_fixes);
         unsafe += count_fixes(result.report, true) - count_fixes(result.report, false);
     }
+    auto with = [](const std::string& command) { return command.empty() ? std::string() : " with " + command; };
     if (fixable != 0) {
-        out << "[*] " << fixable << " fixable with " << (context.unsafe_fixes ? "--fix --unsafe-fixes" : "--fix");
-        if (!context.unsafe_fixes && unsafe != 0) out << " (" << unsafe << " more with --unsafe-fixes)";
+        out << "[*] " << fixable << " fixable" << with(context.unsafe_fixes ? context.unsafe_fix_command : context.fix_command);
+        if (!context.unsafe_fixes && unsafe != 0) {
+            out << " (" << unsafe << " more" << with(context.unsafe_fix_command) << ")";
+        }
         out << "\n";
     } else if (!context.unsafe_fixes && unsafe != 0) {
-        out << unsafe << " fixable with --fix --unsafe-fixes\n";
+        out << unsafe << " fixable" << with(context.unsafe_fix_command) << "\n";
     }
 }
 

@@ -231,10 +231,13 @@ int list_rules(const drslint::Linter& linter)
 {
     std::size_t width = 0;
     for (const auto& rule : linter.rules()) width = std::max(width, rule.id.size());
+    // Columns: id, severity, the applicability of its fixes ("-": none), summary.
     for (const auto& rule : linter.rules()) {
+        std::string fixes = drslint::fix_applicabilities(rule);
+        if (fixes.empty()) fixes = "-";
         std::cout << rule.id << std::string(width - rule.id.size() + 2, ' ') << drslint::to_string(rule.severity)
-                  << std::string(9 - std::string(drslint::to_string(rule.severity)).size(), ' ') << rule.summary
-                  << "\n";
+                  << std::string(9 - std::string(drslint::to_string(rule.severity)).size(), ' ') << fixes
+                  << std::string(14 - fixes.size(), ' ') << rule.summary << "\n";
     }
     return kExitClean;
 }
@@ -253,6 +256,13 @@ int explain_rule(const drslint::Linter& linter, const std::string& id)
     if (rule->unchecked) {
         std::cout << "\nIts finding means part of the input was not checked: no config, baseline or limit can "
                      "turn it off, lower it or ignore it.\n";
+    }
+    if (!rule->fixes.empty()) {
+        std::cout << "\nFixes (--fix applies safe ones, --fix --unsafe-fixes both):\n";
+        for (const auto& fix : rule->fixes) {
+            std::cout << "  " << fix.kind << " (" << drslint::to_string(fix.applicability) << "): " << fix.summary << ". "
+                      << fix.reason << "\n";
+        }
     }
     if (!rule->example_context.empty()) {
         std::cout << "\nWith the task context (--context):\n" << rule->example_context << "\n";
@@ -413,6 +423,8 @@ int run(int argc, char** argv)
         context.base_directory = fs::current_path();
         context.color = use_colour(colour);
         context.unsafe_fixes = unsafe_fixes;
+        context.fix_command = "--fix";
+        context.unsafe_fix_command = "--fix --unsafe-fixes";
         if (jsonl && baseline_file.empty() && drslint::format::streams(format)) {
             // Each body is printed when it is linted: the batch holds one chunk of reports at a time.
             drslint::format::Summary summary;
