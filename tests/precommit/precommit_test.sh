@@ -87,4 +87,27 @@ echo "ok: --all-files"
 # The hook never changes a file.
 [ "$(sha256sum drs/*.json config/*.json package.json)" = "$before" ] || fail "the hook modified files"
 echo "ok: no file modified"
+
+# drslint-fix applies the safe fix (speed 50 -> "50") in place and fails, because it changed a file;
+# the error it cannot fix is still reported. Run again, it changes nothing.
+try_fix() {
+  set +e
+  out=$(pre-commit try-repo "$hooks" drslint-fix --verbose "$@" 2>&1)
+  status=$?
+  set -e
+}
+try_fix --files drs/bad.json
+[ "$status" -ne 0 ] || fail "drslint-fix passed a file it changed; output: $out"
+grep -q '"speed": "50"' drs/bad.json || fail "drslint-fix did not fix drs/bad.json: $(cat drs/bad.json)"
+grep -q "files were modified by this hook" <<<"$out" || fail "pre-commit did not see the change: $out"
+fixed=$(sha256sum drs/bad.json)
+try_fix --files drs/bad.json
+[ "$(sha256sum drs/bad.json)" = "$fixed" ] || fail "a second drslint-fix changed drs/bad.json"
+grep -q "drs/bad.json.*\[string-format\]" <<<"$out" || fail "what --fix leaves is not reported: $out"
+echo "ok: drslint-fix fixes in place, fails when it changed a file, and changes nothing the second time"
+
+# A clean body passes drslint-fix untouched.
+try_fix --files drs/good.json
+[ "$status" -eq 0 ] || fail "drslint-fix failed drs/good.json; output: $out"
+echo "ok: drslint-fix passes a clean body"
 echo "precommit_test: all checks passed"
