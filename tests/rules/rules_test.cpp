@@ -23,6 +23,7 @@
 #include "rules/rule_catalogue.h"
 #include "rules/rule_engine.h"
 #include "rules/rule_functions.h"
+#include "../support/fix_property.h"
 #include "../support/fixtures.h"
 #include "../support/process.h"
 
@@ -129,6 +130,25 @@ BOOST_AUTO_TEST_CASE(the_catalogue_has_rules_with_failing_examples)
     std::size_t tested = 0;
     for (const auto& c : rule_cases()) tested += c.rule->HasMember("examples") && has_failing_example((*c.rule)["examples"]);
     BOOST_TEST(tested >= 40u);
+}
+
+// Issue 14's property on every rule's examples (see tests/support/fix_property.h).
+BOOST_DATA_TEST_CASE(fixes_hold_on_every_rule_example, boost::unit_test::data::make(rule_cases()), rule_case)
+{
+    BOOST_TEST_CHECKPOINT("rule " << rule_case.id);
+    const auto& rule = *rule_case.rule;
+    if (!rule.HasMember("examples")) return;
+    const auto& examples = rule["examples"];
+    for (const char* name : {"fail", "pass"}) {
+        if (examples.HasMember(name)) {
+            BOOST_TEST(drslint::test::fix_property_violation(linter(), to_json(examples[name])) == "",
+                       rule_case.id << " " << name);
+        }
+    }
+    if (examples.HasMember("fail_text")) {
+        BOOST_TEST(drslint::test::fix_property_violation(linter(), examples["fail_text"].GetString()) == "",
+                   rule_case.id << " fail_text");
+    }
 }
 
 BOOST_DATA_TEST_CASE(each_rule_fails_its_failing_example_and_passes_its_passing_one,

@@ -24,6 +24,7 @@
 #include "schema/pattern.h"
 #include "schema/schema_set.h"
 #include "schema/valijson_engine.h"
+#include "../support/fix_property.h"
 #include "../support/fixtures.h"
 
 namespace fs = std::filesystem;
@@ -322,6 +323,14 @@ BOOST_DATA_TEST_CASE(every_case_yields_exactly_its_expected_findings, boost::uni
     if (schema_case.expected != actual) {
         for (const auto& f : report.findings) BOOST_TEST_MESSAGE("  got " << f.rule << " " << f.pointer << ": " << f.message);
     }
+}
+
+// Issue 14's property on every case: the offered fixes, all applied, give a body that parses,
+// with no error they claimed to fix and no new one, and fixing twice equals fixing once.
+BOOST_DATA_TEST_CASE(fixes_hold_on_every_case, boost::unit_test::data::make(schema_cases()), schema_case)
+{
+    BOOST_TEST_CHECKPOINT(schema_case);
+    BOOST_TEST(drslint::test::fix_property_violation(linter(), schema_case.body) == "", schema_case);
 }
 
 namespace {
