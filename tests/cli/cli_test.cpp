@@ -14,6 +14,7 @@
 #include <rapidjson/document.h>
 
 #include "../format/secret_bodies.h"
+#include "../support/fixtures.h"
 #include "../support/process.h"
 #include "../support/sanitizers.h"
 #include "../support/temp_dir.h"
@@ -713,3 +714,165 @@ BOOST_AUTO_TEST_CASE(memory_for_one_file_is_a_small_multiple_of_its_size)
     // The text, the copy it is parsed in, and the DOM: measured at about 4.5 times the file.
     BOOST_TEST(large_peak - small_peak < 8 * file_kib);
 }
+
+// --fix, --diff and --unsafe-fixes (issue 14). The golden cases (tests/fix/) cover each kind of
+// fix; these cover the command line around them.
+BOOST_AUTO_TEST_SUITE(fixing)
+
+const char* kFixable = R"({"job": {"type": "re_create", "params": {"job_id": 5, "colour": 1}}})";
+
+BOOST_AUTO_TEST_CASE(fix_applies_safe_fixes_and_reports_what_remains)
+{
+    TempDir dir;
+    const auto file = dir.write("b.json", kFixable);
+    const auto r = run({"--fix", file});
+    BOOST_TEST(r.status == 1);  // the unknown member remains: its removal is unsafe
+    BOOST_TEST(drslint::test::read_file(file) == R"({"job": {"type": "re_create", "params": {"job_id": "5", "colour": 1}}})");
+    BOOST_TEST(contains(r.out, "fixed 1 finding in 1 file"));
+    BOOST_TEST(contains(r.out, "[unknown-member]"));
+    BOOST_TEST(!contains(r.out, "[type-mismatch]"));
+    BOOST_TEST(contains(r.out, "1 fixable with --fix --unsafe-fixes"));
+    const auto all = run({"--fix", "--unsafe-fixes", file});
+    BOOST_TEST(all.status == 0);
+    BOOST_TEST(drslint::test::read_file(file) == R"({"job": {"type": "re_create", "params": {"job_id": "5"}}})");
+    const auto again = run({"--fix", "--unsafe-fixes", file});
+    BOOST_TEST(again.status == 0);
+    BOOST_TEST(!contains(again.out, "fixed"));
+}
+
+BOOST_AUTO_TEST_CASE(text_marks_fixable_findings)
+{
+    TempDir dir;
+    const auto file = dir.write("b.json", kFixable);
+    const auto r = run({file});
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(contains(r.out, "error: [*] `params.job_id` must be a string"));
+    BOOST_TEST(contains(r.out, "[*] 1 fixable with --fix (1 more with --fix --unsafe-fixes)"));
+    BOOST_TEST(contains(run({"--unsafe-fixes", file}).out, "[*] 2 fixable with --fix --unsafe-fixes"));
+    BOOST_TEST(drslint::test::read_file(file) == kFixable);  // reporting never writes
+}
+
+BOOST_AUTO_TEST_CASE(json_output_carries_the_fix)
+{
+    TempDir dir;
+    const auto file = dir.write("b.json", kFixable);
+    const auto d = json(run({"--format", "json", file}));
+    const auto* typed = find(d, "type-mismatch");
+    BOOST_TEST_REQUIRE(typed != nullptr);
+    BOOST_TEST_REQUIRE(typed->HasMember("fix"));
+    const auto& fix = (*typed)["fix"];
+    BOOST_TEST(std::string(fix["applicability"].GetString()) == "safe");
+    BOOST_TEST(std::string(fix["kind"].GetString()) == "quote");
+    const auto& edit = fix["edits"][0];
+    BOOST_TEST(std::string(kFixable).substr(edit["offset"].GetUint(), edit["length"].GetUint()) == "5");
+    BOOST_TEST(std::string(edit["replacement"].GetString()) == "\"5\"");
+    BOOST_TEST(std::string((*find(d, "unknown-member"))["fix"]["applicability"].GetString()) == "unsafe");
+}
+
+BOOST_AUTO_TEST_CASE(diff_writes_nothing_and_exits_1_when_there_is_something_to_fix)
+{
+    TempDir dir;
+    const auto file = dir.write("b.json", kFixable);
+    const auto r = run({"--diff", "b.json"}, "", dir.path);
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(contains(r.out, "--- b.json\n+++ b.json\n@@ -1 +1 @@\n"));
+    BOOST_TEST(drslint::test::read_file(file) == kFixable);
+    const auto clean = dir.write("c.json", kValid);
+    BOOST_TEST(run({"--diff", clean}).status == 0);
+    BOOST_TEST(run({"--diff", clean}).out.empty());
+}
+
+BOOST_AUTO_TEST_CASE(standard_input_gets_the_fixed_body_on_standard_output)
+{
+    TempDir dir;
+    const auto in = dir.write("in.json", kFixable);
+    std::vector<std::string> argv{DRSLINT_BINARY, "--fix", "-"};
+    drslint::test::RunOptions options;
+    options.in = drslint::test::Stdin::file(in);
+    const auto r = drslint::test::run_process(argv, options);
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.out == R"({"job": {"type": "re_create", "params": {"job_id": "5", "colour": 1}}})");
+    BOOST_TEST(contains(r.err, "<stdin>:1:"));  // the report goes to standard error
+    BOOST_TEST(contains(r.err, "[unknown-member]"));
+}
+
+// A secret's line is never printed: a fix on it is left out of the diff, and said so.
+BOOST_AUTO_TEST_CASE(diff_never_prints_a_secret)
+{
+    TempDir dir;
+    const auto file = dir.write(
+        "s.json", R"({"job": {"type": "endpoint", "params": {"job_id": 5, "source_endpoint": {"db_password": "Hunter2hunter2"}}}})");
+    const auto r = run({"--diff", file});
+    BOOST_TEST(!contains(r.out, "Hunter2"));
+    BOOST_TEST(contains(r.out, "not shown because the line holds a secret"));
+    BOOST_TEST(r.status == 1);
+    const auto fixed = run({"--fix", file});
+    BOOST_TEST(!contains(fixed.out, "Hunter2"));
+    BOOST_TEST(contains(drslint::test::read_file(file), R"("job_id": "5")"));
+    BOOST_TEST(contains(drslint::test::read_file(file), "Hunter2hunter2"));
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_and_responses_are_not_fixed)
+{
+    TempDir dir;
+    const auto file = dir.write("batch.jsonl", std::string(kFixable) + "\n");
+    const auto r = run({"--jsonl", "--fix", file});
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(contains(r.out, "a --jsonl batch is a log of bodies"));
+    BOOST_TEST(run({"--jsonl", "--diff", file}).status == 2);
+    BOOST_TEST(run({"--response", "200", "--fix", file}).status == 2);
+    BOOST_TEST(drslint::test::read_file(file) == std::string(kFixable) + "\n");
+    // A batch's findings carry no fix: its JSON has none.
+    const auto d = json(run({"--jsonl", "--format", "json", file}));
+    for (const auto& f : d["files"][0]["findings"].GetArray()) BOOST_TEST(!f.HasMember("fix"));
+}
+
+// A write that fails (here: the file size limit, which binds root too) is exit 2 with a message,
+// and the original is exactly as it was, with no temporary file left beside it.
+BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_file_as_it_was)
+{
+    TempDir dir;
+    const std::string body = R"({"job": {"type": "re_create", "params": {"job_id": 5}}})" + std::string(9000, ' ');
+    const auto file = dir.write("big.json", body);
+    std::vector<std::string> argv{DRSLINT_BINARY, "--fix", file};
+    drslint::test::RunOptions options;
+    options.limits = {{RLIMIT_FSIZE, 4096}};
+    const auto r = drslint::test::run_process(argv, options);
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.signal == 0);
+    BOOST_TEST(contains(r.err, "big.json"));
+    BOOST_TEST((drslint::test::read_file(file) == body));
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path)) ++entries;
+    BOOST_TEST(entries == 1u);
+}
+
+// Hard links: rename would leave the other names with the old text, so the file is left alone.
+// A symbolic link stays a link, and its target is fixed.
+BOOST_AUTO_TEST_CASE(links_are_kept_or_left_alone)
+{
+    TempDir dir;
+    const auto file = dir.write("b.json", kFixable);
+    fs::create_hard_link(file, dir.path / "other.json");
+    const auto r = run({"--fix", file});
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(contains(r.out, "hard links"));
+    BOOST_TEST(drslint::test::read_file(file) == kFixable);
+    fs::remove(dir.path / "other.json");
+    const auto target = dir.write("target.json", kFixable);
+    fs::create_symlink(target, dir.path / "link.json");
+    BOOST_TEST(run({"--fix", (dir.path / "link.json").string()}).status == 1);
+    BOOST_TEST(fs::is_symlink(dir.path / "link.json"));
+    BOOST_TEST(contains(drslint::test::read_file(target), R"("job_id": "5")"));
+}
+
+BOOST_AUTO_TEST_CASE(rules_and_explain_show_fixes)
+{
+    const auto list = run({"rules"});
+    BOOST_TEST(contains(list.out, "unknown-member                     error    safe, unsafe  "));
+    BOOST_TEST(contains(list.out, "required-member                    error    -             "));
+    const auto explain = run({"explain", "type-mismatch"});
+    BOOST_TEST(contains(explain.out, "quote (safe): "));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -47,6 +47,7 @@ const bodies = {
     '{\n  "job": {\n    "type": "name",\n    "params": {"base_info": {"name": "DRS", "nmae": "x"}}\n  }\n}\n',
   "clean.json": '{"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234"}}}}',
   "broken.json": '{"job": ',
+  "fixable.json": '{"job": {"type": "re_create", "params": {"job_id": 5}}}',
 };
 for (const [name, text] of Object.entries(bodies)) {
   fs.mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
@@ -112,6 +113,23 @@ for (const [label, log] of runs) {
     check("region of the unknown member",
       region && region.startLine === 4 && region.startColumn === 45 && region.endLine === 4 && region.endColumn === 51,
       JSON.stringify(region));
+  }
+  if (label === "files") {
+    // A fix (issue 14): its replacement, applied to the file's bytes, gives the fixed body.
+    const typed = run.results.find((r) => r.ruleId === "type-mismatch" &&
+      r.locations[0].physicalLocation.artifactLocation.uri === "fixable.json");
+    const fix = typed && typed.fixes && typed.fixes[0];
+    check("a fixable finding carries fixes", !!fix, JSON.stringify(typed));
+    if (fix) {
+      const change = fix.artifactChanges[0];
+      check("the fix names its file", change.artifactLocation.uri === "fixable.json", change.artifactLocation.uri);
+      const r = change.replacements[0];
+      const text = bodies["fixable.json"];
+      const fixed = text.slice(0, r.deletedRegion.byteOffset) + r.insertedContent.text +
+        text.slice(r.deletedRegion.byteOffset + r.deletedRegion.byteLength);
+      check("the replacement gives the fixed body", fixed === '{"job": {"type": "re_create", "params": {"job_id": "5"}}}', fixed);
+      check("the fix says it is safe", fix.properties && fix.properties.applicability === "safe");
+    }
   }
   if (label === "clean") check("a clean file has no results", run.results.length === 0);
 }

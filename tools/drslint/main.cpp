@@ -5,9 +5,11 @@
 // Exit codes: 0 no finding at or above the fail severity; 1 at least one; 2 usage error, unreadable
 // input or config, or internal failure (never 0 when something could not be checked).
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <exception>
 #include <cerrno>
 #include <cstdlib>
@@ -199,6 +201,14 @@ drslint::FixResult fix_file(const std::string& file, const std::string& text,
         std::cout << fixed.text;
         fixing.to_stdout = true;
     } else if (fixed.applied != 0) {
+        // A new file replaces the old by rename, so other hard links would keep the old text:
+        // rather than split them silently, such a file is left alone.
+        struct stat status {};
+        if (::stat(file.c_str(), &status) == 0 && status.st_nlink > 1) {
+            throw drslint::InputError(drslint::display_name(file) + ": it has " + std::to_string(status.st_nlink) +
+                                      " hard links, and --fix would leave the others with the old text; "
+                                      "it was left as it is (--diff shows the fix)");
+        }
         if (drslint::read_input(file, text.size() + 1) != text) {
             throw drslint::InputError(drslint::display_name(file) +
                                       ": the file changed while it was being fixed; it was left as it is");
@@ -513,6 +523,9 @@ int run(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    // A write beyond RLIMIT_FSIZE then fails with EFBIG, which --fix reports (exit 2, the file
+    // untouched), instead of killing the process halfway.
+    std::signal(SIGXFSZ, SIG_IGN);
     // Out of memory outside run()'s own handler (setting up or parsing the command line, writing
     // --help or --version) is the same answer, not std::terminate's abort.
     try {
