@@ -71,6 +71,9 @@ def load_library(path: Optional[str] = None) -> ctypes.CDLL:
         "drslint_result_free": (None, [handle]),
         "drslint_result_count": (size_t, [handle]),
         "drslint_finding_severity": (ctypes.c_int, [handle, size_t]),
+        "drslint_fix": (ctypes.c_int, [handle, ctypes.c_char_p, size_t, ctypes.c_int,
+                                       ctypes.POINTER(ctypes.c_void_p), p_size_t, p_size_t]),
+        "drslint_text_free": (None, [ctypes.c_void_p]),
     }
     # Strings come back as an address plus a length: a member name may contain U+0000.
     for field in ("rule", "pointer", "message", "expected", "suggestion"):
@@ -139,6 +142,19 @@ class Linter:
             return findings
         finally:
             lib.drslint_result_free(result)
+
+    def fix(self, body, unsafe: bool = False) -> bytes:
+        """The body with its fixes applied until none applies, as `drslint --fix` (and
+        --unsafe-fixes when `unsafe`) would write it."""
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        out, length, applied = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_size_t()
+        self._check(self._lib.drslint_fix(self._handle, body, len(body), int(unsafe), ctypes.byref(out),
+                                          ctypes.byref(length), ctypes.byref(applied)))
+        try:
+            return ctypes.string_at(out, length.value)
+        finally:
+            self._lib.drslint_text_free(out)
 
     def version(self) -> str:
         return self._lib.drslint_version().decode()

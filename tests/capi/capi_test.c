@@ -309,6 +309,45 @@ static void test_last_error_is_per_thread(void)
     CHECK_STR(drslint_last_error(), "drslint_options_new: out is NULL");
 }
 
+/* A finding's fix, read through the C API, and applied by drslint_apply_fixes and drslint_fix. */
+static void test_fixes(const drslint_linter* linter)
+{
+    static const char body[] = "{\"job\": {\"type\": \"re_create\", \"params\": {\"job_id\": 5, \"colour\": 1}}}";
+    drslint_result* result = lint(linter, body, strlen(body));
+    const size_t typed = find_rule(result, "type-mismatch");
+    const size_t unknown = find_rule(result, "unknown-member");
+    CHECK(typed < drslint_result_count(result) && unknown < drslint_result_count(result));
+    if (typed < drslint_result_count(result) && unknown < drslint_result_count(result)) {
+        CHECK(drslint_finding_fix(result, typed) == DRSLINT_FIX_SAFE);
+        CHECK(drslint_finding_fix(result, unknown) == DRSLINT_FIX_UNSAFE);
+        size_t length = 0;
+        CHECK_STR(drslint_finding_fix_message(result, typed, &length), "write \"5\"");
+        CHECK(drslint_finding_fix_edit_count(result, typed) == 1);
+        size_t offset = 0, deleted = 0, inserted = 0;
+        const char* replacement = NULL;
+        CHECK(drslint_finding_fix_edit(result, typed, 0, &offset, &deleted, &replacement, &inserted) == DRSLINT_OK);
+        CHECK(deleted == 1 && body[offset] == '5');
+        CHECK(inserted == 3 && replacement != NULL && memcmp(replacement, "\"5\"", 3) == 0);
+        CHECK(drslint_finding_fix_edit(result, typed, 1, &offset, &deleted, &replacement, &inserted) ==
+              DRSLINT_INVALID_ARGUMENT);
+    }
+    char* fixed = NULL;
+    size_t fixed_length = 0, applied = 0;
+    CHECK(drslint_apply_fixes(result, body, strlen(body), 0, &fixed, &fixed_length, &applied) == DRSLINT_OK);
+    CHECK(applied == 1);
+    CHECK_STR(fixed, "{\"job\": {\"type\": \"re_create\", \"params\": {\"job_id\": \"5\", \"colour\": 1}}}");
+    CHECK(fixed != NULL && fixed_length == strlen(fixed));
+    drslint_text_free(fixed);
+    fixed = NULL;
+    CHECK(drslint_fix(linter, body, strlen(body), 1, &fixed, &fixed_length, &applied) == DRSLINT_OK);
+    CHECK(applied == 2);
+    CHECK_STR(fixed, "{\"job\": {\"type\": \"re_create\", \"params\": {\"job_id\": \"5\"}}}");
+    drslint_text_free(fixed);
+    CHECK(drslint_fix(linter, body, strlen(body), 0, NULL, NULL, NULL) == DRSLINT_INVALID_ARGUMENT);
+    CHECK(drslint_fix(NULL, body, strlen(body), 0, &fixed, NULL, NULL) == DRSLINT_INVALID_ARGUMENT);
+    drslint_result_free(result);
+}
+
 int main(void)
 {
     drslint_linter* linter = NULL;
@@ -324,6 +363,7 @@ int main(void)
     test_null_arguments(linter);
     test_errors(linter);
     test_last_error_is_per_thread();
+    test_fixes(linter);
     drslint_linter_free(linter);
     if (failures != 0) {
         fprintf(stderr, "%d check(s) failed\n", failures);

@@ -40,6 +40,11 @@ class ModuleTest(unittest.TestCase):
         self.assertIn("hh:59", finding.expected)
         self.assertEqual(by_rule["unknown-member"].suggestion, "speed_limit")
 
+    def test_fix_applies_safe_fixes_and_unsafe_ones_when_asked(self):
+        body = '{"job": {"type": "re_create", "params": {"job_id": 5, "colour": 1}}}'
+        self.assertEqual(self.linter.fix(body), b'{"job": {"type": "re_create", "params": {"job_id": "5", "colour": 1}}}')
+        self.assertEqual(self.linter.fix(body, unsafe=True), b'{"job": {"type": "re_create", "params": {"job_id": "5"}}}')
+
     def test_clean_body_has_no_findings(self):
         with open(GOOD, encoding="utf-8") as f:
             self.assertEqual(self.linter.lint(f.read()), [])

@@ -9,6 +9,7 @@
 //   cmake --preset fuzz && cmake --build --preset fuzz && ctest --preset fuzz   (README: Fuzzing)
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -25,6 +26,7 @@
 #include "drslint/http.h"
 #include "drslint/jsonl.h"
 #include "drslint/linter.h"
+#include "../support/fix_property.h"
 #include "../support/text_checks.h"
 
 namespace {
@@ -124,6 +126,25 @@ std::vector<std::string> render_all(std::string_view file_name, std::string_view
     return outputs;
 }
 
+// The fix property (issue 14, tests/support/fix_property.h): all offered fixes applied give text
+// that parses, with no error they claimed to fix and none new; fixing is idempotent; no edit
+// touches a secret `marker`, and no diff of the fixes shows one.
+void fixes_hold(std::string_view text, const std::vector<std::string>& markers = {})
+{
+    const std::string violation = drslint::test::fix_property_violation(linter(), text, markers);
+    if (!violation.empty()) {
+        std::fprintf(stderr, "fix property: %s\n", violation.c_str());
+        __builtin_trap();
+    }
+    if (markers.empty()) return;
+    const drslint::FixResult fixed =
+        drslint::fix_until_stable(text, [](std::string_view t) { return linter().lint(t); }, true);
+    const std::string diff = drslint::format::unified_diff(text, fixed.text, "secret.json").text;
+    for (const auto& marker : markers) {
+        if (diff.find(marker) != std::string::npos) __builtin_trap();
+    }
+}
+
 // The secret property: whatever surrounds it, a value under a secret name (or a near miss of one)
 // never shows, nor does a member name below it.
 constexpr std::string_view kMarker = "ZQXJ7secret";
@@ -154,6 +175,7 @@ void secret_never_shows(std::string_view text)
                              std::string(kMarker) + "\": 1, \"" + std::string(kMarker) + "\": 2}]}}}}}";
     drslint::Report report = linter().lint(body);
     check(report, drslint::Limits().max_findings);
+    fixes_hold(body, {std::string(kMarker)});
     for (const auto& f : report.findings) {
         for (const std::string* field : {&f.message, &f.pointer, &f.expected, &f.suggestion}) {
             if (field->find(kMarker) != std::string::npos) __builtin_trap();
@@ -184,6 +206,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The first line names the file, so file names with any bytes reach every formatter.
     render_all(text.substr(0, std::min<std::size_t>(text.find('\n'), 64)), text, std::move(report));
     check(tight().lint(text), 3);
+    fixes_hold(text);
     check(linter().lint_response(size % 2 == 0 ? 200 : 400, text), defaults.max_findings);
     drslint::HttpRequest request;
     request.method = "PUT";
