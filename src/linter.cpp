@@ -21,11 +21,13 @@
 #include "input/http_envelope.h"
 #include "parse/json_parser.h"
 #include "parse/shorten.h"
+#include "parse/value_text.h"
 #include "rules/facts.h"
 #include "rules/rule_catalogue.h"
 #include "rules/rule_engine.h"
 #include "schema/embedded.h"
 #include "schema/evaluator.h"
+#include "schema/lookup.h"
 #include "schema/schema_set.h"
 #include "schema/valijson_engine.h"
 
@@ -525,6 +527,59 @@ Finding Linter::too_many_findings(std::size_t limit, std::size_t more, bool at_l
 {
     return findings::too_many(impl().catalogue, {more, false, at_least}, limit);
 }
+namespace {
+
+MemberInfo member_info(const std::string& name, const schema::Node* object, const schema::Node& member)
+{
+    MemberInfo info;
+    info.name = name;
+    if (object != nullptr) {
+        info.table = schema::title_of(*object);
+        info.mandatory = schema::requires_member(*object, name);
+    }
+    info.type = schema::type_names(member);
+    info.description = schema::description_of(member);
+    const schema::Node& target = schema::resolved(member);
+    for (const schema::Node* n : {&member, &target}) {
+        if (n->enum_values != nullptr && n->enum_values->IsArray() && info.allowed.empty()) {
+            for (const auto& v : n->enum_values->GetArray()) info.allowed.push_back(parse::render_value(v, ""));
+        }
+    }
+    return info;
+}
+
+std::vector<std::string> tokens_of(std::string_view pointer)
+{
+    std::vector<std::string> tokens;
+    if (!core::split_pointer(pointer, tokens)) tokens.clear();
+    return tokens;
+}
+
+}  // namespace
+
+bool Linter::describe(std::string_view pointer, MemberInfo& out) const
+{
+    const std::vector<std::string> tokens = tokens_of(pointer);
+    if (tokens.empty() && !pointer.empty()) return false;
+    const schema::Place place = schema::place_at(impl().root, tokens);
+    if (place.member == nullptr) return false;
+    out = member_info(tokens.empty() ? std::string() : tokens.back(), place.object, *place.member);
+    return true;
+}
+
+std::vector<MemberInfo> Linter::members(std::string_view pointer) const
+{
+    std::vector<MemberInfo> out;
+    const std::vector<std::string> tokens = tokens_of(pointer);
+    if (tokens.empty() && !pointer.empty()) return out;
+    const schema::Place place = schema::place_at(impl().root, tokens);
+    if (place.member == nullptr) return out;
+    for (const auto& [name, node] : schema::declared_members(*place.member)) {
+        out.push_back(member_info(name, place.member, *node));
+    }
+    return out;
+}
+
 const std::vector<RuleInfo>& Linter::rules() const { return impl().catalogue.infos(); }
 const Limits& Linter::limits() const { return impl().options.limits; }
 const RuleInfo* Linter::find_rule(std::string_view id) const

@@ -38,6 +38,8 @@ struct Config {
     std::map<std::string, std::optional<Severity>> rules;  // rule id -> severity; nullopt is "off"
     std::vector<Suppression> ignore;
     std::optional<Severity> fail_severity;
+    // "unsafeFixes": true: --fix and the language server's "fix all" apply unsafe fixes too.
+    bool unsafe_fixes = false;
 };
 
 // Rules whose finding means that part of the input was not checked ("unchecked": true in

@@ -14,6 +14,7 @@
 
 #include "drslint/finding.h"
 #include "drslint/http.h"
+#include "drslint/member_info.h"
 #include "drslint/options.h"
 #include "drslint/rule_info.h"
 
@@ -62,6 +63,12 @@ public:
     // Checks a response body against the response table of `status` (200 or 400), for SDK and
     // mock-server authors. Throws std::invalid_argument for another status.
     Report lint_response(int status, std::string_view json) const;
+
+    // The member a JSON Pointer names in a request body, as the page documents it (any array
+    // index matches an array's items); false when the schemas document nothing there.
+    bool describe(std::string_view pointer, MemberInfo& out) const;
+    // The members the page documents for the object `pointer` names, in the table's order.
+    std::vector<MemberInfo> members(std::string_view pointer) const;
 
     const std::vector<RuleInfo>& rules() const;
     const Limits& limits() const;

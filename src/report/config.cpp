@@ -107,8 +107,8 @@ public:
             fail(core::redact_pointer(parsed.duplicates.front().pointer), "the key appears more than once");
         }
         const rapidjson::Value& root = parsed.document;
-        if (!root.IsObject()) fail("", "expected an object with \"rules\", \"ignore\" and \"failSeverity\"");
-        known_keys(root, {"rules", "ignore", "failSeverity"}, "");
+        if (!root.IsObject()) fail("", "expected an object with \"rules\", \"ignore\", \"failSeverity\" and \"unsafeFixes\"");
+        known_keys(root, {"rules", "ignore", "failSeverity", "unsafeFixes"}, "");
 
         Config config;
         config.file = file_;
@@ -141,6 +141,10 @@ public:
         }
         if (auto it = root.FindMember("failSeverity"); it != root.MemberEnd()) {
             config.fail_severity = severity(it->value, "failSeverity");
+        }
+        if (auto it = root.FindMember("unsafeFixes"); it != root.MemberEnd()) {
+            if (!it->value.IsBool()) fail("unsafeFixes", "expected true or false");
+            config.unsafe_fixes = it->value.GetBool();
         }
         return config;
     }
@@ -281,6 +285,10 @@ std::string to_json(const Config& config)
     if (config.fail_severity) {
         w.Key("failSeverity");
         w.String(to_string(*config.fail_severity));
+    }
+    if (config.unsafe_fixes) {
+        w.Key("unsafeFixes");
+        w.Bool(true);
     }
     w.Key("ignore");
     w.StartArray();

@@ -67,6 +67,7 @@ const std::terminate_handler kDefaultTerminate = std::set_terminate(terminated);
 #include "drslint/format.h"
 #include "drslint/jsonl.h"
 #include "drslint/linter.h"
+#include "drslint/lsp.h"
 #include "drslint/version.h"
 
 namespace {
@@ -364,6 +365,7 @@ int run(int argc, char** argv)
     auto* explain_command = app.add_subcommand("explain", "print a rule's rationale and examples");
     std::string explain_id;
     explain_command->add_option("rule", explain_id, "rule id")->required();
+    auto* lsp_command = app.add_subcommand("lsp", "serve the Language Server Protocol on standard input and output");
     app.require_subcommand(0, 1);
 
     try {
@@ -391,6 +393,14 @@ int run(int argc, char** argv)
             } catch (const std::invalid_argument& e) {
                 throw drslint::InputError(context_file + ": " + e.what());
             }
+        }
+        if (lsp_command->parsed()) {
+            // Standard output carries protocol messages only; a client that vanishes is EPIPE.
+            std::signal(SIGPIPE, SIG_IGN);
+            std::ios::sync_with_stdio(false);
+            drslint::LanguageServerOptions server;
+            server.options = options;
+            return drslint::serve_language_server(std::cin, std::cout, std::cerr, server);
         }
         const drslint::Linter linter(options);
         if (rules_command->parsed()) {
@@ -473,7 +483,7 @@ int run(int argc, char** argv)
                                                                          : linter.lint(t);
                     return drslint::finish_file(file, t, std::move(report), *config, fail_severity);
                 };
-                const drslint::FixResult fixed = fix_file(file, text, lint, unsafe_fixes, diff, fixing);
+                const drslint::FixResult fixed = fix_file(file, text, lint, unsafe_fixes || config->unsafe_fixes, diff, fixing);
                 if (!diff) results.push_back(lint(fixed.text));
                 continue;
             }
