@@ -17,8 +17,8 @@ for arg in "$@"; do
 done
 
 packages=(g++ cmake make pkg-config libvalijson-dev rapidjson-dev libboost-test-dev libcli11-dev nodejs npm)
-# For the tests of the C API (a C compiler, Python's ctypes), the package, the pre-commit hook and --diff (patch).
-packages+=(gcc python3 git pre-commit patch)
+# For the tests of the C API (a C compiler, Python's ctypes), the package, the pre-commit hook, --diff (patch) and the language server (Neovim).
+packages+=(gcc python3 git pre-commit patch neovim)
 # libclang-rt-dev follows the default clang, as clang does; clang only recommends it.
 if ((sanitizers)); then
   packages+=(clang libclang-rt-dev llvm)

@@ -42,7 +42,7 @@ struct Context {
     // How the caller's user applies fixes, for the text format's last line ("with --fix"); empty:
     // the line only counts them.
     std::string fix_command;
-    std::string unsafe_fix_command;  // and unsafe ones too ("--fix --unsafe-fixes")
+    std::string unsafe_fix_command;  // and how to apply the unsafe ones too
 };
 
 enum class Format { text, json, sarif, github, junit };
