@@ -68,6 +68,7 @@ const std::terminate_handler kDefaultTerminate = std::set_terminate(terminated);
 #include "drslint/jsonl.h"
 #include "drslint/linter.h"
 #include "drslint/lsp.h"
+#include "drslint/schema.h"
 #include "drslint/version.h"
 
 namespace {
@@ -365,6 +366,7 @@ int run(int argc, char** argv)
     auto* explain_command = app.add_subcommand("explain", "print a rule's rationale and examples");
     std::string explain_id;
     explain_command->add_option("rule", explain_id, "rule id")->required();
+    auto* schema_command = app.add_subcommand("schema", "print the request-body schema as one self-contained draft-07 file");
     auto* lsp_command = app.add_subcommand("lsp", "serve the Language Server Protocol on standard input and output");
     app.require_subcommand(0, 1);
 
@@ -393,6 +395,10 @@ int run(int argc, char** argv)
             } catch (const std::invalid_argument& e) {
                 throw drslint::InputError(context_file + ": " + e.what());
             }
+        }
+        if (schema_command->parsed()) {
+            std::cout << drslint::bundled_schema();
+            return written_out();
         }
         if (lsp_command->parsed()) {
             // Standard output carries protocol messages only; a client that vanishes is EPIPE.
