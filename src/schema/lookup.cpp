@@ -30,10 +30,10 @@ std::vector<std::pair<std::string, const Node*>> declared_members(const Node& ob
 {
     std::vector<std::pair<std::string, const Node*>> out;
     for_each_part(object, [&](const Node& part) {
-        for (const auto& [name, member] : part.properties) {
+        for (const auto& property : part.properties) {
             // Branches may repeat a member with a narrower schema: the first declaration documents it.
-            if (std::none_of(out.begin(), out.end(), [&](const auto& m) { return m.first == name; })) {
-                out.emplace_back(name, member);
+            if (std::none_of(out.begin(), out.end(), [&](const auto& m) { return m.first == property.first; })) {
+                out.push_back(property);
             }
         }
     });
