@@ -1,11 +1,11 @@
 #include "drslint/format.h"
+#include "format/output.h"
 #include "parse/json_parser.h"
 
 #include <cctype>
 #include <cstdio>
 #include <unordered_map>
 
-#include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
 namespace drslint::format {
@@ -47,7 +47,7 @@ std::string uri_encode(std::string_view path)
 }
 
 // Its stack throws std::bad_alloc rather than write through null (see parse/json_parser.h).
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper, rapidjson::UTF8<>, rapidjson::UTF8<>, parse::ThrowingAllocator>;
+using Writer = rapidjson::PrettyWriter<JsonStream, rapidjson::UTF8<>, rapidjson::UTF8<>, parse::ThrowingAllocator>;
 
 void string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
@@ -138,7 +138,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
     std::unordered_map<std::string, std::size_t> rule_index;
     for (std::size_t i = 0; i < rules.size(); ++i) rule_index.emplace(rules[i].id, i);
 
-    rapidjson::OStreamWrapper stream(out);
+    JsonStream stream(out);
     Writer w(stream);
     w.SetIndent(' ', 2);
     w.StartObject();
@@ -210,7 +210,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
     w.EndObject();
     w.EndArray();
     w.EndObject();
-    out << "\n";
+    stream.Put('\n');
 }
 
 }  // namespace drslint::format

@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(exit_codes)
     BOOST_TEST(run({"--no-such-flag"}).status == 2);
     fs::create_directories(dir.path / "empty");
     BOOST_TEST(run({dir / "empty"}).status == 2);
-    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+    for (const char* format : {"text", "json", "sarif", "github", "junit", "jsonl"}) {
         BOOST_TEST(run({"--format", format, dir / "bad.json"}).status == 1, format);
         BOOST_TEST(run({"--format", format, dir / "ok.json"}).status == 0, format);
     }
@@ -311,7 +311,7 @@ BOOST_AUTO_TEST_CASE(no_output_format_prints_a_secret)
     const auto& bodies = drslint_test::secret_bodies();
     const auto first = dir.write("one-line.json", bodies[0]);
     const auto second = dir.write("user-migration.json", bodies[1]);
-    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+    for (const char* format : {"text", "json", "sarif", "github", "junit", "jsonl"}) {
         const auto files = run({"--format", format, "--fail-severity", "info", first, second});
         const auto piped = run({"--format", format, "-"}, first);
         BOOST_TEST(files.status == 1, format);
@@ -587,7 +587,7 @@ BOOST_AUTO_TEST_CASE(http_files_are_linted_as_whole_requests)
     const auto* method = find(d, "http-method");
     BOOST_TEST_REQUIRE(method != nullptr);
     BOOST_TEST((*method)["line"].GetInt() == 9);
-    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+    for (const char* format : {"text", "json", "sarif", "github", "junit", "jsonl"}) {
         BOOST_TEST(!contains(run({"--format", format, file}).out, "MIIsecret"), format);
     }
     BOOST_TEST(run({dir.write("empty.http", "# nothing here\n")}).status == 2);
@@ -633,7 +633,7 @@ BOOST_AUTO_TEST_CASE(no_format_lets_a_member_name_steer_the_terminal)
     TempDir dir;
     // An unknown member whose name clears the screen when printed raw.
     const auto file = dir.write("esc.json", R"({"job": {"type": "re_create", "params": {}, "x\u001b[2Jy": 1}})");
-    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+    for (const char* format : {"text", "json", "sarif", "github", "junit", "jsonl"}) {
         const auto r = run({"--format", format, "--color", "never", file});
         BOOST_TEST(r.status == 1, format);  // unknown-member, an error (Decision 11)
         BOOST_TEST(!contains(r.out, "\x1b"), format);
