@@ -20,15 +20,25 @@ namespace {
 LineMap::LineMap(std::string_view text) : text_(text)
 {
     line_starts_.push_back(0);
-    block_code_points_.reserve(text.size() / kBlock + 1);
+    block_code_points_.reserve(text.size() / kBlock + 2);
+    // A block at a time, in loops simple enough to vectorise: the code points of each block, and
+    // only then, where a block has one, its line breaks (a JSON Lines body has none).
     std::size_t code_points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (i % kBlock == 0) {
-            block_code_points_.push_back(code_points);
+    for (std::size_t begin = 0; begin < text.size(); begin += kBlock) {
+        block_code_points_.push_back(code_points);
+        const std::size_t end = std::min(text.size(), begin + kBlock);
+        std::size_t in_block = 0, breaks = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            in_block += (c & 0xC0) != 0x80;
+            breaks += c == '\n' || c == '\r';
         }
-        code_points += core::starts_code_point(text[i]);
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
-            line_starts_.push_back(i + 1);
+        code_points += in_block;
+        if (breaks == 0) continue;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+                line_starts_.push_back(i + 1);
+            }
         }
     }
     if (text.size() % kBlock == 0) {
