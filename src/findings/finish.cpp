@@ -105,7 +105,10 @@ std::vector<std::size_t> locate(std::string_view text, std::vector<Located>& loc
     // Findings with a known offset (parse errors, a byte-order mark) need no index; text that did
     // not parse has no other findings.
     const bool needs_index = std::any_of(located.begin(), located.end(), [](const Located& l) { return !l.offset; });
-    const parse::PositionIndex index = needs_index ? parse::PositionIndex(text, wanted) : parse::PositionIndex({}, {});
+    // Only a repeated member name (duplicate-key's later occurrences) needs spans past the first.
+    const bool every_occurrence = std::any_of(located.begin(), located.end(), [](const Located& l) { return l.occurrence != 0; });
+    const parse::PositionIndex index =
+        needs_index ? parse::PositionIndex(text, wanted, every_occurrence) : parse::PositionIndex({}, {});
     const parse::LineMap lines(text);
     std::vector<std::pair<std::size_t, std::size_t>> order;  // (begin offset, input order)
     for (std::size_t i = 0; i < located.size(); ++i) {

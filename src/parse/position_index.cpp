@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 
-#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
 #include "core/pointer.h"
@@ -81,7 +80,10 @@ std::string_view LineMap::line(std::size_t number) const
 
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag;
+// In situ, in a copy (strings decoded where they are, not pushed onto the reader's stack), and
+// numbers as they are written (not converted): the scan only needs where things are.
+constexpr unsigned kParseFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
 
 // The wanted pointers as a tree of unescaped tokens. The recorder follows only the paths that lead
 // to a wanted pointer: a value elsewhere costs O(1), however long its pointer would be, so a
@@ -106,6 +108,7 @@ public:
                     nodes_.emplace_back();
                 }
             }
+            if (nodes_[node].pointer == nullptr) ++wanted_;
             nodes_[node].pointer = &pointer;
         }
     }
@@ -122,6 +125,8 @@ public:
 
     // The wanted pointer that ends at `node`, or nullptr.
     const std::string* pointer(std::size_t node) const { return node == none ? nullptr : nodes_[node].pointer; }
+    // How many places are wanted.
+    std::size_t wanted() const { return wanted_; }
 
 private:
     struct Node {
@@ -129,14 +134,24 @@ private:
         const std::string* pointer = nullptr;
     };
     std::vector<Node> nodes_;
+    std::size_t wanted_ = 0;
 };
 
 // Follows the wanted pointers while RapidJSON reads the text, and records the spans they name.
+// RapidJSON's in-situ stream, without its copy optimisation: with it, the reader advances a local
+// copy of the stream and writes it back only after the handler ran, so Tell() in a handler would
+// still be at the start of the token (the spans were one token behind).
+struct InsituStream : rapidjson::InsituStringStream {
+    using rapidjson::InsituStringStream::InsituStringStream;
+};
+
+// With `every_occurrence` false, it stops the parse once each wanted place has a span: the rest
+// of the text can hold no place wanted (only a repeated member name could repeat one).
 class SpanRecorder {
 public:
-    SpanRecorder(std::string_view text, rapidjson::MemoryStream& stream, const PointerTree& tree,
-                 std::unordered_map<std::string, std::vector<Span>>& out)
-        : text_(text), stream_(stream), tree_(tree), out_(out) {}
+    SpanRecorder(std::string_view text, InsituStream& stream, const PointerTree& tree,
+                 std::unordered_map<std::string, std::vector<Span>>& out, bool every_occurrence)
+        : text_(text), stream_(stream), tree_(tree), out_(out), every_occurrence_(every_occurrence) {}
 
     bool Null() { return scalar(); }
     bool Bool(bool) { return scalar(); }
@@ -204,11 +219,15 @@ private:
         return parent.node == PointerTree::none ? PointerTree::none : tree_.child(parent.node, std::to_string(index));
     }
 
-    void record(std::size_t node, const Span& span)
+    // False once every wanted place is found and no later one is needed: that stops the parse.
+    bool record(std::size_t node, const Span& span)
     {
         if (const std::string* pointer = tree_.pointer(node)) {
-            out_[*pointer].push_back(span);
+            auto& spans = out_[*pointer];
+            found_ += spans.empty();
+            spans.push_back(span);
         }
+        return every_occurrence_ || found_ < tree_.wanted();
     }
 
     bool scalar()
@@ -218,7 +237,7 @@ private:
         if (node != PointerTree::none) {
             span.begin = token_begin();
             span.end = stream_.Tell();
-            record(node, span);
+            if (!record(node, span)) return false;
         }
         last_end_ = stream_.Tell();
         return true;
@@ -247,26 +266,32 @@ private:
         }
         frame.span.end = std::min(end + 1, text_.size());
         last_end_ = frame.span.end;
-        record(frame.node, frame.span);
+        const bool more = record(frame.node, frame.span);
         frames_.pop_back();
-        return true;
+        return more;
     }
 
     std::string_view text_;
-    rapidjson::MemoryStream& stream_;
+    InsituStream& stream_;
     const PointerTree& tree_;
     std::unordered_map<std::string, std::vector<Span>>& out_;
+    const bool every_occurrence_;
+    std::size_t found_ = 0;  // wanted places with a span
     std::vector<Frame> frames_;
     std::size_t last_end_ = 0;
 };
 
 }  // namespace
 
-PositionIndex::PositionIndex(std::string_view text, const std::unordered_set<std::string>& wanted)
+PositionIndex::PositionIndex(std::string_view text, const std::unordered_set<std::string>& wanted,
+                             bool every_occurrence)
 {
     const PointerTree tree(wanted);
-    rapidjson::MemoryStream stream(text.data(), text.size());
-    SpanRecorder recorder(text, stream, tree, spans_);
+    if (tree.wanted() == 0) return;
+    // A copy to parse in: a document that parsed has no NUL byte, so its end is the copy's end.
+    std::string copy(text);
+    InsituStream stream(copy.data());
+    SpanRecorder recorder(text, stream, tree, spans_, every_occurrence);
     rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator> reader;  // see json_parser.h
     reader.Parse<kParseFlags>(stream, recorder);
 }
