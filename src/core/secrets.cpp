@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/pointer.h"
@@ -46,7 +48,8 @@ std::size_t foreign(std::string_view text, const ByteSet& set, std::size_t bound
 
 }  // namespace
 
-bool is_secret_member(std::string_view name)
+// The predicate itself; is_secret_member() remembers its answers.
+static bool decide_secret_member(std::string_view name)
 {
     constexpr std::size_t kNearMiss = 2;
     // Longer names are no near miss of a short secret name, and searching them stays linear.
@@ -83,6 +86,24 @@ bool is_secret_member(std::string_view name)
                            [](char a, char b) { return ascii_lower(a) == b; }) != name.end();
     };
     return contains("password") || contains("passwd");
+}
+
+bool is_secret_member(std::string_view name)
+{
+    // Every finding asks this of each member on its pointer, and a batch repeats the same few
+    // hundred member names: each thread keeps its answers (a Linter shares nothing mutable), for
+    // names short enough to be a secret's near miss, and starts over past kCached of them.
+    constexpr std::size_t kCached = 4096;
+    constexpr std::size_t kMaxCachedBytes = 32;
+    if (name.size() > kMaxCachedBytes) return decide_secret_member(name);
+    thread_local std::unordered_map<std::string, bool> answers;
+    thread_local std::string key;
+    key.assign(name.data(), name.size());
+    if (const auto it = answers.find(key); it != answers.end()) return it->second;
+    if (answers.size() >= kCached) answers.clear();
+    const bool secret = decide_secret_member(name);
+    answers.emplace(key, secret);
+    return secret;
 }
 
 bool is_secret_pointer(std::string_view pointer)
