@@ -6,6 +6,15 @@
 #include "format/output.h"
 
 namespace drslint::format {
+
+using formatting::BlockOutput;
+using formatting::JsonStream;
+using formatting::JsonWriter;
+using formatting::write_json_finding_members;
+using formatting::write_json_summary;
+using formatting::write_jsonl_findings;
+using formatting::write_jsonl_summary;
+
 namespace {
 
 struct Entry {

@@ -7,7 +7,7 @@
 #include "format/output.h"
 #include "parse/json_parser.h"
 
-namespace drslint::format {
+namespace drslint::formatting {
 
 // Its stack throws std::bad_alloc rather than write through null (see parse/json_parser.h).
 using JsonWriter = parse::Writer<JsonStream>;
@@ -16,10 +16,10 @@ using JsonWriter = parse::Writer<JsonStream>;
 // an object the caller has started.
 void write_json_finding_members(JsonWriter& w, const Finding& f);
 // The "summary" object's value.
-void write_json_summary(JsonWriter& w, const Summary& s);
+void write_json_summary(JsonWriter& w, const format::Summary& s);
 
 // The JSON Lines format: a line per finding of `result`, and the summary line.
-void write_jsonl_findings(JsonWriter& w, JsonStream& stream, const FileResult& result);
-void write_jsonl_summary(JsonWriter& w, JsonStream& stream, const Summary& summary);
+void write_jsonl_findings(JsonWriter& w, JsonStream& stream, const format::FileResult& result);
+void write_jsonl_summary(JsonWriter& w, JsonStream& stream, const format::Summary& summary);
 
-}  // namespace drslint::format
+}  // namespace drslint::formatting

@@ -1,11 +1,14 @@
 #include "format/json_finding.h"
 
-namespace drslint::format {
+namespace drslint::formatting {
 namespace {
 
 void string(JsonWriter& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
 }  // namespace
+
+using format::FileResult;
+using format::Summary;
 
 void write_json_finding_members(JsonWriter& w, const Finding& f)
 {
@@ -53,36 +56,6 @@ void write_json_summary(JsonWriter& w, const Summary& s)
     w.EndObject();
 }
 
-void write_json(std::ostream& out, const std::vector<FileResult>& results, const Context&)
-{
-    JsonStream stream(out);
-    JsonWriter w(stream);
-    w.StartObject();
-    w.Key("version");
-    w.Int(1);
-    w.Key("files");
-    w.StartArray();
-    for (const auto& result : results) {
-        w.StartObject();
-        w.Key("file");
-        string(w, result.display_name);
-        w.Key("findings");
-        w.StartArray();
-        for (const auto& f : result.report.findings) {
-            w.StartObject();
-            write_json_finding_members(w, f);
-            w.EndObject();
-        }
-        w.EndArray();
-        w.EndObject();
-    }
-    w.EndArray();
-    w.Key("summary");
-    write_json_summary(w, summarize(results));
-    w.EndObject();
-    stream.Put('\n');
-}
-
 // One line per finding, each a JSON document of its own: {"version": 1, "file": ..., and the
 // finding's members as in the JSON format}; the last line is {"version": 1, "summary": {...}}.
 // One writer for every line (Reset between documents): a writer's first key allocates its stack.
@@ -113,12 +86,52 @@ void write_jsonl_summary(JsonWriter& w, JsonStream& stream, const Summary& summa
     stream.Put('\n');
 }
 
+}  // namespace drslint::formatting
+
+namespace drslint::format {
+
+using formatting::JsonStream;
+using formatting::JsonWriter;
+
+void write_json(std::ostream& out, const std::vector<FileResult>& results, const Context&)
+{
+    auto string = [](JsonWriter& w, const std::string& s) {
+        w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    };
+    JsonStream stream(out);
+    JsonWriter w(stream);
+    w.StartObject();
+    w.Key("version");
+    w.Int(1);
+    w.Key("files");
+    w.StartArray();
+    for (const auto& result : results) {
+        w.StartObject();
+        w.Key("file");
+        string(w, result.display_name);
+        w.Key("findings");
+        w.StartArray();
+        for (const auto& f : result.report.findings) {
+            w.StartObject();
+            formatting::write_json_finding_members(w, f);
+            w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("summary");
+    formatting::write_json_summary(w, summarize(results));
+    w.EndObject();
+    stream.Put('\n');
+}
+
 void write_jsonl(std::ostream& out, const std::vector<FileResult>& results, const Context&)
 {
     JsonStream stream(out);
     JsonWriter w(stream);
-    for (const auto& result : results) write_jsonl_findings(w, stream, result);
-    write_jsonl_summary(w, stream, summarize(results));
+    for (const auto& result : results) formatting::write_jsonl_findings(w, stream, result);
+    formatting::write_jsonl_summary(w, stream, summarize(results));
 }
 
 }  // namespace drslint::format

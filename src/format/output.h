@@ -8,7 +8,8 @@
 #include <ostream>
 #include <streambuf>
 
-namespace drslint::format {
+// Internal (not drslint::format, which the shared library exports whole).
+namespace drslint::formatting {
 
 inline constexpr std::size_t kOutputBlock = 64 * 1024;
 
@@ -92,4 +93,4 @@ public:
     ~BlockOutput() override { buffer.pubsync(); }
 };
 
-}  // namespace drslint::format
+}  // namespace drslint::formatting

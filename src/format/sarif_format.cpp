@@ -9,6 +9,9 @@
 #include <rapidjson/prettywriter.h>
 
 namespace drslint::format {
+
+using formatting::JsonStream;
+
 namespace {
 
 constexpr const char* kSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
