@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -45,7 +47,7 @@ struct Context {
     std::string unsafe_fix_command;  // and how to apply the unsafe ones too
 };
 
-enum class Format { text, json, sarif, github, junit };
+enum class Format { text, json, sarif, github, junit, jsonl };
 
 // The --format names, in the order --help lists them.
 const std::vector<std::string>& format_names();
@@ -53,12 +55,46 @@ std::optional<Format> parse_format(std::string_view name);
 
 void write(std::ostream& out, Format format, const std::vector<FileResult>& results, const Context& context);
 
-// Output printed as it is found, so that a JSON Lines batch need not hold its findings: text and
-// github print write()'s output one result at a time (write_findings) and then its last line
-// (write_summary). The documents (json, sarif, junit) cannot: they need every finding at once.
+// Output printed as it is found, so that a JSON Lines batch need not hold its findings: text,
+// github and jsonl print write()'s output one result at a time (write_findings) and then its last
+// line (write_summary); json writes its document as it goes (BatchWriter). sarif and junit cannot:
+// they need every finding at once.
 bool streams(Format format);
 void write_findings(std::ostream& out, Format format, const FileResult& result, const Context& context);
 void write_summary(std::ostream& out, Format format, const Summary& summary);
+
+// Prints results that arrive a part at a time (a JSON Lines batch: a part per body), as they
+// arrive, in a format that streams(). Output reaches `out` in blocks of 64 KiB (one write each, not
+// one per byte), and all of it by finish(). The json document keeps at most `document_limit`
+// findings per file and ends the file with the finding `too_many(document_limit, more)` makes for
+// the rest (too-many-findings), which bounds what a reader of the one document must hold; text,
+// github and jsonl print every finding. Used from one thread.
+class BatchWriter {
+public:
+    using TooMany = std::function<Finding(std::size_t limit, std::size_t more)>;
+
+    BatchWriter(std::ostream& out, Format format, const Context& context, std::size_t document_limit,
+                TooMany too_many);
+    BatchWriter(const BatchWriter&) = delete;
+    BatchWriter& operator=(const BatchWriter&) = delete;
+    ~BatchWriter();
+
+    // Starts a file: `file` names it and gives its fail severity (its findings are not printed;
+    // finish_file(path, {}, {}, config, fail_override) makes one).
+    void begin_file(const FileResult& file);
+    // Prints a part of the file begun last (finish_file of one body's report).
+    void add(const FileResult& part);
+    void end_file();
+    // The summary line (json: the end of the document); then everything is handed to `out`.
+    void finish();
+    // Whether a finding printed so far is at or above its file's fail severity.
+    bool failed() const;
+    const Summary& summary() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // clang style: FILE:LINE:COL: SEVERITY: MESSAGE [RULE], the source line with the span underlined,
 // the JSON Pointer; then a summary line. A finding that --fix would fix says "[*]" before its
@@ -73,6 +109,9 @@ void write_text_findings(std::ostream& out, const FileResult& result, const Cont
 // GitHub Actions workflow commands (::error file=...::message), then a summary line.
 void write_github_findings(std::ostream& out, const FileResult& result, const Context& context);
 void write_github(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
+// JSON Lines: a line per finding, {"version": 1, "file": ..., and the JSON format's finding
+// members}, then {"version": 1, "summary": {...}} (README.md documents it).
+void write_jsonl(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
 // JUnit XML: a testsuite per file, a testcase per finding.
 void write_junit(std::ostream& out, const std::vector<FileResult>& results, const Context& context = {});
 

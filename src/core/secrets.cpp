@@ -1,26 +1,79 @@
 #include "core/secrets.h"
 
 #include <algorithm>
-#include <cctype>
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "core/pointer.h"
 #include "core/suggest.h"
 #include "core/text.h"
 
 namespace drslint::core {
+namespace {
 
-bool is_secret_member(std::string_view name)
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The bytes of a name, case folded, as a set.
+struct ByteSet {
+    std::uint64_t bits[4] = {0, 0, 0, 0};
+
+    explicit ByteSet(std::string_view text)
+    {
+        for (const char c : text) add(ascii_lower(c));
+    }
+    void add(char c)
+    {
+        const auto b = static_cast<unsigned char>(c);
+        bits[b >> 6] |= std::uint64_t{1} << (b & 63);
+    }
+    bool has(char c) const
+    {
+        const auto b = static_cast<unsigned char>(ascii_lower(c));
+        return (bits[b >> 6] >> (b & 63) & 1) != 0;
+    }
+};
+
+// The bytes of `text` not in `set`, counted until `bound` is passed.
+std::size_t foreign(std::string_view text, const ByteSet& set, std::size_t bound)
+{
+    std::size_t n = 0;
+    for (const char c : text) {
+        if (!set.has(c) && ++n > bound) break;
+    }
+    return n;
+}
+
+}  // namespace
+
+// The predicate itself; is_secret_member() remembers its answers.
+static bool decide_secret_member(std::string_view name)
 {
     constexpr std::size_t kNearMiss = 2;
     // Longer names are no near miss of a short secret name, and searching them stays linear.
     constexpr std::size_t kMaxNearMissBytes = 32;
     if (name.size() <= kMaxNearMissBytes) {
-        for (std::string_view secret : kSecretMembers) {
+        // Every finding asks this of each member on its pointer, so most names are no secret's:
+        // a bound that costs a pass over the bytes rules them out before an edit distance. Each
+        // edit brings at most one byte the other name lacks (a transposition none), so names
+        // within kNearMiss edits each have at most kNearMiss bytes the other has nowhere.
+        static const auto kSecretSets = [] {
+            std::vector<ByteSet> sets;
+            for (std::string_view secret : kSecretMembers) sets.emplace_back(secret);
+            return sets;
+        }();
+        const ByteSet name_set(name);
+        for (std::size_t i = 0; i < std::size(kSecretMembers); ++i) {
+            const std::string_view secret = kSecretMembers[i];
             const std::size_t longer = std::max(name.size(), secret.size());
             const std::size_t shorter = std::min(name.size(), secret.size());
-            if (longer - shorter <= kNearMiss && edit_distance(name, secret, kNearMiss) <= kNearMiss) {
-                return true;
+            if (longer - shorter > kNearMiss || foreign(name, kSecretSets[i], kNearMiss) > kNearMiss ||
+                foreign(secret, name_set, kNearMiss) > kNearMiss) {
+                continue;
             }
+            if (edit_distance(name, secret, kNearMiss) <= kNearMiss) return true;
         }
     }
     if (name.size() > kMaxSecretNameBytes) return false;
@@ -29,11 +82,28 @@ bool is_secret_member(std::string_view name)
         if (name == documented) return false;
     }
     auto contains = [name](std::string_view word) {
-        return std::search(name.begin(), name.end(), word.begin(), word.end(), [](char a, char b) {
-                   return std::tolower(static_cast<unsigned char>(a)) == b;
-               }) != name.end();
+        return std::search(name.begin(), name.end(), word.begin(), word.end(),
+                           [](char a, char b) { return ascii_lower(a) == b; }) != name.end();
     };
     return contains("password") || contains("passwd");
+}
+
+bool is_secret_member(std::string_view name)
+{
+    // Every finding asks this of each member on its pointer, and a batch repeats the same few
+    // hundred member names: each thread keeps its answers (a Linter shares nothing mutable), for
+    // names short enough to be a secret's near miss, and starts over past kCached of them.
+    constexpr std::size_t kCached = 4096;
+    constexpr std::size_t kMaxCachedBytes = 32;
+    if (name.size() > kMaxCachedBytes) return decide_secret_member(name);
+    thread_local std::unordered_map<std::string, bool> answers;
+    thread_local std::string key;
+    key.assign(name.data(), name.size());
+    if (const auto it = answers.find(key); it != answers.end()) return it->second;
+    if (answers.size() >= kCached) answers.clear();
+    const bool secret = decide_secret_member(name);
+    answers.emplace(key, secret);
+    return secret;
 }
 
 bool is_secret_pointer(std::string_view pointer)

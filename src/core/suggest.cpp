@@ -12,8 +12,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bo
     // ASCII folding, inline: std::tolower is a library call per comparison (and depends on the
     // locale), while the names and values compared here are ASCII.
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    std::vector<std::size_t> rows(3 * (m + 1));  // one allocation for the three rows
-    std::size_t* two_back = rows.data();
+    // The three rows on the stack for the names compared here (at most 64 bytes), else one
+    // allocation for them.
+    constexpr std::size_t kStackColumns = 65;
+    std::size_t stack_rows[3 * kStackColumns];
+    std::vector<std::size_t> heap_rows(m + 1 <= kStackColumns ? 0 : 3 * (m + 1));
+    std::size_t* two_back = heap_rows.empty() ? stack_rows : heap_rows.data();
     std::size_t* previous = two_back + (m + 1);
     std::size_t* current = previous + (m + 1);
     for (std::size_t j = 0; j <= m; ++j) previous[j] = j;

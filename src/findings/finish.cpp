@@ -26,6 +26,14 @@ Finding make(const rules::RuleCatalogue& catalogue, core::RuleId rule, std::stri
     return finding;
 }
 
+namespace {
+
+// At most this many findings are compared pairwise, without the maps and sets (and the copies of
+// every pointer into them) that a body with many findings needs; a body with findings has a few.
+constexpr std::size_t kPairwise = 32;
+
+}  // namespace
+
 void drop_repeats(std::vector<Located>& located, const rules::RuleCatalogue& catalogue)
 {
     const std::string_view unknown_member = core::id_of(core::RuleId::unknown_member);
@@ -34,6 +42,34 @@ void drop_repeats(std::vector<Located>& located, const rules::RuleCatalogue& cat
     auto generic = [&](const Located& l) {
         return l.finding.rule != unknown_member && catalogue.get(l.finding.rule).info.origin == "schema-keyword";
     };
+    if (located.size() <= kPairwise) {
+        // The same decisions as below, finding against finding.
+        const std::size_t n = located.size();
+        bool is_generic[kPairwise], drop[kPairwise];
+        for (std::size_t i = 0; i < n; ++i) is_generic[i] = generic(located[i]);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Finding& a = located[i].finding;
+            const bool lesser = a.severity != Severity::error;
+            bool remove = false;
+            for (std::size_t j = 0; j < n && !remove; ++j) {
+                const Finding& b = located[j].finding;
+                if (j == i || b.pointer != a.pointer) continue;
+                remove = (j < i && b.rule == a.rule) ||                                   // a repeat
+                         (is_generic[i] && !is_generic[j] && b.severity >= a.severity) ||  // explained
+                         (lesser && b.severity == Severity::error) ||                      // an error there
+                         (lesser && a.rule != unknown_member && b.rule == unknown_member);
+            }
+            drop[i] = remove;
+        }
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (drop[i]) continue;
+            if (kept != i) located[kept] = std::move(located[i]);
+            ++kept;
+        }
+        located.erase(located.begin() + static_cast<std::ptrdiff_t>(kept), located.end());
+        return;
+    }
     std::map<std::string, Severity> explained;  // pointer -> highest severity of a specific finding
     for (const auto& l : located) {
         if (generic(l)) continue;
@@ -69,7 +105,10 @@ std::vector<std::size_t> locate(std::string_view text, std::vector<Located>& loc
     // Findings with a known offset (parse errors, a byte-order mark) need no index; text that did
     // not parse has no other findings.
     const bool needs_index = std::any_of(located.begin(), located.end(), [](const Located& l) { return !l.offset; });
-    const parse::PositionIndex index = needs_index ? parse::PositionIndex(text, wanted) : parse::PositionIndex({}, {});
+    // Only a repeated member name (duplicate-key's later occurrences) needs spans past the first.
+    const bool every_occurrence = std::any_of(located.begin(), located.end(), [](const Located& l) { return l.occurrence != 0; });
+    const parse::PositionIndex index =
+        needs_index ? parse::PositionIndex(text, wanted, every_occurrence) : parse::PositionIndex({}, {});
     const parse::LineMap lines(text);
     std::vector<std::pair<std::size_t, std::size_t>> order;  // (begin offset, input order)
     for (std::size_t i = 0; i < located.size(); ++i) {

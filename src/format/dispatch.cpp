@@ -2,7 +2,19 @@
 
 #include <iterator>
 
+#include "format/json_finding.h"
+#include "format/output.h"
+
 namespace drslint::format {
+
+using formatting::BlockOutput;
+using formatting::JsonStream;
+using formatting::JsonWriter;
+using formatting::write_json_finding_members;
+using formatting::write_json_summary;
+using formatting::write_jsonl_findings;
+using formatting::write_jsonl_summary;
+
 namespace {
 
 struct Entry {
@@ -14,7 +26,7 @@ struct Entry {
 constexpr Entry kFormats[] = {
     {"text", Format::text, write_text},       {"json", Format::json, write_json},
     {"sarif", Format::sarif, write_sarif},    {"github", Format::github, write_github},
-    {"junit", Format::junit, write_junit},
+    {"junit", Format::junit, write_junit},    {"jsonl", Format::jsonl, write_jsonl},
 };
 
 }  // namespace
@@ -41,23 +53,38 @@ void write(std::ostream& out, Format format, const std::vector<FileResult>& resu
 {
     for (const auto& entry : kFormats) {
         if (entry.format == format) {
-            entry.write(out, results, context);
+            BlockOutput buffered(out);
+            entry.write(buffered, results, context);
             return;
         }
     }
 }
 
-bool streams(Format format) { return format == Format::text || format == Format::github; }
+bool streams(Format format)
+{
+    return format == Format::text || format == Format::github || format == Format::json || format == Format::jsonl;
+}
 
 void write_findings(std::ostream& out, Format format, const FileResult& result, const Context& context)
 {
-    if (format == Format::text) write_text_findings(out, result, context);
-    if (format == Format::github) write_github_findings(out, result, context);
+    BlockOutput buffered(out);
+    if (format == Format::text) write_text_findings(buffered, result, context);
+    if (format == Format::github) write_github_findings(buffered, result, context);
+    if (format == Format::jsonl) {
+        JsonStream stream(buffered);
+        JsonWriter w(stream);
+        write_jsonl_findings(w, stream, result);
+    }
 }
 
 void write_summary(std::ostream& out, Format format, const Summary& summary)
 {
-    if (streams(format)) out << summary_line(summary) << "\n";
+    if (format == Format::text || format == Format::github) out << summary_line(summary) << "\n";
+    if (format == Format::jsonl) {
+        JsonStream stream(out);
+        JsonWriter w(stream);
+        write_jsonl_summary(w, stream, summary);
+    }
 }
 
 ArtifactPath artifact_path(const std::string& file, const std::filesystem::path& base_directory)

@@ -1,95 +1,79 @@
-#include "drslint/format.h"
-#include "parse/json_parser.h"
+#include "format/json_finding.h"
 
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/writer.h>
+namespace drslint::formatting {
+namespace {
 
-namespace drslint::format {
+void string(JsonWriter& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
-void write_json(std::ostream& out, const std::vector<FileResult>& results, const Context&)
+}  // namespace
+
+using format::FileResult;
+using format::Summary;
+
+void write_json_finding_members(JsonWriter& w, const Finding& f)
 {
-    rapidjson::OStreamWrapper stream(out);
-    parse::Writer<rapidjson::OStreamWrapper> w(stream);  // its stack throws std::bad_alloc
-    auto string = [&w](const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
-    w.StartObject();
-    w.Key("version");
-    w.Int(1);
-    w.Key("files");
-    w.StartArray();
-    for (const auto& result : results) {
+    w.Key("rule");
+    string(w, f.rule);
+    w.Key("severity");
+    w.String(to_string(f.severity));
+    w.Key("pointer");
+    string(w, f.pointer);
+    w.Key("message");
+    string(w, f.message);
+    if (f.begin.line != 0) {
+        w.Key("line");
+        w.Uint64(f.begin.line);
+        w.Key("column");
+        w.Uint64(f.begin.column);
+        w.Key("endLine");
+        w.Uint64(f.end.line);
+        w.Key("endColumn");
+        w.Uint64(f.end.column);
+    }
+    if (!f.expected.empty()) {
+        w.Key("expected");
+        string(w, f.expected);
+    }
+    if (!f.suggestion.empty()) {
+        w.Key("suggestion");
+        string(w, f.suggestion);
+    }
+    if (f.fix) {
+        w.Key("fix");
         w.StartObject();
-        w.Key("file");
-        string(result.display_name);
-        w.Key("findings");
+        w.Key("applicability");
+        w.String(to_string(f.fix->applicability));
+        w.Key("kind");
+        string(w, f.fix->kind);
+        w.Key("message");
+        string(w, f.fix->message);
+        w.Key("edits");
         w.StartArray();
-        for (const auto& f : result.report.findings) {
+        for (const auto& edit : f.fix->edits) {
             w.StartObject();
-            w.Key("rule");
-            string(f.rule);
-            w.Key("severity");
-            w.String(to_string(f.severity));
-            w.Key("pointer");
-            string(f.pointer);
-            w.Key("message");
-            string(f.message);
-            if (f.begin.line != 0) {
-                w.Key("line");
-                w.Uint64(f.begin.line);
-                w.Key("column");
-                w.Uint64(f.begin.column);
-                w.Key("endLine");
-                w.Uint64(f.end.line);
-                w.Key("endColumn");
-                w.Uint64(f.end.column);
-            }
-            if (!f.expected.empty()) {
-                w.Key("expected");
-                string(f.expected);
-            }
-            if (!f.suggestion.empty()) {
-                w.Key("suggestion");
-                string(f.suggestion);
-            }
-            if (f.fix) {
-                w.Key("fix");
-                w.StartObject();
-                w.Key("applicability");
-                w.String(to_string(f.fix->applicability));
-                w.Key("kind");
-                string(f.fix->kind);
-                w.Key("message");
-                string(f.fix->message);
-                w.Key("edits");
-                w.StartArray();
-                for (const auto& edit : f.fix->edits) {
-                    w.StartObject();
-                    w.Key("offset");
-                    w.Uint64(edit.offset);
-                    w.Key("length");
-                    w.Uint64(edit.length);
-                    w.Key("replacement");
-                    string(edit.replacement);
-                    w.Key("line");
-                    w.Uint64(edit.begin.line);
-                    w.Key("column");
-                    w.Uint64(edit.begin.column);
-                    w.Key("endLine");
-                    w.Uint64(edit.end.line);
-                    w.Key("endColumn");
-                    w.Uint64(edit.end.column);
-                    w.EndObject();
-                }
-                w.EndArray();
-                w.EndObject();
-            }
+            w.Key("offset");
+            w.Uint64(edit.offset);
+            w.Key("length");
+            w.Uint64(edit.length);
+            w.Key("replacement");
+            string(w, edit.replacement);
+            w.Key("line");
+            w.Uint64(edit.begin.line);
+            w.Key("column");
+            w.Uint64(edit.begin.column);
+            w.Key("endLine");
+            w.Uint64(edit.end.line);
+            w.Key("endColumn");
+            w.Uint64(edit.end.column);
             w.EndObject();
         }
         w.EndArray();
         w.EndObject();
     }
-    w.EndArray();
-    const Summary s = summarize(results);
-    w.Key("summary");
+}
+
+void write_json_summary(JsonWriter& w, const Summary& s)
+{
     w.StartObject();
     w.Key("files");
     w.Uint64(s.files);
@@ -102,8 +86,84 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results, const
     w.Key("suppressed");
     w.Uint64(s.suppressed);
     w.EndObject();
+}
+
+// One line per finding, each a JSON document of its own: {"version": 1, "file": ..., and the
+// finding's members as in the JSON format}; the last line is {"version": 1, "summary": {...}}.
+// One writer for every line (Reset between documents): a writer's first key allocates its stack.
+void write_jsonl_findings(JsonWriter& w, JsonStream& stream, const FileResult& result)
+{
+    for (const auto& f : result.report.findings) {
+        w.Reset(stream);
+        w.StartObject();
+        w.Key("version");
+        w.Int(1);
+        w.Key("file");
+        string(w, result.display_name);
+        write_json_finding_members(w, f);
+        w.EndObject();
+        stream.Put('\n');
+    }
+}
+
+void write_jsonl_summary(JsonWriter& w, JsonStream& stream, const Summary& summary)
+{
+    w.Reset(stream);
+    w.StartObject();
+    w.Key("version");
+    w.Int(1);
+    w.Key("summary");
+    write_json_summary(w, summary);
     w.EndObject();
-    out << "\n";
+    stream.Put('\n');
+}
+
+}  // namespace drslint::formatting
+
+namespace drslint::format {
+
+using formatting::JsonStream;
+using formatting::JsonWriter;
+
+void write_json(std::ostream& out, const std::vector<FileResult>& results, const Context&)
+{
+    auto string = [](JsonWriter& w, const std::string& s) {
+        w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    };
+    JsonStream stream(out);
+    JsonWriter w(stream);
+    w.StartObject();
+    w.Key("version");
+    w.Int(1);
+    w.Key("files");
+    w.StartArray();
+    for (const auto& result : results) {
+        w.StartObject();
+        w.Key("file");
+        string(w, result.display_name);
+        w.Key("findings");
+        w.StartArray();
+        for (const auto& f : result.report.findings) {
+            w.StartObject();
+            formatting::write_json_finding_members(w, f);
+            w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("summary");
+    formatting::write_json_summary(w, summarize(results));
+    w.EndObject();
+    stream.Put('\n');
+}
+
+void write_jsonl(std::ostream& out, const std::vector<FileResult>& results, const Context&)
+{
+    JsonStream stream(out);
+    JsonWriter w(stream);
+    for (const auto& result : results) formatting::write_jsonl_findings(w, stream, result);
+    formatting::write_jsonl_summary(w, stream, summarize(results));
 }
 
 }  // namespace drslint::format

@@ -1,14 +1,17 @@
 #include "drslint/format.h"
+#include "format/output.h"
 #include "parse/json_parser.h"
 
 #include <cctype>
 #include <cstdio>
 #include <unordered_map>
 
-#include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
 namespace drslint::format {
+
+using formatting::JsonStream;
+
 namespace {
 
 constexpr const char* kSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -47,7 +50,7 @@ std::string uri_encode(std::string_view path)
 }
 
 // Its stack throws std::bad_alloc rather than write through null (see parse/json_parser.h).
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper, rapidjson::UTF8<>, rapidjson::UTF8<>, parse::ThrowingAllocator>;
+using Writer = rapidjson::PrettyWriter<JsonStream, rapidjson::UTF8<>, rapidjson::UTF8<>, parse::ThrowingAllocator>;
 
 void string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
@@ -189,7 +192,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
     std::unordered_map<std::string, std::size_t> rule_index;
     for (std::size_t i = 0; i < rules.size(); ++i) rule_index.emplace(rules[i].id, i);
 
-    rapidjson::OStreamWrapper stream(out);
+    JsonStream stream(out);
     Writer w(stream);
     w.SetIndent(' ', 2);
     w.StartObject();
@@ -262,7 +265,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
     w.EndObject();
     w.EndArray();
     w.EndObject();
-    out << "\n";
+    stream.Put('\n');
 }
 
 }  // namespace drslint::format

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 
-#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
 #include "core/pointer.h"
@@ -20,15 +19,25 @@ namespace {
 LineMap::LineMap(std::string_view text) : text_(text)
 {
     line_starts_.push_back(0);
-    block_code_points_.reserve(text.size() / kBlock + 1);
+    block_code_points_.reserve(text.size() / kBlock + 2);
+    // A block at a time, in loops simple enough to vectorise: the code points of each block, and
+    // only then, where a block has one, its line breaks (a JSON Lines body has none).
     std::size_t code_points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (i % kBlock == 0) {
-            block_code_points_.push_back(code_points);
+    for (std::size_t begin = 0; begin < text.size(); begin += kBlock) {
+        block_code_points_.push_back(code_points);
+        const std::size_t end = std::min(text.size(), begin + kBlock);
+        std::size_t in_block = 0, breaks = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            in_block += (c & 0xC0) != 0x80;
+            breaks += c == '\n' || c == '\r';
         }
-        code_points += core::starts_code_point(text[i]);
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
-            line_starts_.push_back(i + 1);
+        code_points += in_block;
+        if (breaks == 0) continue;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+                line_starts_.push_back(i + 1);
+            }
         }
     }
     if (text.size() % kBlock == 0) {
@@ -71,7 +80,10 @@ std::string_view LineMap::line(std::size_t number) const
 
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag;
+// In situ, in a copy (strings decoded where they are, not pushed onto the reader's stack), and
+// numbers as they are written (not converted): the scan only needs where things are.
+constexpr unsigned kParseFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
 
 // The wanted pointers as a tree of unescaped tokens. The recorder follows only the paths that lead
 // to a wanted pointer: a value elsewhere costs O(1), however long its pointer would be, so a
@@ -96,6 +108,7 @@ public:
                     nodes_.emplace_back();
                 }
             }
+            if (nodes_[node].pointer == nullptr) ++wanted_;
             nodes_[node].pointer = &pointer;
         }
     }
@@ -112,6 +125,8 @@ public:
 
     // The wanted pointer that ends at `node`, or nullptr.
     const std::string* pointer(std::size_t node) const { return node == none ? nullptr : nodes_[node].pointer; }
+    // How many places are wanted.
+    std::size_t wanted() const { return wanted_; }
 
 private:
     struct Node {
@@ -119,14 +134,24 @@ private:
         const std::string* pointer = nullptr;
     };
     std::vector<Node> nodes_;
+    std::size_t wanted_ = 0;
 };
 
 // Follows the wanted pointers while RapidJSON reads the text, and records the spans they name.
+// RapidJSON's in-situ stream, without its copy optimisation: with it, the reader advances a local
+// copy of the stream and writes it back only after the handler ran, so Tell() in a handler would
+// still be at the start of the token (the spans were one token behind).
+struct InsituStream : rapidjson::InsituStringStream {
+    using rapidjson::InsituStringStream::InsituStringStream;
+};
+
+// With `every_occurrence` false, it stops the parse once each wanted place has a span: the rest
+// of the text can hold no place wanted (only a repeated member name could repeat one).
 class SpanRecorder {
 public:
-    SpanRecorder(std::string_view text, rapidjson::MemoryStream& stream, const PointerTree& tree,
-                 std::unordered_map<std::string, std::vector<Span>>& out)
-        : text_(text), stream_(stream), tree_(tree), out_(out) {}
+    SpanRecorder(std::string_view text, InsituStream& stream, const PointerTree& tree,
+                 std::unordered_map<std::string, std::vector<Span>>& out, bool every_occurrence)
+        : text_(text), stream_(stream), tree_(tree), out_(out), every_occurrence_(every_occurrence) {}
 
     bool Null() { return scalar(); }
     bool Bool(bool) { return scalar(); }
@@ -194,11 +219,15 @@ private:
         return parent.node == PointerTree::none ? PointerTree::none : tree_.child(parent.node, std::to_string(index));
     }
 
-    void record(std::size_t node, const Span& span)
+    // False once every wanted place is found and no later one is needed: that stops the parse.
+    bool record(std::size_t node, const Span& span)
     {
         if (const std::string* pointer = tree_.pointer(node)) {
-            out_[*pointer].push_back(span);
+            auto& spans = out_[*pointer];
+            found_ += spans.empty();
+            spans.push_back(span);
         }
+        return every_occurrence_ || found_ < tree_.wanted();
     }
 
     bool scalar()
@@ -208,7 +237,7 @@ private:
         if (node != PointerTree::none) {
             span.begin = token_begin();
             span.end = stream_.Tell();
-            record(node, span);
+            if (!record(node, span)) return false;
         }
         last_end_ = stream_.Tell();
         return true;
@@ -237,26 +266,32 @@ private:
         }
         frame.span.end = std::min(end + 1, text_.size());
         last_end_ = frame.span.end;
-        record(frame.node, frame.span);
+        const bool more = record(frame.node, frame.span);
         frames_.pop_back();
-        return true;
+        return more;
     }
 
     std::string_view text_;
-    rapidjson::MemoryStream& stream_;
+    InsituStream& stream_;
     const PointerTree& tree_;
     std::unordered_map<std::string, std::vector<Span>>& out_;
+    const bool every_occurrence_;
+    std::size_t found_ = 0;  // wanted places with a span
     std::vector<Frame> frames_;
     std::size_t last_end_ = 0;
 };
 
 }  // namespace
 
-PositionIndex::PositionIndex(std::string_view text, const std::unordered_set<std::string>& wanted)
+PositionIndex::PositionIndex(std::string_view text, const std::unordered_set<std::string>& wanted,
+                             bool every_occurrence)
 {
     const PointerTree tree(wanted);
-    rapidjson::MemoryStream stream(text.data(), text.size());
-    SpanRecorder recorder(text, stream, tree, spans_);
+    if (tree.wanted() == 0) return;
+    // A copy to parse in: a document that parsed has no NUL byte, so its end is the copy's end.
+    std::string copy(text);
+    InsituStream stream(copy.data());
+    SpanRecorder recorder(text, stream, tree, spans_, every_occurrence);
     rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator> reader;  // see json_parser.h
     reader.Parse<kParseFlags>(stream, recorder);
 }

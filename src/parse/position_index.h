@@ -45,7 +45,10 @@ private:
 class PositionIndex {
 public:
     // Indexes the spans of `wanted` pointers in `text`, which must be a document that parsed.
-    PositionIndex(std::string_view text, const std::unordered_set<std::string>& wanted);
+    // `every_occurrence`: also the second and later members of a repeated name (duplicate keys);
+    // without it, the scan stops once each wanted pointer has its first span.
+    PositionIndex(std::string_view text, const std::unordered_set<std::string>& wanted,
+                  bool every_occurrence = true);
 
     // The span of the `occurrence`-th member with this pointer (0 = first; duplicates repeat a
     // pointer). nullptr when the pointer is not in the document.

@@ -3,8 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <stdexcept>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 namespace drslint::bench {
 
@@ -59,6 +64,66 @@ std::string one_line(const std::string& text)
     std::string line = text;
     std::replace_if(line.begin(), line.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
     return line;
+}
+
+namespace {
+
+std::string read_text(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+BatchPools load_batch_pools(const std::string& source_dir, const std::vector<Body>& corpus)
+{
+    namespace fs = std::filesystem;
+    BatchPools pools;
+    std::vector<fs::path> cases;
+    for (const auto& entry : fs::directory_iterator(fs::path(source_dir) / "tests/schema/cases")) {
+        if (entry.path().extension() == ".json") cases.push_back(entry.path());
+    }
+    std::sort(cases.begin(), cases.end());
+    for (const auto& path : cases) {
+        rapidjson::Document d;
+        d.Parse(read_text(path).c_str());
+        // A file with its own "schema" checks path parameters or headers, not a request body.
+        if (d.HasParseError() || !d.IsObject() || d.HasMember("schema") || !d.HasMember("cases")) continue;
+        for (const auto& c : d["cases"].GetArray()) {
+            if (!c.HasMember("body")) continue;
+            rapidjson::StringBuffer buffer;
+            rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+            c["body"].Accept(writer);
+            const bool valid = !c.HasMember("expect") || c["expect"].Empty();
+            (valid ? pools.valid : pools.invalid).push_back(buffer.GetString());
+        }
+    }
+    std::vector<fs::path> examples;
+    for (const auto& entry : fs::directory_iterator(fs::path(source_dir) / "examples")) {
+        if (entry.path().extension() == ".json") examples.push_back(entry.path());
+    }
+    std::sort(examples.begin(), examples.end());
+    for (const auto& path : examples) {
+        (path.filename() == "rename-task.json" ? pools.valid : pools.invalid).push_back(one_line(read_text(path)));
+    }
+    for (const auto& body : corpus) (body.valid ? pools.valid : pools.invalid).push_back(one_line(body.text));
+    if (pools.valid.empty() || pools.invalid.empty()) throw std::runtime_error("no schema cases in " + source_dir);
+    return pools;
+}
+
+std::string make_batch(const BatchPools& pools, std::size_t lines, unsigned invalid_percent)
+{
+    std::mt19937 random(17);
+    std::string batch;
+    for (std::size_t i = 0; i < lines; ++i) {
+        const auto& pool = random() % 100 < invalid_percent ? pools.invalid : pools.valid;
+        batch += pool[random() % pool.size()];
+        batch += '\n';
+    }
+    return batch;
 }
 
 }  // namespace drslint::bench

@@ -29,4 +29,17 @@ Body make_large_db_object(std::size_t tables);
 // text (inside a string it must be escaped), so turning each into a space changes nothing else.
 std::string one_line(const std::string& text);
 
+// The bodies a batch is drawn from, one line each: every request-body case of
+// tests/schema/cases (valid: it expects no finding), the files of examples/ and the corpus (valid:
+// a "valid-" name, or rename-task.json).
+struct BatchPools {
+    std::vector<std::string> valid, invalid;
+};
+BatchPools load_batch_pools(const std::string& source_dir, const std::vector<Body>& corpus);
+
+// `lines` bodies drawn with a fixed seed: each invalid with probability `invalid_percent` / 100.
+// mt19937's output is the same on every platform, and it is used without a distribution (whose
+// results are not), so the batch is the same bytes everywhere.
+std::string make_batch(const BatchPools& pools, std::size_t lines, unsigned invalid_percent);
+
 }  // namespace drslint::bench

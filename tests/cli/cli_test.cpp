@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -115,7 +116,7 @@ BOOST_AUTO_TEST_CASE(exit_codes)
     BOOST_TEST(run({"--no-such-flag"}).status == 2);
     fs::create_directories(dir.path / "empty");
     BOOST_TEST(run({dir / "empty"}).status == 2);
-    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+    for (const char* format : {"text", "json", "sarif", "github", "junit", "jsonl"}) {
         BOOST_TEST(run({"--format", format, dir / "bad.json"}).status == 1, format);
         BOOST_TEST(run({"--format", format, dir / "ok.json"}).status == 0, format);
     }
@@ -312,7 +313,7 @@ BOOST_AUTO_TEST_CASE(no_output_format_prints_a_secret)
     const auto& bodies = drslint_test::secret_bodies();
     const auto first = dir.write("one-line.json", bodies[0]);
     const auto second = dir.write("user-migration.json", bodies[1]);
-    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+    for (const char* format : {"text", "json", "sarif", "github", "junit", "jsonl"}) {
         const auto files = run({"--format", format, "--fail-severity", "info", first, second});
         const auto piped = run({"--format", format, "-"}, first);
         BOOST_TEST(files.status == 1, format);
@@ -588,7 +589,7 @@ BOOST_AUTO_TEST_CASE(http_files_are_linted_as_whole_requests)
     const auto* method = find(d, "http-method");
     BOOST_TEST_REQUIRE(method != nullptr);
     BOOST_TEST((*method)["line"].GetInt() == 9);
-    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+    for (const char* format : {"text", "json", "sarif", "github", "junit", "jsonl"}) {
         BOOST_TEST(!contains(run({"--format", format, file}).out, "MIIsecret"), format);
     }
     BOOST_TEST(run({dir.write("empty.http", "# nothing here\n")}).status == 2);
@@ -616,6 +617,83 @@ BOOST_AUTO_TEST_CASE(jsonl_batches_report_line_numbers_in_order_whatever_the_job
     BOOST_TEST(run({"--jsonl", dir.write("blank.jsonl", "\n\n")}).status == 2);
 }
 
+// A batch of valid, invalid, warning-only, unparsable and blank lines, bodies from the bench corpus
+// among them (long ones, many findings), over more lines than one job's batches in flight, in two
+// files: the pool's output must be the one thread's, byte for byte, in every format.
+BOOST_AUTO_TEST_CASE(jsonl_output_on_two_jobs_is_the_output_on_one_in_every_format)
+{
+    TempDir dir;
+    std::vector<std::string> corpus{kValid, kInvalid, kWarning, kMixed, "{\"job\": ", "[]", "   "};
+    for (const auto& entry : fs::directory_iterator(fs::path(DRSLINT_SOURCE_DIR) / "tests/bench/corpus")) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        for (char& c : body) c = c == '\n' || c == '\r' ? ' ' : c;
+        corpus.push_back(body);
+    }
+    std::string lines;
+    for (std::size_t i = 0; i < 1500; ++i) lines += corpus[(i * 7) % corpus.size()] + "\n";
+    const auto first = dir.write("first.jsonl", lines);
+    const auto second = dir.write("second.jsonl", kInvalid + std::string("\n") + kValid + "\n");
+    for (const char* format : {"text", "json", "sarif", "github", "junit", "jsonl"}) {
+        const auto one = run({"--jsonl", "--jobs", "1", "--format", format, first, second});
+        const auto two = run({"--jsonl", "--jobs", "2", "--format", format, first, second});
+        BOOST_TEST(one.status == 1, format);
+        BOOST_TEST(two.status == 1, format);
+        BOOST_TEST(one.out.size() > 100000u, format);  // hundreds of findings, not an error message
+        BOOST_TEST((one.out == two.out), format << ": --jobs 2 differs from --jobs 1");
+    }
+    // The one document of --format json keeps at most 100 x --max-findings per file, on any jobs.
+    const auto capped = run({"--jsonl", "--jobs", "2", "--max-findings", "1", "--format", "json", first});
+    BOOST_TEST(capped.out == run({"--jsonl", "--jobs", "1", "--max-findings", "1", "--format", "json", first}).out);
+    const auto d = json(capped);
+    BOOST_TEST_REQUIRE(d["files"][0]["findings"].Size() == 101u);
+    BOOST_TEST(std::string(d["files"][0]["findings"][100]["rule"].GetString()) == "too-many-findings");
+}
+
+// --format jsonl: a line per finding, each a JSON object with "version": 1, the file and the
+// members of a --format json finding, then a summary line; the same findings as --format json.
+BOOST_AUTO_TEST_CASE(jsonl_format_is_a_line_per_finding_then_a_summary)
+{
+    TempDir dir;
+    const auto batch = dir.write("log.jsonl", std::string(kValid) + "\n" + kMixed + "\n\n" + kWarning + "\n");
+    const auto single = dir.write("mixed.json", kMixed);
+    for (const bool jsonl_input : {true, false}) {
+        const std::vector<std::string> input = jsonl_input ? std::vector<std::string>{"--jsonl", batch}
+                                                           : std::vector<std::string>{single};
+        auto args = input;
+        args.insert(args.begin(), {"--format", "jsonl"});
+        const auto lines_run = run(args);
+        args[1] = "json";
+        const auto document = json(run(args));
+        BOOST_TEST(lines_run.status == 1);
+        std::istringstream in(lines_run.out);
+        std::vector<rapidjson::Document> lines;
+        for (std::string line; std::getline(in, line);) {
+            lines.emplace_back();
+            lines.back().Parse(line.c_str());
+            BOOST_TEST_REQUIRE(!lines.back().HasParseError(), line);
+            BOOST_TEST_REQUIRE(lines.back().IsObject(), line);
+            BOOST_TEST(lines.back()["version"].GetInt() == 1, line);
+        }
+        const auto& findings = document["files"][0]["findings"];
+        BOOST_TEST_REQUIRE(lines.size() == findings.Size() + 1);
+        BOOST_TEST(findings.Size() == (jsonl_input ? 4u : 3u));  // kMixed's three, kWarning's one
+        for (rapidjson::SizeType i = 0; i < findings.Size(); ++i) {
+            rapidjson::Document& line = lines[i];
+            BOOST_TEST(std::string(line["file"].GetString()) == document["files"][0]["file"].GetString());
+            // Every member of the JSON format's finding, and only those besides version and file.
+            line.RemoveMember("version");
+            line.RemoveMember("file");
+            BOOST_TEST((line == findings[i]), "line " << i + 1);
+        }
+        if (jsonl_input) BOOST_TEST(lines[0]["line"].GetInt() == 2);  // the batch's line, not the body's
+        const rapidjson::Document& last = lines.back();
+        BOOST_TEST_REQUIRE(last.HasMember("summary"));
+        BOOST_TEST(!last.HasMember("rule"));
+        BOOST_TEST((last["summary"] == document["summary"]));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(responses_are_checked_against_the_response_tables)
 {
     TempDir dir;
@@ -634,7 +712,7 @@ BOOST_AUTO_TEST_CASE(no_format_lets_a_member_name_steer_the_terminal)
     TempDir dir;
     // An unknown member whose name clears the screen when printed raw.
     const auto file = dir.write("esc.json", R"({"job": {"type": "re_create", "params": {}, "x\u001b[2Jy": 1}})");
-    for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+    for (const char* format : {"text", "json", "sarif", "github", "junit", "jsonl"}) {
         const auto r = run({"--format", format, "--color", "never", file});
         BOOST_TEST(r.status == 1, format);  // unknown-member, an error (Decision 11)
         BOOST_TEST(!contains(r.out, "\x1b"), format);

@@ -38,7 +38,7 @@ BOOST_AUTO_TEST_CASE(format_names_round_trip)
     for (const auto& name : drslint::format::format_names()) {
         BOOST_TEST(drslint::format::parse_format(name).has_value());
     }
-    BOOST_TEST(drslint::format::format_names().size() == 5u);
+    BOOST_TEST(drslint::format::format_names().size() == 6u);  // text json sarif github junit jsonl
     BOOST_TEST(!drslint::format::parse_format("yaml").has_value());
 }
 

@@ -709,7 +709,7 @@ BOOST_AUTO_TEST_CASE(fuzz_regressions_are_no_engine_disagreement)
 
 namespace {
 
-const char* const kFormats[] = {"text", "json", "sarif", "github", "junit"};
+const char* const kFormats[] = {"text", "json", "sarif", "github", "junit", "jsonl"};
 
 // Every output of drslint over `body` (each format, standard error, a baseline, the exit-2 text
 // of --config) must not hold `marker`.

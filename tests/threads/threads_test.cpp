@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "drslint/drslint.h"
+#include "drslint/file_report.h"
+#include "drslint/format.h"
 #include "drslint/jsonl.h"
 #include "drslint/linter.h"
 #include "../support/fixtures.h"
@@ -132,4 +134,42 @@ BOOST_AUTO_TEST_CASE(a_batch_on_four_jobs_with_the_cross_check_is_the_batch_on_o
     const auto one = run(1);
     BOOST_TEST(!one.empty());
     BOOST_TEST(run(4) == one);
+}
+
+// The pool's output, through the batch writer as the CLI prints it, is the one thread's output
+// byte for byte, over many more lines than are in flight at a time (so workers take batches while
+// others are emitted), in the streaming formats.
+BOOST_AUTO_TEST_CASE(a_long_batch_prints_the_same_bytes_on_three_jobs_as_on_one)
+{
+    std::string batch;
+    const auto all = bodies();
+    for (int i = 0; i < 1200; ++i) {
+        std::string body = all[(i * 5) % all.size()];
+        for (char& c : body) c = c == '\n' || c == '\r' ? ' ' : c;
+        batch += body + (i % 11 == 0 ? "\n\n" : "\n");
+    }
+    const drslint::Linter linter;
+    drslint::format::Context context;
+    context.rules = &linter.rules();
+    for (const auto format : {drslint::format::Format::text, drslint::format::Format::json,
+                              drslint::format::Format::jsonl, drslint::format::Format::github}) {
+        auto run = [&](unsigned jobs) {
+            std::istringstream in(batch);
+            std::ostringstream out;
+            drslint::format::BatchWriter writer(out, format, context, 100,
+                                                [&](std::size_t limit, std::size_t more) {
+                                                    return linter.too_many_findings(limit, more, false);
+                                                });
+            writer.begin_file(drslint::finish_file("batch.jsonl", {}, {}, drslint::Config(), std::nullopt));
+            drslint::lint_jsonl(linter, in, jobs, [&](drslint::LineReport&& r) {
+                writer.add(drslint::finish_file("batch.jsonl", {}, std::move(r.report), drslint::Config(), std::nullopt));
+            });
+            writer.end_file();
+            writer.finish();
+            return out.str();
+        };
+        const std::string one = run(1);
+        BOOST_TEST(one.size() > 10000u);
+        BOOST_TEST((run(3) == one), "format " << static_cast<int>(format));
+    }
 }

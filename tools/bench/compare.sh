@@ -15,7 +15,8 @@
 #   BENCH_REPETITIONS=5       repetitions, randomly interleaved; the fastest is used (the least
 #                             disturbed by other load on the machine)
 #   BENCH_FILTER=.            regex over benchmark names (e.g. 'valid-db_object$')
-#   BATCH_LINES=100000        bodies in the JSON Lines batch (drslint --jsonl, the library, node)
+#   BATCH_LINES=200000        bodies in each JSON Lines batch (drslint --jsonl, the library, node):
+#                             mixed.jsonl (about 30% invalid) and valid.jsonl
 #   STARTUP_RUNS=50           runs of `drslint examples/rename-task.json`
 #   DRSLINT_COMMIT            label for the measured tree (default: git rev-parse --short HEAD)
 set -euo pipefail
@@ -25,7 +26,7 @@ BUILD_DIR=${BUILD_DIR:-build/bench}
 BENCH_MIN_TIME=${BENCH_MIN_TIME:-0.1}
 BENCH_REPETITIONS=${BENCH_REPETITIONS:-5}
 BENCH_FILTER=${BENCH_FILTER:-.}
-BATCH_LINES=${BATCH_LINES:-100000}
+BATCH_LINES=${BATCH_LINES:-200000}
 STARTUP_RUNS=${STARTUP_RUNS:-50}
 RESULTS="$BUILD_DIR/results"
 DATA="$BUILD_DIR/data"
@@ -84,36 +85,55 @@ fi
 # ---------------------------------------------------------------- whole processes
 now_ns() { date +%s%N; }
 # Wall time (ms) of the fastest of three runs of a command; the end of its output goes to stderr.
+# Its output of the last run stays in $OUT (default $RESULTS/last.out).
 process_ms() {
-  local times=() start end
+  local times=() start end out=${OUT:-$RESULTS/last.out}
   for _ in 1 2 3; do
     start=$(now_ns)
     # Exit code 1 only says that some body has errors (drslint's contract); 2 and up is a failure.
-    "$@" >"$RESULTS/last.out" || [ $? -eq 1 ] || { echo "compare.sh: $* failed" >&2; exit 2; }
+    "$@" >"$out" || [ $? -eq 1 ] || { echo "compare.sh: $* failed" >&2; exit 2; }
     end=$(now_ns)
     times+=($(( (end - start) / 1000000 )))
   done
-  tail -n 1 "$RESULTS/last.out" | tail -c 200 >&2  # the CLI's JSON is one line: its summary is at the end
+  tail -n 1 "$out" | tail -c 200 >&2  # the CLI's JSON is one line: its summary is at the end
   printf '%s\n' "${times[@]}" | sort -n | head -n 1
 }
-say "batch: $BATCH_LINES bodies, whole process, fastest of 3"
-# The CLI (`drslint --jsonl`, JSON output to a file) where it has the option; and always the library
-# alone, drslint_bench --jsonl: input::lint_jsonl with nothing printed, without and with the
-# valijson cross-check. One thread is the like-for-like comparison with node; all cores is what a
-# batch gets.
+MIXED="$DATA/mixed.jsonl"
+VALID="$DATA/valid.jsonl"
+JOBS=$(nproc)
+say "batches: $BATCH_LINES bodies each, whole process, fastest of 3"
+# The CLI (`drslint --jsonl`, output to a file) in every format on one thread and on all cores,
+# whose outputs must be the same bytes; and always the library alone, drslint_bench --jsonl:
+# drslint::lint_jsonl with nothing printed, without and with the valijson cross-check. One thread
+# is the like-for-like comparison with node; all cores is what a batch gets.
 batch_cli=null
 batch_cli_all=null
+batch_valid_cli=null
+formats_json="{}"
 if "$CLI" --help 2>&1 | grep -q -- '--jsonl'; then
-  batch_cli=$(process_ms "$CLI" --jsonl --jobs 1 --format json "$DATA/batch.jsonl")
-  batch_cli_all=$(process_ms "$CLI" --jsonl --jobs "$(nproc)" --format json "$DATA/batch.jsonl")
+  formats_json=""
+  for format in json text jsonl github sarif junit; do
+    one=$(OUT="$RESULTS/$format.1.out" process_ms "$CLI" --jsonl --jobs 1 --format "$format" "$MIXED")
+    all=$(OUT="$RESULTS/$format.all.out" process_ms "$CLI" --jsonl --jobs "$JOBS" --format "$format" "$MIXED")
+    same=false
+    cmp -s "$RESULTS/$format.1.out" "$RESULTS/$format.all.out" && same=true
+    bytes=$(wc -c <"$RESULTS/$format.1.out")
+    rm -f "$RESULTS/$format.1.out" "$RESULTS/$format.all.out"
+    formats_json="$formats_json${formats_json:+, }\"$format\": {\"one\": $one, \"all\": $all, \"identical\": $same, \"bytes\": $bytes}"
+    if [ "$format" = json ]; then batch_cli=$one; batch_cli_all=$all; fi
+  done
+  formats_json="{$formats_json}"
+  batch_valid_cli=$(process_ms "$CLI" --jsonl --jobs 1 --format json "$VALID")
 fi
-batch_lint=$(process_ms "$BENCH" --jsonl "$DATA/batch.jsonl")
-batch_checked=$(process_ms "$BENCH" --jsonl "$DATA/batch.jsonl" --cross-check)
-batch_lint_all=$(process_ms "$BENCH" --jsonl "$DATA/batch.jsonl" --jobs "$(nproc)")
-batch_checked_all=$(process_ms "$BENCH" --jsonl "$DATA/batch.jsonl" --jobs "$(nproc)" --cross-check)
+batch_lint=$(process_ms "$BENCH" --jsonl "$MIXED")
+batch_checked=$(process_ms "$BENCH" --jsonl "$MIXED" --cross-check)
+batch_lint_all=$(process_ms "$BENCH" --jsonl "$MIXED" --jobs "$JOBS")
+batch_checked_all=$(process_ms "$BENCH" --jsonl "$MIXED" --jobs "$JOBS" --cross-check)
 batch_ajv=null
+batch_valid_ajv=null
 if [ -n "$NODE_MODULES" ]; then
-  batch_ajv=$(process_ms node tools/bench/ajv_bench.js "$NODE_MODULES" schemas jsonl "$DATA/batch.jsonl")
+  batch_ajv=$(process_ms node tools/bench/ajv_bench.js "$NODE_MODULES" schemas jsonl "$MIXED")
+  batch_valid_ajv=$(process_ms node tools/bench/ajv_bench.js "$NODE_MODULES" schemas jsonl "$VALID")
 fi
 
 say "start-up: drslint examples/rename-task.json, $STARTUP_RUNS runs"
@@ -143,7 +163,9 @@ cat >"$RESULTS/run.json" <<EOF
  "load": "$(cut -d' ' -f1-3 /proc/loadavg)", "batch_lines": $BATCH_LINES,
  "batch_ms": {"cli": $batch_cli, "cli_all_cores": $batch_cli_all,
               "lint": $batch_lint, "lint_cross_check": $batch_checked, "lint_all_cores": $batch_lint_all,
-              "lint_cross_check_all_cores": $batch_checked_all, "ajv": $batch_ajv},
+              "lint_cross_check_all_cores": $batch_checked_all, "ajv": $batch_ajv,
+              "valid_cli": $batch_valid_cli, "valid_ajv": $batch_valid_ajv},
+ "formats_ms": $formats_json,
  "startup": {"runs": $STARTUP_RUNS, "tool": "$startup_tool", "mean_ms": $startup_ms}}
 EOF
 

@@ -26,6 +26,7 @@ const gbench = read("drslint.json");
 const NS_PER = {ns: 1, us: 1e3, ms: 1e6, s: 1e9};
 const drslint = {};
 const bytes = {};
+const findingsOf = {};
 for (const b of gbench.benchmarks) {
   if (b.run_type === "aggregate" || b.error_occurred) continue;  // error: a stage the body cannot reach
   const [stage, body] = b.run_name.split("/");
@@ -33,6 +34,7 @@ for (const b of gbench.benchmarks) {
   drslint[stage] = drslint[stage] || {};
   drslint[stage][body] = Math.min(ns, drslint[stage][body] === undefined ? Infinity : drslint[stage][body]);
   if (b.bytes !== undefined) bytes[body] = b.bytes;
+  if (b.findings !== undefined) findingsOf[body] = b.findings;
 }
 const bodies = Object.keys(drslint.lint || {}).sort((a, b) => {
   const rank = (n) => (n === TYPICAL ? 0 : n.startsWith("valid-") ? 1 : 2);
@@ -94,20 +96,39 @@ out.push(table(["body", "valid case", "lint", "render", "checked", "lint/typical
 })));
 out.push("");
 const bm = run.batch_ms;
-out.push(`Batch: ${run.batch_lines} bodies of JSON Lines, whole process (ms, fastest of 3; start-up and schema`);
-out.push("compilation included). CLI = drslint --jsonl --format json (\"-\": this drslint has no --jsonl);");
-out.push("lint / checked = the library alone (drslint_bench --jsonl: input::lint_jsonl, nothing printed),");
-out.push("without / with the valijson cross-check; ajv = node reading the file, JSON.parse and validate per line.");
+out.push(`Batches: ${run.batch_lines} bodies of JSON Lines each, whole process (ms, fastest of 3; start-up and`);
+out.push("schema compilation included). mixed = about 30% invalid bodies, valid = none, both drawn seeded from");
+out.push("the schema cases, examples and corpus (drslint_bench --emit). CLI = drslint --jsonl --format json to a");
+out.push("file; lint / checked = the library alone (drslint_bench --jsonl: lint_jsonl, nothing printed), without /");
+out.push("with the valijson cross-check; ajv = node reading the file, JSON.parse and validate() per line.");
 const ms = (v) => (v === null || v === undefined ? "-" : v);
-out.push(table(["engine", "threads", "ms", "vs ajv"], [
-  ["drslint CLI", 1, ms(bm.cli), ratio(bm.cli, bm.ajv)],
-  ["drslint CLI", run.nproc, ms(bm.cli_all_cores), ratio(bm.cli_all_cores, bm.ajv)],
-  ["drslint lint", 1, bm.lint, ratio(bm.lint, bm.ajv)],
-  ["drslint checked", 1, bm.lint_cross_check, ratio(bm.lint_cross_check, bm.ajv)],
-  ["drslint lint", run.nproc, bm.lint_all_cores, ratio(bm.lint_all_cores, bm.ajv)],
-  ["drslint checked", run.nproc, bm.lint_cross_check_all_cores, ratio(bm.lint_cross_check_all_cores, bm.ajv)],
-  ["ajv", 1, ms(bm.ajv), bm.ajv === null ? "-" : "1.00"],
+out.push(table(["engine", "batch", "threads", "ms", "vs ajv"], [
+  ["drslint CLI", "mixed", 1, ms(bm.cli), ratio(bm.cli, bm.ajv)],
+  ["drslint CLI", "mixed", run.nproc, ms(bm.cli_all_cores), ratio(bm.cli_all_cores, bm.ajv)],
+  ["drslint lint", "mixed", 1, bm.lint, ratio(bm.lint, bm.ajv)],
+  ["drslint checked", "mixed", 1, bm.lint_cross_check, ratio(bm.lint_cross_check, bm.ajv)],
+  ["drslint lint", "mixed", run.nproc, bm.lint_all_cores, ratio(bm.lint_all_cores, bm.ajv)],
+  ["drslint checked", "mixed", run.nproc, bm.lint_cross_check_all_cores, ratio(bm.lint_cross_check_all_cores, bm.ajv)],
+  ["ajv", "mixed", 1, ms(bm.ajv), bm.ajv === null ? "-" : "1.00"],
+  ["drslint CLI", "valid", 1, ms(bm.valid_cli), ratio(bm.valid_cli, bm.valid_ajv)],
+  ["ajv", "valid", 1, ms(bm.valid_ajv), bm.valid_ajv === null || bm.valid_ajv === undefined ? "-" : "1.00"],
 ]));
+out.push("");
+const formats = run.formats_ms || {};
+out.push(`Every format on the mixed batch (drslint --jsonl --format F, ms): 1 thread, ${run.nproc} threads, their`);
+out.push("ratio, and whether the two outputs are the same bytes.");
+out.push(table(["format", "output bytes", "1 thread", `${run.nproc} threads`, "ratio", "vs ajv (1 thread)", "identical"],
+  Object.keys(formats).map((f) => [f, formats[f].bytes, formats[f].one, formats[f].all,
+    ratio(formats[f].all, formats[f].one), ratio(formats[f].one, bm.ajv), formats[f].identical ? "yes" : "NO"])));
+out.push("");
+// A finding's cost in process: lint plus write_json (render) minus what the verdict alone costs
+// (drslint_parse, then the evaluator and rule engine on the parsed body: check_parsed), per finding.
+const perFinding = invalid.filter((b) => get("check_parsed", b) !== undefined && findingsOf[b] > 0).map((b) => [
+  b, findingsOf[b], us(get("lint_render", b)), us(get("drslint_parse", b) + get("check_parsed", b)),
+  ((get("lint_render", b) - get("drslint_parse", b) - get("check_parsed", b)) / findingsOf[b] / 1e3).toFixed(2)]);
+out.push("A finding's cost (µs, in process): render = lint + write_json; verdict = drslint parse + check parsed;");
+out.push("per finding = (render - verdict) / findings: message, suggestion, position and JSON rendering together.");
+out.push(table(["body", "findings", "render", "verdict", "per finding"], perFinding));
 out.push("");
 out.push(`Start-up: drslint examples/rename-task.json, mean of ${run.startup.runs} runs (${run.startup.tool}): ` +
          `${run.startup.mean_ms} ms; Linter construction alone: ${us(get("startup", "linter"))} µs.`);
@@ -119,6 +140,18 @@ out.push("  " + t("lint / ajv validate (parsed body)", ratio(get("lint", TYPICAL
 out.push("  " + t("check parsed / ajv validate (both on a parsed body)", ratio(get("check_parsed", TYPICAL), ajvNs(TYPICAL)), 1));
 out.push("  " + t("lint / parse", ratio(get("lint", TYPICAL), get("rapidjson_parse", TYPICAL)), 3));
 out.push("  " + t("batch, 1 thread: library / node + ajv", ratio(bm.lint, bm.ajv), 1));
+out.push(`Targets, batches (issue 17):`);
+out.push("  " + t("mixed batch, CLI json, 1 thread / node + ajv", ratio(bm.cli, bm.ajv), 0.5));
+if (formats.text) out.push("  " + t("mixed batch, CLI text, 1 thread / node + ajv", ratio(formats.text.one, bm.ajv), 0.5));
+for (const f of Object.keys(formats)) {
+  out.push("  " + t(`mixed batch, CLI ${f}, ${run.nproc} threads / 1 thread`, ratio(formats[f].all, formats[f].one), 0.6) +
+           (formats[f].identical ? ", output identical" : ", OUTPUT DIFFERS"));
+}
+out.push("  " + t("valid batch, CLI json, 1 thread / node + ajv", ratio(bm.valid_cli, bm.valid_ajv), 0.46));
+if (perFinding.length) {
+  out.push("  " + t("worst cost per finding, µs", Math.max(...perFinding.map((r) => Number(r[4]))).toFixed(2), 1));
+}
+out.push("  " + t("start-up, ms", run.startup.mean_ms, 5));
 const worst = (stage) => Math.max(...invalid.map((b) => get(stage, b) / get(stage, counterpart(b))));
 out.push("  " + t("worst invalid / its valid case, lint", worst("lint").toFixed(2), 10));
 out.push(`  (with --cross-check: checked / ajv ${ratio(get("lint_cross_check", TYPICAL), ajvNs(TYPICAL))}, ` +

@@ -452,24 +452,23 @@ int run(int argc, char** argv)
         context.fix_command = "--fix";
         context.unsafe_fix_command = "--fix --unsafe-fixes";
         if (jsonl && baseline_file.empty() && drslint::format::streams(format)) {
-            // Each body is printed when it is linted: the batch holds one chunk of reports at a time.
-            drslint::format::Summary summary;
-            bool failed = false;
+            // Each body is printed when it is linted: the batch holds a few chunks of reports at a time.
+            drslint::format::BatchWriter writer(std::cout, format, context, batch_findings_limit(linter.limits()),
+                                                [&](std::size_t limit, std::size_t more) {
+                                                    return linter.too_many_findings(limit, more, false);
+                                                });
             for (const auto& file : drslint::collect_inputs(inputs, filters)) {
                 const auto config = configs.for_input(file);
+                writer.begin_file(drslint::finish_file(file, std::string_view(), {}, *config, fail_severity));
                 lint_jsonl_file(linter, file, jobs, [&](drslint::Report&& body) {
                     // No source excerpts: a line is not kept once it is linted.
-                    const auto result = drslint::finish_file(file, std::string_view(), std::move(body), *config,
-                                                                     fail_severity);
-                    drslint::format::write_findings(std::cout, format, result, context);
-                    drslint::format::count_findings(summary, result);
-                    failed = failed || result.failed();
+                    writer.add(drslint::finish_file(file, std::string_view(), std::move(body), *config, fail_severity));
                 });
-                ++summary.files;
+                writer.end_file();
             }
-            drslint::format::write_summary(std::cout, format, summary);
+            writer.finish();
             if (written_out() != kExitClean) return kExitTrouble;
-            return failed ? kExitFindings : kExitClean;
+            return writer.failed() ? kExitFindings : kExitClean;
         }
         std::vector<drslint::format::FileResult> results;
         Fixing fixing;

@@ -1,0 +1,169 @@
+#include <optional>
+#include <utility>
+
+#include "drslint/format.h"
+#include "format/json_finding.h"
+#include "format/output.h"
+
+namespace drslint::format {
+
+using formatting::BlockOutput;
+using formatting::JsonStream;
+using formatting::JsonWriter;
+using formatting::write_json_finding_members;
+using formatting::write_json_summary;
+using formatting::write_jsonl_findings;
+using formatting::write_jsonl_summary;
+
+namespace {
+
+void string(JsonWriter& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+void count(Summary& summary, const Finding& f)
+{
+    summary.errors += f.severity == Severity::error;
+    summary.warnings += f.severity == Severity::warning;
+    summary.infos += f.severity == Severity::info;
+}
+
+}  // namespace
+
+// One buffer for the whole batch, so that a body's few findings are no write of their own. The
+// json document is written by hand around the shared finding writer: its "files" array and each
+// file's "findings" array stay open while parts arrive, which RapidJSON's writer (one document,
+// start to end) cannot pause for; the bytes are exactly write_json's.
+struct BatchWriter::Impl {
+    Impl(std::ostream& out, Format format, const Context& context, std::size_t limit, TooMany too_many)
+        : format(format), context(context), limit(limit), too_many(std::move(too_many)), text(out), stream(out),
+          writer(stream)
+    {
+    }
+
+    void json_finding(const Finding& f)
+    {
+        if (kept != 0) stream.Put(',');
+        writer.Reset(stream);
+        writer.StartObject();
+        write_json_finding_members(writer, f);
+        writer.EndObject();
+    }
+
+    Format format;
+    Context context;
+    std::size_t limit;
+    TooMany too_many;
+    BlockOutput text;   // text and github
+    JsonStream stream;  // json and jsonl
+    JsonWriter writer;
+    Summary summary;
+    bool failed = false;
+    std::optional<FileResult> file;  // begun, not ended
+    std::size_t kept = 0, more = 0;  // findings of this file in the json document, and beyond it
+};
+
+BatchWriter::BatchWriter(std::ostream& out, Format format, const Context& context, std::size_t document_limit,
+                         TooMany too_many)
+    : impl_(std::make_unique<Impl>(out, format, context, document_limit, std::move(too_many)))
+{
+    if (format == Format::json) {
+        const char kStart[] = "{\"version\":1,\"files\":[";
+        for (const char* c = kStart; *c != '\0'; ++c) impl_->stream.Put(*c);
+    }
+}
+
+BatchWriter::~BatchWriter() = default;
+
+void BatchWriter::begin_file(const FileResult& file)
+{
+    Impl& d = *impl_;
+    if (d.format == Format::json) {
+        if (d.summary.files != 0) d.stream.Put(',');
+        d.writer.Reset(d.stream);
+        // The file's object is opened by hand: only its name goes through the writer (escaped).
+        d.stream.Put('{');
+        string(d.writer, "file");
+        d.writer.Reset(d.stream);
+        d.stream.Put(':');
+        string(d.writer, file.display_name);
+        d.writer.Reset(d.stream);
+        d.stream.Put(',');
+        string(d.writer, "findings");
+        d.stream.Put(':');
+        d.stream.Put('[');
+    }
+    d.file = file;
+    d.kept = d.more = 0;
+}
+
+void BatchWriter::add(const FileResult& part)
+{
+    Impl& d = *impl_;
+    d.summary.suppressed += part.suppressed;
+    d.failed = d.failed || part.failed();
+    switch (d.format) {
+    case Format::text: write_text_findings(d.text, part, d.context); break;
+    case Format::github: write_github_findings(d.text, part, d.context); break;
+    case Format::jsonl: write_jsonl_findings(d.writer, d.stream, part); break;
+    case Format::json:
+        for (const Finding& f : part.report.findings) {
+            if (d.kept == d.limit) {
+                ++d.more;
+                continue;
+            }
+            d.json_finding(f);
+            ++d.kept;
+            count(d.summary, f);
+        }
+        return;
+    default: return;
+    }
+    for (const Finding& f : part.report.findings) count(d.summary, f);
+}
+
+void BatchWriter::end_file()
+{
+    Impl& d = *impl_;
+    if (d.format == Format::json && d.file) {
+        if (d.more != 0) {
+            const Finding summary = d.too_many(d.limit, d.more);
+            d.json_finding(summary);
+            count(d.summary, summary);
+            d.failed = d.failed || summary.severity >= d.file->fail_severity;
+        }
+        d.stream.Put(']');
+        d.stream.Put('}');
+    }
+    d.file.reset();
+    ++d.summary.files;
+}
+
+void BatchWriter::finish()
+{
+    Impl& d = *impl_;
+    switch (d.format) {
+    case Format::text:
+    case Format::github: d.text << summary_line(d.summary) << "\n"; break;
+    case Format::jsonl: write_jsonl_summary(d.writer, d.stream, d.summary); break;
+    case Format::json: {
+        d.stream.Put(']');
+        d.stream.Put(',');
+        d.writer.Reset(d.stream);
+        string(d.writer, "summary");
+        d.stream.Put(':');
+        d.writer.Reset(d.stream);
+        write_json_summary(d.writer, d.summary);
+        d.stream.Put('}');
+        d.stream.Put('\n');
+        break;
+    }
+    default: break;
+    }
+    d.text.flush();
+    d.stream.drain();
+}
+
+bool BatchWriter::failed() const { return impl_->failed; }
+
+const Summary& BatchWriter::summary() const { return impl_->summary; }
+
+}  // namespace drslint::format
