@@ -19,7 +19,8 @@ namespace drslint::format {
 using FileResult = drslint::FileReport;
 
 struct Summary {
-    std::size_t files = 0;
+    std::size_t files = 0;      // inputs checked
+    std::size_t unchecked = 0;  // inputs that could not be checked (FileReport::error)
     std::size_t errors = 0;
     std::size_t warnings = 0;
     std::size_t infos = 0;
@@ -27,9 +28,9 @@ struct Summary {
 };
 
 Summary summarize(const std::vector<FileResult>& results);
-// Adds a file's findings (not the file) to a summary.
+// Adds a file's findings (not the file) to a summary; an unchecked file counts in `unchecked`.
 void count_findings(Summary& summary, const FileResult& result);
-// "2 files checked: 1 error, 0 warnings[, 3 info][, 2 suppressed]"
+// "2 files checked: 1 error, 0 warnings[, 3 info][, 2 suppressed][; 1 file could not be checked]"
 std::string summary_line(const Summary& summary);
 
 // What a formatter may know besides the reports; the CLI fills it in.

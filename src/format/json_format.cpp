@@ -20,6 +20,10 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results, const
         w.StartObject();
         w.Key("file");
         string(result.display_name);
+        if (!result.checked()) {
+            w.Key("error");
+            string(result.error);
+        }
         w.Key("findings");
         w.StartArray();
         for (const auto& f : result.report.findings) {
@@ -69,6 +73,8 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results, const
     w.Uint64(s.infos);
     w.Key("suppressed");
     w.Uint64(s.suppressed);
+    w.Key("unchecked");
+    w.Uint64(s.unchecked);
     w.EndObject();
     w.EndObject();
     out << "\n";
