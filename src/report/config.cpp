@@ -108,7 +108,8 @@ public:
         }
         const rapidjson::Value& root = parsed.document;
         if (!root.IsObject()) fail("", "expected an object with \"rules\", \"ignore\" and \"failSeverity\"");
-        known_keys(root, {"rules", "ignore", "failSeverity"}, "");
+        // "$schema": editors use it to find schemas/drslint-config.schema.json; drslint reads nothing from it.
+        known_keys(root, {"$schema", "rules", "ignore", "failSeverity"}, "");
 
         Config config;
         config.file = file_;

@@ -1006,3 +1006,90 @@ BOOST_AUTO_TEST_CASE(quiet_output_stdin_filename_rules_json_and_print_config)
     const auto none = run({"--print-config", bad});
     BOOST_TEST(contains(none.out, "no config file applies"), none.out);
 }
+
+namespace {
+
+std::string source_file(const std::string& relative)
+{
+    std::ifstream in(fs::path(DRSLINT_SOURCE_DIR) / relative, std::ios::binary);
+    BOOST_TEST_REQUIRE(static_cast<bool>(in), relative);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The option names --help lists: each line of the Options section, "  -o, --output FILE  ...".
+std::vector<std::string> help_options(const std::string& help)
+{
+    std::vector<std::string> names;
+    std::istringstream lines(help.substr(help.find("Options:\n")));
+    std::string line;
+    std::getline(lines, line);
+    while (std::getline(lines, line) && !line.empty()) {
+        std::istringstream words(line);
+        for (std::string word; words >> word && word[0] == '-';) {
+            if (word.back() == ',') word.pop_back();
+            names.push_back(word);
+        }
+    }
+    return names;
+}
+
+}  // namespace
+
+// The README's options table, --help, the man page and the completions cannot drift apart.
+BOOST_AUTO_TEST_CASE(help_readme_man_page_and_completions_name_the_same_options)
+{
+    const auto help = run({"--help"});
+    const std::vector<std::string> options = help_options(help.out);
+    BOOST_TEST_REQUIRE(options.size() > 20u, help.out);
+    BOOST_TEST((std::find(options.begin(), options.end(), "--output") != options.end()));
+    BOOST_TEST((std::find(options.begin(), options.end(), "-q") != options.end()));
+    const std::string readme = source_file("README.md");
+    const std::string table = readme.substr(readme.find("| option | meaning |"),
+                                            readme.find("\n\n", readme.find("| option | meaning |")) -
+                                                readme.find("| option | meaning |"));
+    std::string man = source_file("docs/drslint.1.in");
+    for (std::size_t at = man.find("\\-"); at != std::string::npos; at = man.find("\\-", at)) man.erase(at, 1);
+    const std::string bash = source_file("tools/completions/drslint.bash");
+    const std::string zsh = source_file("tools/completions/_drslint");
+    for (const auto& option : options) {
+        // --no-cross-check is documented in --cross-check's row.
+        BOOST_TEST((contains(table, "`" + option + "`") || contains(table, "`" + option + " ") ||
+                    contains(table, "`" + option + "` is the default")),
+                   "README options table lacks " << option);
+        BOOST_TEST((contains(man, ".B " + option + "\n") || contains(man, ".BI " + option + " ") ||
+                    contains(man, ".BR " + option + " ") || contains(man, "\" " + option + "\n") ||
+                    contains(man, "\" " + option + " \"")),
+                   "man page lacks " << option);
+        BOOST_TEST((contains(bash, " " + option + " ") || contains(bash, " " + option + "\"") ||
+                    contains(bash, "\"" + option + " ") || contains(bash, " " + option + "\n")),
+                   "bash completion lacks " << option);
+        BOOST_TEST((contains(zsh, "'" + option + "[") || contains(zsh, "," + option + "}") ||
+                    contains(zsh, "{" + option + ",") || contains(zsh, "'*" + option + "[") ||
+                    contains(zsh, ")" + option + "[") || contains(zsh, ")'{" + option + ",")),
+                   "zsh completion lacks " << option);
+    }
+    // And the other way: the man page documents no option --help does not know.
+    for (std::size_t at = man.find(".B"); at != std::string::npos; at = man.find(".B", at + 1)) {
+        const std::size_t dash = man.find(" -", at);
+        if (dash == std::string::npos || dash != man.find(' ', at)) continue;
+        std::string name = man.substr(dash + 1, man.find_first_of(" \n\"", dash + 1) - dash - 1);
+        BOOST_TEST((std::find(options.begin(), options.end(), name) != options.end()), "man page names " << name);
+    }
+}
+
+// A project people can adopt: a license, a changelog whose newest release is the version built.
+BOOST_AUTO_TEST_CASE(license_and_changelog_match_the_version)
+{
+    const std::string license = source_file("LICENSE");
+    BOOST_TEST(contains(license, "Apache License"));
+    BOOST_TEST(contains(license, "Version 2.0, January 2004"));
+    BOOST_TEST(contains(license, "END OF TERMS AND CONDITIONS"));  // the full text, not a pointer to it
+    const std::string changelog = source_file("CHANGELOG.md");
+    const std::size_t heading = changelog.find("\n## [", changelog.find("## [Unreleased]") + 1);
+    BOOST_TEST_REQUIRE(heading != std::string::npos);
+    const std::string newest = changelog.substr(heading + 5, changelog.find(']', heading) - heading - 5);
+    const auto version = run({"--version"});
+    BOOST_TEST(version.out == "drslint " + newest + "\n");
+    BOOST_TEST(contains(changelog, "## [0.1.0]"));  // where it starts
+    BOOST_TEST(contains(source_file("README.md"), "git tag -a v"));  // the release checklist
+}

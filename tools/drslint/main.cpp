@@ -274,26 +274,26 @@ constexpr OptionDoc kOptionDocs[] = {
     {"-h,--help", "", "print this help and exit"},
     {"--version", "", "print the version and exit"},
     {"--format", "FORMAT", "output format: text (default), json, sarif, github, junit"},
-    {"-o,--output", "FILE", "write the report to FILE (replaced whole, atomically) instead of standard output"},
-    {"-q,--quiet", "", "text and github: print only the summary line; twice (-qq): print nothing, any format"},
-    {"--color", "WHEN", "colour in text output: auto (default: a terminal, NO_COLOR unset), always, never"},
-    {"--config", "FILE", "the config for every input (default: the nearest .drslint.json above each file)"},
-    {"--print-config", "FILE", "print which config applies to FILE and what it sets, and exit"},
-    {"--fail-severity", "SEVERITY", "findings at or above it make exit code 1: error (default), warning, info"},
-    {"--write-baseline", "FILE", "write a config that ignores every finding reported now, and print no report"},
-    {"--include", "GLOB", "in directories, lint only files whose relative path matches (repeatable; default **/*.json)"},
-    {"--exclude", "GLOB", "in directories, skip files and directories whose relative path matches (repeatable)"},
-    {"--no-ignore", "", "in directories, also walk what .gitignore ignores, hidden files and directories, node_modules"},
-    {"--stdin-filename", "NAME", "the name standard input ('-') gets in messages and for config lookup"},
-    {"--jsonl", "", "each input holds one request body per line (JSON Lines); findings carry the line"},
+    {"-o,--output", "FILE", "write the report to FILE (replaced whole) instead of standard output"},
+    {"-q,--quiet", "", "text, github: only the summary line; -qq: nothing (exit code only)"},
+    {"--color", "WHEN", "colour in text output: auto (default), always, never"},
+    {"--config", "FILE", "the config for every input (default: the nearest .drslint.json)"},
+    {"--print-config", "FILE", "print which config applies to FILE and what it sets"},
+    {"--fail-severity", "SEVERITY", "findings at or above it fail: error (default), warning, info"},
+    {"--write-baseline", "FILE", "write a config that ignores every finding reported now"},
+    {"--include", "GLOB", "in directories, lint only matching files (repeatable; default **/*.json)"},
+    {"--exclude", "GLOB", "in directories, skip matching files and directories (repeatable)"},
+    {"--no-ignore", "", "also walk what .gitignore ignores, hidden files, node_modules"},
+    {"--stdin-filename", "NAME", "the name of standard input in messages and for config lookup"},
+    {"--jsonl", "", "each input holds one request body per line (JSON Lines)"},
     {"--jobs", "N", "threads for --jsonl (default: the number of cores)"},
-    {"--response", "STATUS", "check response bodies of status 200 or 400 instead of request bodies"},
-    {"--context", "FILE", "task facts (job_type, engine_type, job_direction, task_type) for rules that need them"},
-    {"--cross-check", "", "also validate each body with valijson and report any disagreement (about 25x slower)"},
+    {"--response", "STATUS", "check response bodies of status 200 or 400 instead"},
+    {"--context", "FILE", "task facts (job_type, engine_type, ...) for rules that need them"},
+    {"--cross-check", "", "also validate with valijson, report disagreements (25x slower)"},
     {"--no-cross-check", "", "do not cross-check (the default)"},
-    {"--max-input", "SIZE", "largest input accepted (default 64MiB, at most 1GiB; B, KiB, MiB, GiB)"},
+    {"--max-input", "SIZE", "largest input accepted (default 64MiB, at most 1GiB)"},
     {"--max-depth", "N", "deepest nesting accepted (default 64, at most 256)"},
-    {"--max-string", "SIZE", "longest string given to std::regex, and longest member name (default and at most 512)"},
+    {"--max-string", "SIZE", "longest string for std::regex and member name (default, max 512)"},
     {"--max-findings", "N", "findings listed per file (default 1000, at most 10000)"},
 };
 
@@ -326,16 +326,16 @@ std::string help_text(const std::string& program)
         out << "  " << column << std::string(width - column.size() + 2, ' ') << doc.help << "\n";
     }
     out << "\nDirectories are walked for **/*.json like ripgrep: what .gitignore and .git/info/exclude ignore,\n"
-        << "hidden files and directories, node_modules and package.json-like files are skipped (--no-ignore).\n"
+        << "hidden files and directories, node_modules and package.json are skipped (--no-ignore).\n"
         << "Each file uses the nearest .drslint.json at or above it (rules, ignore, failSeverity).\n\n"
         << "Examples:\n"
-        << "  " << program << " bodies/                         lint every body below bodies/\n"
-        << "  " << program << " --format sarif -o drslint.sarif .   a SARIF report for code scanning\n"
-        << "  " << program << " --context task.json --stdin-filename body.json - < body.json\n\n"
+        << "  " << program << " bodies/                            lint every body below bodies/\n"
+        << "  " << program << " --format sarif -o drslint.sarif .  a SARIF report for code scanning\n"
+        << "  " << program << " --stdin-filename body.json - < body.json\n\n"
         << "Exit codes:\n"
         << "  0  no finding at or above the fail severity\n"
         << "  1  at least one finding at or above the fail severity (input that is not JSON too)\n"
-        << "  2  usage error, unreadable input or config, invalid config or context, or internal failure;\n"
+        << "  2  usage error, unreadable input, invalid config or context, internal failure;\n"
         << "     the inputs that could be read are still reported\n\n"
         << "README.md and `man drslint` say more.\n";
     return out.str();
