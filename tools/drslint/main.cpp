@@ -630,7 +630,8 @@ int lint(const Arguments& args)
     context.rules = &linter.rules();
     context.tool_version = kVersion;
     context.base_directory = fs::current_path();
-    context.color = args.output_file.empty() && use_colour(args.colour);
+    // auto asks whether standard output is a terminal; a file named by -o is none.
+    context.color = args.output_file.empty() ? use_colour(args.colour) : args.colour == "always";
     const drslint::Walk walk = drslint::walk_inputs(args.inputs, args.filters);
     for (const auto& glob : walk.unmatched_include) {
         std::cerr << "drslint: warning: --include '" << glob << "' matched no file\n";
