@@ -933,6 +933,7 @@ BOOST_AUTO_TEST_CASE(help_has_usage_subcommands_examples_and_exit_codes_and_size
     BOOST_TEST(too_big.status == 2);
     BOOST_TEST(contains(too_big.out, "drslint: --max-input 2GiB is not a size from 1 to 1GiB"), too_big.out);
     BOOST_TEST(run({"--max-input", "64MB", body}).status == 2);  // MB is ambiguous: refused, not guessed
+    BOOST_TEST(run({"--max-input", "64M", body}).status == 2);
     BOOST_TEST(run({"--max-input", "0", body}).status == 2);
 }
 

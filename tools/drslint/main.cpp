@@ -349,10 +349,11 @@ std::optional<std::size_t> parse_size(const std::string& text)
     if (digits == 0 || digits > 12) return std::nullopt;
     const std::string unit = text.substr(digits);
     std::size_t scale = 0;
+    // Binary units only, spelled out: "64M" or "64MB" could mean 10^6 or 2^20, and a guess is refused.
     if (unit.empty() || unit == "B") scale = 1;
-    else if (unit == "KiB" || unit == "K") scale = std::size_t{1} << 10;
-    else if (unit == "MiB" || unit == "M") scale = std::size_t{1} << 20;
-    else if (unit == "GiB" || unit == "G") scale = std::size_t{1} << 30;
+    else if (unit == "KiB") scale = std::size_t{1} << 10;
+    else if (unit == "MiB") scale = std::size_t{1} << 20;
+    else if (unit == "GiB") scale = std::size_t{1} << 30;
     else return std::nullopt;
     return static_cast<std::size_t>(std::stoull(text.substr(0, digits))) * scale;
 }
