@@ -1094,3 +1094,22 @@ BOOST_AUTO_TEST_CASE(license_and_changelog_match_the_version)
     BOOST_TEST(contains(changelog, "## [0.1.0]"));  // where it starts
     BOOST_TEST(contains(source_file("README.md"), "git tag -a v"));  // the release checklist
 }
+
+// The bash completion does complete: options from a prefix, values of --format, subcommands, rule ids.
+BOOST_AUTO_TEST_CASE(the_bash_completion_completes)
+{
+    const std::string script = (fs::path(DRSLINT_SOURCE_DIR) / "tools/completions/drslint.bash").string();
+    const std::string binary_dir = fs::path(DRSLINT_BINARY).parent_path().string();
+    auto complete = [&](const std::string& words, int current) {
+        drslint::test::RunOptions options;
+        options.env = {{"PATH", binary_dir + ":/usr/bin:/bin"}};
+        const std::string program = "source '" + script + "'; COMP_WORDS=(" + words + "); COMP_CWORD=" +
+                                    std::to_string(current) + "; _drslint; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        return drslint::test::run_process({"bash", "-c", program}, options).out;
+    };
+    BOOST_TEST(complete("drslint --form", 1) == "--format\n");
+    BOOST_TEST(complete("drslint --format s", 2) == "sarif\n");
+    BOOST_TEST(contains(complete("drslint rul", 1), "rules\n"));
+    BOOST_TEST(complete("drslint explain unknown-m", 2) == "unknown-member\n");
+    BOOST_TEST(complete("drslint --no-ig", 1) == "--no-ignore\n");
+}
