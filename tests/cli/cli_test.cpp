@@ -922,6 +922,14 @@ BOOST_AUTO_TEST_CASE(help_has_usage_subcommands_examples_and_exit_codes_and_size
     BOOST_TEST(!contains(help.out, "..."  " ..."));
     BOOST_TEST(!contains(help.out, "TEXT"));  // CLI11's placeholder
     BOOST_TEST(run({"-h"}).out == help.out);
+    BOOST_TEST(run({"rules", "--help"}).out == help.out);  // one help, which shows the subcommands
+    const auto explain = run({"explain"});
+    BOOST_TEST(explain.status == 2);
+    BOOST_TEST(contains(explain.out, "drslint: explain needs a rule id"), explain.out);
+    // "-1" is refused as it is written, not as the size_t it would wrap to.
+    const auto negative = run({"--max-depth", "-1", "x.json"});
+    BOOST_TEST(negative.status == 2);
+    BOOST_TEST(contains(negative.out, "drslint: --max-depth -1 is not a number from 1 to 256"), negative.out);
     TempDir dir;
     const auto body = dir.write("ok.json", kValid);
     BOOST_TEST(run({"--max-input", "64MiB", body}).status == 0);

@@ -426,19 +426,28 @@ void parse_subcommand(Arguments& args, const std::vector<std::string>& words)
 {
     CLI::App app{"", "drslint " + words[0]};
     app.set_help_flag();
+    bool help = false;
+    app.add_flag("-h,--help", help);
     std::string format = "text";
     if (words[0] == "rules") {
         args.command = Arguments::Command::rules;
         app.add_option("--format", format)->check(CLI::IsMember({"text", "json"}));
     } else {
         args.command = Arguments::Command::explain;
-        app.add_option("rule", args.explain_id)->required();
+        app.add_option("rule", args.explain_id);
     }
     std::vector<std::string> rest(words.rbegin(), words.rend() - 1);  // CLI11 takes them reversed
     try {
         app.parse(rest);
     } catch (const CLI::ParseError& e) {
         usage_error(app, e, {words.begin() + 1, words.end()});
+    }
+    if (help) {
+        args.command = Arguments::Command::help;  // one help, which shows the subcommands too
+        return;
+    }
+    if (args.command == Arguments::Command::explain && args.explain_id.empty()) {
+        throw UsageError("explain needs a rule id, e.g. drslint explain unknown-member; drslint rules lists them");
     }
     args.format_name = format;
 }
@@ -480,11 +489,12 @@ Arguments parse_arguments(int argc, char** argv)
     app.add_flag("--cross-check,!--no-cross-check", args.options.cross_check_with_valijson);
     // 0 would check nothing; above the ceilings a lint could overflow the stack or the memory. The
     // range check also catches "-1", which would otherwise wrap around to the largest size_t.
-    std::string max_input, max_string;
+    // As text, checked below: CLI11 would read "-1" into a size_t as its largest value.
+    std::string max_input, max_string, max_depth, max_findings;
     app.add_option("--max-input", max_input);
-    app.add_option("--max-depth", args.options.limits.max_depth);
+    app.add_option("--max-depth", max_depth);
     app.add_option("--max-string", max_string);
-    app.add_option("--max-findings", args.options.limits.max_findings);
+    app.add_option("--max-findings", max_findings);
     // Every option is documented in kOptionDocs, and every row there is an option: --help, the man
     // page and the completions cannot name an option that does not exist, nor miss one.
     std::vector<std::string> documented;
@@ -531,14 +541,18 @@ Arguments parse_arguments(int argc, char** argv)
     size_option("--max-input", max_input, drslint::kLimitCeilings.max_input_bytes, args.options.limits.max_input_bytes);
     size_option("--max-string", max_string, drslint::kLimitCeilings.max_pattern_length,
                 args.options.limits.max_pattern_length);
-    const auto count_option = [&app](const char* name, std::size_t value, std::size_t ceiling) {
-        if (app.count(name) != 0 && (value == 0 || value > ceiling)) {
-            throw UsageError(std::string(name) + " " + std::to_string(value) + " is not from 1 to " +
-                             std::to_string(ceiling));
+    const auto count_option = [](const std::string& name, const std::string& text, std::size_t ceiling,
+                                 std::size_t& target) {
+        if (text.empty()) return;
+        const bool digits = text.size() <= 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const std::size_t value = digits ? static_cast<std::size_t>(std::stoull(text)) : 0;
+        if (value == 0 || value > ceiling) {
+            throw UsageError(name + " " + text + " is not a number from 1 to " + std::to_string(ceiling));
         }
+        target = value;
     };
-    count_option("--max-depth", args.options.limits.max_depth, drslint::kLimitCeilings.max_depth);
-    count_option("--max-findings", args.options.limits.max_findings, drslint::kLimitCeilings.max_findings);
+    count_option("--max-depth", max_depth, drslint::kLimitCeilings.max_depth, args.options.limits.max_depth);
+    count_option("--max-findings", max_findings, drslint::kLimitCeilings.max_findings, args.options.limits.max_findings);
     // A first word that is no file but close to a subcommand is a typo of it (`drslint rule`).
     std::error_code ec;
     if (!args.inputs.empty() && args.inputs[0] == words[0] && words[0] != "-" && !fs::exists(words[0], ec)) {
