@@ -207,6 +207,13 @@ int drslint_options_set_context(drslint_options* options, int field, const char*
         case DRSLINT_CONTEXT_TASK_TYPE: target = &context.task_type; break;
         default: return fail(function, DRSLINT_INVALID_ARGUMENT, "unknown context field ", field);
         }
+        // Checked as --context is: a value outside its enum would leave the rules that need it quiet.
+        const char* const names[] = {"job_type", "engine_type", "job_direction", "task_type"};
+        try {
+            drslint::check_task_context_value(names[field - DRSLINT_CONTEXT_JOB_TYPE], value != nullptr ? value : "");
+        } catch (const std::invalid_argument& e) {
+            return fail(function, DRSLINT_INVALID_ARGUMENT, e.what());
+        }
         target->assign(value != nullptr ? value : "");
         return static_cast<int>(DRSLINT_OK);
     });

@@ -65,7 +65,10 @@ Options checked(Options options)
 // Findings collected per body before the schema stage stops looking: enough to pick the first
 // max_findings by position after repeats are dropped, few enough that a body with a violation per
 // value (millions) costs bounded memory and time.
-std::size_t collection_cap(const Limits& limits) { return 4 * limits.max_findings; }
+// Violations collapse into fewer findings (a branch of an allOf, a member and its value), so a
+// cap near the limit would turn an exact count into "at least": with a floor, a small limit
+// (--max-findings 1) still counts what a hand-written body holds exactly, and the work stays bounded.
+std::size_t collection_cap(const Limits& limits) { return std::max<std::size_t>(4 * limits.max_findings, 1024); }
 
 Located at_offset(Finding finding, std::size_t offset)
 {

@@ -17,6 +17,7 @@ the system's library search finds libdrslint.so.
 """
 import ctypes
 import ctypes.util
+import json
 import os
 import sys
 from typing import List, NamedTuple, Optional
@@ -65,6 +66,7 @@ def load_library(path: Optional[str] = None) -> ctypes.CDLL:
         "drslint_options_free": (None, [handle]),
         "drslint_options_set_limit": (ctypes.c_int, [handle, ctypes.c_int, size_t]),
         "drslint_options_set_context": (ctypes.c_int, [handle, ctypes.c_int, ctypes.c_char_p]),
+        "drslint_options_set_context_json": (ctypes.c_int, [handle, ctypes.c_char_p, size_t]),
         "drslint_linter_new": (ctypes.c_int, [handle, ctypes.POINTER(handle)]),
         "drslint_linter_free": (None, [handle]),
         "drslint_lint": (ctypes.c_int, [handle, ctypes.c_char_p, size_t, ctypes.POINTER(handle)]),
@@ -100,10 +102,11 @@ class Linter:
                 if name not in LIMITS:
                     raise TypeError(f"unknown limit {name!r}; one of {', '.join(LIMITS)}")
                 self._check(self._lib.drslint_options_set_limit(options, LIMITS[name], value))
-            for name, value in (context or {}).items():
-                if name not in CONTEXT_FIELDS:
-                    raise TypeError(f"unknown context field {name!r}; one of {', '.join(CONTEXT_FIELDS)}")
-                self._check(self._lib.drslint_options_set_context(options, CONTEXT_FIELDS[name], value.encode()))
+            if context:
+                # As JSON, through the library's own reader: unknown keys and values outside their
+                # enums are refused with the same message (and did-you-mean) as `drslint --context`.
+                text = json.dumps(context).encode()
+                self._check(self._lib.drslint_options_set_context_json(options, text, len(text)))
             self._check(self._lib.drslint_linter_new(options, ctypes.byref(self._handle)))
         finally:
             self._lib.drslint_options_free(options)

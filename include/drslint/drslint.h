@@ -107,11 +107,15 @@ int drslint_options_new(drslint_options** out) DRSLINT_NOEXCEPT;
 void drslint_options_free(drslint_options* options) DRSLINT_NOEXCEPT; /* NULL is fine */
 /* limit is a DRSLINT_LIMIT_* value. */
 int drslint_options_set_limit(drslint_options* options, int limit, size_t value) DRSLINT_NOEXCEPT;
-/* field is a DRSLINT_CONTEXT_* value; value is a C string, NULL or "" for unknown. */
+/* field is a DRSLINT_CONTEXT_* value; value is a C string, NULL or "" for unknown.
+ * DRSLINT_INVALID_ARGUMENT for a value that base_info does not allow for the field (the last error
+ * names the allowed values and the closest one), as --context refuses it. */
 int drslint_options_set_context(drslint_options* options, int field, const char* value) DRSLINT_NOEXCEPT;
-/* Reads all four facts from JSON, found at any depth (a saved "query task details" response works
- * as it is), like `drslint --context FILE`. Facts it does not find become unknown.
- * DRSLINT_INVALID_ARGUMENT when the text is not a JSON object. */
+/* Reads all four facts from JSON, like `drslint --context FILE`: an object of the facts alone
+ * (another key is refused, with a did-you-mean), or a saved "query task details" response, in which
+ * they are found at any depth. Facts it does not find become unknown. DRSLINT_INVALID_ARGUMENT when
+ * the text is not a JSON object, a key or a value is not one a task context has, or a response holds
+ * none of the facts. */
 int drslint_options_set_context_json(drslint_options* options, const char* json, size_t length) DRSLINT_NOEXCEPT;
 
 /* Builds a linter (it compiles the embedded schemas: build one and keep it). options may be NULL

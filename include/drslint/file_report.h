@@ -24,8 +24,13 @@ struct FileReport {
     RedactedSource source;   // secrets masked; empty when there is no finding to show
     Severity fail_severity = Severity::error;  // findings at or above it fail the run
     std::size_t suppressed = 0;                // findings the config's `ignore` removed
+    // Why this input could not be checked (unreadable, a directory that could not be walked or
+    // holds nothing to lint), printable; empty when it was. Such a report has no findings, and
+    // every format says so: a run with one is never a success (the CLI exits 2).
+    std::string error;
 
     bool failed() const { return report.has_at_least(fail_severity); }
+    bool checked() const { return error.empty(); }
 };
 
 // `path` as FileReport::display_name shows it ("<stdin>" for "-"): for messages about a file.
@@ -36,5 +41,9 @@ std::string display_name(const std::string& path);
 // keeps a redacted copy of `text` when a finding is left to show it. path "-" is standard input.
 FileReport finish_file(const std::string& path, std::string_view text, Report report, const Config& config,
                        std::optional<Severity> fail_override);
+
+// The report of an input that could not be checked: `error` says why (made printable, as the
+// file name is). path "-" is standard input.
+FileReport unchecked_file(const std::string& path, std::string_view error);
 
 }  // namespace drslint

@@ -22,21 +22,52 @@ struct InputError : std::runtime_error {
 std::string read_input(const std::string& path, std::size_t max_bytes);
 
 // Which files below a directory are linted: globs (input/glob syntax: `**` spans directories)
-// over the path relative to the directory.
+// over the path relative to the directory, and, like ripgrep, what a repository says is no source.
 struct FileFilters {
     std::vector<std::string> include;  // empty: kDefaultInclude
+    // An exclude glob that matches a directory excludes everything below it: "drafts" is
+    // "drafts" and "drafts/**" alike.
     std::vector<std::string> exclude;
+    // Repository-aware walking: skip what .gitignore files (in the walked directory, below it, and
+    // above it up to the repository root, the directory holding .git) and .git/info/exclude
+    // ignore, hidden files and directories (a name starting with '.'), node_modules, and the
+    // well-known JSON files that are never a request body (kWellKnownFiles). false: the globs alone
+    // decide. A directory or file named as an argument is never skipped by these.
+    bool repository_aware = true;
 
     static constexpr const char* kDefaultInclude = "**/*.json";
+    static constexpr const char* kWellKnownFiles[] = {"package.json", "package-lock.json", "tsconfig.json",
+                                                      "jsconfig.json", "composer.json"};
+    // The globs alone: included, and neither the path nor a directory above it excluded.
     bool keep(std::string_view relative) const;
+};
+
+// One input of a walk: a file to lint, or what could not be walked (`error` says why, with the
+// path; nothing below it was checked).
+struct WalkedInput {
+    std::string path;
+    std::string error;
+};
+
+struct Walk {
+    std::vector<WalkedInput> inputs;  // per argument in order; below a directory, sorted by path
+    bool walked_directory = false;    // the globs applied somewhere
+    // Globs that matched nothing in any walked directory: most likely a typo, or a pattern written
+    // for another syntax.
+    std::vector<std::string> unmatched_include;
+    std::vector<std::string> unmatched_exclude;
 };
 
 // Expands directories into the files below them that `filters` keep, sorted, so output order is
 // deterministic; other arguments (a file, "-") are kept as they are, in order. Config files
 // (.drslint.json) are never linted as bodies. Nothing below a directory is skipped unseen: an
-// unreadable directory, or one in which no file is kept, throws InputError; a symbolic link to a
-// directory is followed, once (a link back up the tree is not walked again), and a link to
-// nothing is no file. Standard input that is closed throws InputError too.
+// unreadable directory (below the argument too), or an argument in which no file is kept, is an
+// input with an error, and the rest is still walked; a symbolic link to a directory is followed,
+// once (a link back up the tree is not walked again), and a link to nothing is no file. Standard
+// input that is closed is an input with an error too.
+Walk walk_inputs(const std::vector<std::string>& args, const FileFilters& filters);
+
+// walk_inputs(), but the first input that could not be walked throws InputError.
 std::vector<std::string> collect_inputs(const std::vector<std::string>& args, const FileFilters& filters);
 
 // Whether `path` is an .http (or .rest) file of requests rather than a body.

@@ -21,7 +21,8 @@ namespace drslint::format {
 using FileResult = drslint::FileReport;
 
 struct Summary {
-    std::size_t files = 0;
+    std::size_t files = 0;      // inputs checked
+    std::size_t unchecked = 0;  // inputs that could not be checked (FileReport::error)
     std::size_t errors = 0;
     std::size_t warnings = 0;
     std::size_t infos = 0;
@@ -29,9 +30,9 @@ struct Summary {
 };
 
 Summary summarize(const std::vector<FileResult>& results);
-// Adds a file's findings (not the file) to a summary.
+// Adds a file's findings (not the file) to a summary; an unchecked file counts in `unchecked`.
 void count_findings(Summary& summary, const FileResult& result);
-// "2 files checked: 1 error, 0 warnings[, 3 info][, 2 suppressed]"
+// "2 files checked: 1 error, 0 warnings[, 3 info][, 2 suppressed][; 1 file could not be checked]"
 std::string summary_line(const Summary& summary);
 
 // What a formatter may know besides the reports; the CLI fills it in.
@@ -85,6 +86,9 @@ public:
     // Prints a part of the file begun last (finish_file of one body's report).
     void add(const FileResult& part);
     void end_file();
+    // An input that could not be read (unchecked_file): said in the format (json: a file with its
+    // "error"), and counted as unchecked in the summary.
+    void unchecked(const FileResult& file);
     // The summary line (json: the end of the document); then everything is handed to `out`.
     void finish();
     // Whether a finding printed so far is at or above its file's fail severity.

@@ -17,10 +17,18 @@ struct TaskContext {
     std::string task_type;      // FULL_TRANS | FULL_INCR_TRANS | INCR_TRANS
 };
 
-// Reads a task context from JSON: an object with job_type, engine_type, job_direction and
-// task_type, found at any depth (a saved "query task details" response works as it is).
-// Throws std::invalid_argument when the text is not a JSON object.
+// Reads a task context from JSON, checked as a config is: either an object of the facts alone
+// (job_type, engine_type, job_direction, task_type, each a string), where any other key is an
+// error with a did-you-mean, or a saved "query task details" response, in which the facts are
+// found at any depth (and at least one must be). Every value must be one that base_info (Table 6)
+// allows. Throws std::invalid_argument naming the key or value (and the closest allowed one) when
+// any of that fails, or when the text is not a JSON object.
 TaskContext parse_task_context(std::string_view json);
+
+// Checks one fact: `field` is job_type, engine_type, job_direction or task_type, and `value` is ""
+// (unknown) or one of the values base_info allows for it. Throws std::invalid_argument as
+// parse_task_context() does.
+void check_task_context_value(std::string_view field, std::string_view value);
 
 // Bounds on the work one lint() does, so that any input, however hostile, gets a finding in bounded
 // time and memory. Each is reported as an error finding with its own rule id when reached.

@@ -1,5 +1,7 @@
 #include "core/suggest.h"
 
+#include "drslint/suggest.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -72,3 +74,12 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
 }
 
 }  // namespace drslint::core
+
+namespace drslint {
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates)
+{
+    return core::closest_match(word, candidates);
+}
+
+}  // namespace drslint

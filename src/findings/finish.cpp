@@ -139,7 +139,8 @@ std::vector<std::size_t> locate(std::string_view text, std::vector<Located>& loc
 Finding too_many(const rules::RuleCatalogue& catalogue, const Overflow& overflow, std::size_t limit)
 {
     // Truncated: at least the violation that met the cap went uncollected, and maybe many more.
-    const std::string more = std::to_string(overflow.more + (overflow.truncated ? 1 : 0));
+    const std::size_t count = overflow.more + (overflow.truncated ? 1 : 0);
+    const std::string more = std::to_string(count) + (count == 1 ? " more finding" : " more findings");
     Finding summary = make(catalogue, core::RuleId::too_many_findings, "",
                            {{"actual", overflow.truncated || overflow.stopped ? "at least " + more : more},
                             {"expected", std::to_string(limit)}});

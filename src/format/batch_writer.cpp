@@ -77,7 +77,7 @@ void BatchWriter::begin_file(const FileResult& file)
 {
     Impl& d = *impl_;
     if (d.format == Format::json) {
-        if (d.summary.files != 0) d.stream.Put(',');
+        if (d.summary.files + d.summary.unchecked != 0) d.stream.Put(',');
         d.writer.Reset(d.stream);
         // The file's object is opened by hand: only its name goes through the writer (escaped).
         d.stream.Put('{');
@@ -135,6 +135,31 @@ void BatchWriter::end_file()
     }
     d.file.reset();
     ++d.summary.files;
+}
+
+void BatchWriter::unchecked(const FileResult& file)
+{
+    Impl& d = *impl_;
+    switch (d.format) {
+    case Format::text: write_text_findings(d.text, file, d.context); break;
+    case Format::github: write_github_findings(d.text, file, d.context); break;
+    case Format::jsonl: write_jsonl_findings(d.writer, d.stream, file); break;
+    case Format::json:
+        if (d.summary.files + d.summary.unchecked != 0) d.stream.Put(',');
+        d.writer.Reset(d.stream);
+        d.writer.StartObject();
+        string(d.writer, "file");
+        string(d.writer, file.display_name);
+        string(d.writer, "error");
+        string(d.writer, file.error);
+        string(d.writer, "findings");
+        d.writer.StartArray();
+        d.writer.EndArray();
+        d.writer.EndObject();
+        break;
+    default: break;
+    }
+    ++d.summary.unchecked;
 }
 
 void BatchWriter::finish()

@@ -38,6 +38,19 @@ std::string escape(std::string_view text, bool property)
 
 void write_github_findings(std::ostream& out, const FileResult& result, const Context& context)
 {
+    if (!result.checked()) {
+        // An annotation too: a pull request whose file could not be checked must not look clean.
+        std::string properties;
+        if (!result.is_stdin) {
+            properties = " file=" + escape(core::printable(artifact_path(result.file, context.base_directory).path,
+                                                           static_cast<std::size_t>(-1)),
+                                           true) + ",";
+        } else {
+            properties = " ";
+        }
+        out << "::error" << properties << "title=not checked::" << escape(result.error, false) << "\n";
+        return;
+    }
     for (const auto& f : result.report.findings) {
         std::string properties;
         auto add = [&properties](const char* key, const std::string& value) {

@@ -85,6 +85,8 @@ void write_json_summary(JsonWriter& w, const Summary& s)
     w.Uint64(s.infos);
     w.Key("suppressed");
     w.Uint64(s.suppressed);
+    w.Key("unchecked");
+    w.Uint64(s.unchecked);
     w.EndObject();
 }
 
@@ -93,6 +95,18 @@ void write_json_summary(JsonWriter& w, const Summary& s)
 // One writer for every line (Reset between documents): a writer's first key allocates its stack.
 void write_jsonl_findings(JsonWriter& w, JsonStream& stream, const FileResult& result)
 {
+    if (!result.checked()) {  // an input that could not be read: one line that says so
+        w.Reset(stream);
+        w.StartObject();
+        w.Key("version");
+        w.Int(1);
+        w.Key("file");
+        string(w, result.display_name);
+        w.Key("error");
+        string(w, result.error);
+        w.EndObject();
+        stream.Put('\n');
+    }
     for (const auto& f : result.report.findings) {
         w.Reset(stream);
         w.StartObject();
@@ -141,6 +155,10 @@ void write_json(std::ostream& out, const std::vector<FileResult>& results, const
         w.StartObject();
         w.Key("file");
         string(w, result.display_name);
+        if (!result.checked()) {
+            w.Key("error");
+            string(w, result.error);
+        }
         w.Key("findings");
         w.StartArray();
         for (const auto& f : result.report.findings) {

@@ -38,15 +38,27 @@ std::string location(const FileResult& result, const Finding& f)
 
 void write_junit(std::ostream& out, const std::vector<FileResult>& results, const Context&)
 {
-    std::size_t tests = 0, failures = 0;
+    std::size_t tests = 0, failures = 0, errors = 0;
     for (const auto& result : results) {
         tests += std::max<std::size_t>(result.report.findings.size(), 1);
         for (const auto& f : result.report.findings) failures += f.severity >= result.fail_severity;
+        errors += result.checked() ? 0 : 1;
     }
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out << "<testsuites name=\"drslint\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\"0\">\n";
+    out << "<testsuites name=\"drslint\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\""
+        << errors << "\">\n";
     for (const auto& result : results) {
         const auto& findings = result.report.findings;
+        if (!result.checked()) {
+            // JUnit's <error>: the test could not run, which is not a failure of the body.
+            const std::string file = xml(result.display_name);
+            out << "  <testsuite name=\"" << file << "\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
+                << "    <testcase name=\"not checked\" classname=\"" << file << "\">\n"
+                << "      <error message=\"" << xml(result.error) << "\" type=\"not-checked\"/>\n"
+                << "    </testcase>\n"
+                << "  </testsuite>\n";
+            continue;
+        }
         std::size_t failed = 0;
         for (const auto& f : findings) failed += f.severity >= result.fail_severity;
         const std::string file = xml(result.display_name);

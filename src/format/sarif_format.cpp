@@ -2,6 +2,7 @@
 #include "format/output.h"
 #include "parse/json_parser.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <unordered_map>
@@ -226,6 +227,38 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
     string(w, "file://" + root);
     w.EndObject();
     w.EndObject();
+    // Whether every input was checked; the ones that were not are notifications, with the file
+    // as their location, so that a viewer shows a run that missed a file as one.
+    w.Key("invocations");
+    w.StartArray();
+    w.StartObject();
+    const bool all_checked = std::all_of(results.begin(), results.end(), [](const auto& r) { return r.checked(); });
+    w.Key("executionSuccessful");
+    w.Bool(all_checked);
+    if (!all_checked) {
+        w.Key("toolExecutionNotifications");
+        w.StartArray();
+        for (const auto& result : results) {
+            if (result.checked()) continue;
+            w.StartObject();
+            w.Key("level");
+            w.String("error");
+            text_object(w, "message", result.error);
+            w.Key("locations");
+            w.StartArray();
+            w.StartObject();
+            w.Key("physicalLocation");
+            w.StartObject();
+            write_artifact_location(w, result, context);
+            w.EndObject();
+            w.EndObject();
+            w.EndArray();
+            w.EndObject();
+        }
+        w.EndArray();
+    }
+    w.EndObject();
+    w.EndArray();
     // Our columns count code points; SARIF's default unit is UTF-16 code units.
     w.Key("columnKind");
     w.String("unicodeCodePoints");

@@ -16,13 +16,16 @@ void count_findings(Summary& summary, const FileResult& result)
     summary.warnings += result.report.count(Severity::warning);
     summary.infos += result.report.count(Severity::info);
     summary.suppressed += result.suppressed;
+    summary.unchecked += result.checked() ? 0 : 1;
 }
 
 Summary summarize(const std::vector<FileResult>& results)
 {
     Summary summary;
-    summary.files = results.size();
-    for (const auto& result : results) count_findings(summary, result);
+    for (const auto& result : results) {
+        count_findings(summary, result);
+        summary.files += result.checked() ? 1 : 0;
+    }
     return summary;
 }
 
@@ -35,6 +38,10 @@ std::string summary_line(const Summary& s)
     }
     if (s.suppressed != 0) {
         line += ", " + std::to_string(s.suppressed) + " suppressed";
+    }
+    if (s.unchecked != 0) {
+        // The last word: a run with an input it could not read is no clean run, whatever came before.
+        line += "; " + plural(s.unchecked, "file") + " could not be checked";
     }
     return line;
 }

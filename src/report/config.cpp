@@ -108,7 +108,8 @@ public:
         }
         const rapidjson::Value& root = parsed.document;
         if (!root.IsObject()) fail("", "expected an object with \"rules\", \"ignore\", \"failSeverity\" and \"unsafeFixes\"");
-        known_keys(root, {"rules", "ignore", "failSeverity", "unsafeFixes"}, "");
+        // "$schema": editors use it to find schemas/drslint-config.schema.json; drslint reads nothing from it.
+        known_keys(root, {"$schema", "rules", "ignore", "failSeverity", "unsafeFixes"}, "");
 
         Config config;
         config.file = file_;

@@ -28,4 +28,15 @@ FileReport finish_file(const std::string& path, std::string_view text, Report re
     return out;
 }
 
+FileReport unchecked_file(const std::string& path, std::string_view error)
+{
+    FileReport out;
+    out.is_stdin = path == "-";
+    out.file = out.is_stdin ? "<stdin>" : path;
+    out.display_name = core::printable(out.file, static_cast<std::size_t>(-1));
+    // The reason holds the path and an OS message: neither may act on a terminal or break a document.
+    out.error = core::printable(error, static_cast<std::size_t>(-1));
+    return out;
+}
+
 }  // namespace drslint

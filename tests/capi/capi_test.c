@@ -258,6 +258,12 @@ static void test_errors(const drslint_linter* linter)
     CHECK_STR(drslint_last_error(), "drslint_options_set_context: unknown context field -3");
     CHECK(drslint_options_set_context_json(options, "[1, 2]", 6) == DRSLINT_INVALID_ARGUMENT);
     CHECK(contains(drslint_last_error(), "JSON object"));
+    /* The task context is checked as --context is: a value outside its enum, an unknown key. */
+    CHECK(drslint_options_set_context(options, DRSLINT_CONTEXT_JOB_TYPE, "synk") == DRSLINT_INVALID_ARGUMENT);
+    CHECK(contains(drslint_last_error(), "job_type is 'synk'"));
+    CHECK(contains(drslint_last_error(), "(did you mean 'sync'?)"));
+    CHECK(drslint_options_set_context_json(options, "{\"jobtype\": \"sync\"}", 19) == DRSLINT_INVALID_ARGUMENT);
+    CHECK(contains(drslint_last_error(), "unknown key 'jobtype' (did you mean 'job_type'?)"));
     /* A success clears the message. */
     CHECK(drslint_options_set_limit(options, DRSLINT_LIMIT_MAX_DEPTH, 8) == DRSLINT_OK);
     CHECK_STR(drslint_last_error(), "");

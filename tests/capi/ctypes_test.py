@@ -72,6 +72,13 @@ class ModuleTest(unittest.TestCase):
         with drslint_ctypes.Linter(LIBRARY, context={"job_type": "migration"}) as linter:
             self.assertIn("conflict-policy-migration", [f.rule for f in linter.lint(body)])
 
+    def test_task_context_is_checked_as_the_command_line_checks_it(self):
+        # An unknown key or a value outside its enum would leave the context rules quiet unseen.
+        with self.assertRaisesRegex(drslint_ctypes.DrslintError, r"unknown key 'jobtype' \(did you mean 'job_type'\?\)"):
+            drslint_ctypes.Linter(LIBRARY, context={"jobtype": "migration"})
+        with self.assertRaisesRegex(drslint_ctypes.DrslintError, r"job_type is 'synk'.*\(did you mean 'sync'\?\)"):
+            drslint_ctypes.Linter(LIBRARY, context={"job_type": "synk"})
+
     def test_version(self):
         self.assertRegex(self.linter.version(), r"^\d+\.\d+\.\d+$")
 

@@ -3,6 +3,9 @@
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -954,3 +957,407 @@ BOOST_AUTO_TEST_CASE(rules_and_explain_show_fixes)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ---- Issue 16: the command line a newcomer expects. One case per point of the issue's list. ----
+
+namespace {
+
+// Standard output alone of a run whose standard error (its "drslint: " lines) went to the same stream.
+std::string without_messages(const std::string& out)
+{
+    std::istringstream lines(out);
+    std::string kept;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("drslint: ", 0) != 0) kept += line + "\n";
+    }
+    return kept;
+}
+
+}  // namespace
+
+// `drslint body.json rules` used to print the rule list and lint nothing.
+BOOST_AUTO_TEST_CASE(a_subcommand_is_one_only_as_the_first_word)
+{
+    TempDir dir;
+    const auto body = dir.write("body.json", kInvalid);
+    dir.write("rules", kInvalid);
+    dir.write("explain", kValid);
+    const auto r = run({"--format", "json", body, "rules"}, "", dir.path);
+    BOOST_TEST(r.status == 1, r.out);
+    BOOST_TEST(json(r)["files"].Size() == 2u);
+    BOOST_TEST(json(r)["files"][1]["file"].GetString() == std::string("rules"));
+    const auto explain = run({"--format", "json", body, "explain", "type-mismatch"}, "", dir.path);
+    BOOST_TEST(explain.status == 2, explain.out);  // type-mismatch is no file: linted as one, unreadable
+    BOOST_TEST(contains(explain.out, "\"file\":\"explain\""), explain.out);
+    BOOST_TEST(!contains(explain.out, "Fails:"), explain.out);
+    // As the first word they are subcommands, with their own options.
+    BOOST_TEST(run({"rules"}, "", dir.path).status == 0);
+    BOOST_TEST(contains(run({"explain", "type-mismatch"}).out, "Fails:"));
+    BOOST_TEST(run({"rules", body}).status == 2);  // rules takes no file
+}
+
+// One unreadable file used to abort everything: good.json was not reported, SARIF was empty.
+BOOST_AUTO_TEST_CASE(an_unreadable_input_is_reported_with_the_others_and_is_exit_2)
+{
+    TempDir dir;
+    const auto good = dir.write("good.json", kInvalid);
+    const auto missing = dir / "missing.json";
+    const auto text = run({good, missing});
+    BOOST_TEST(text.status == 2);
+    BOOST_TEST(contains(text.out, good + ":1:"), text.out);
+    BOOST_TEST(contains(text.out, "drslint: cannot read " + missing), text.out);
+    BOOST_TEST(contains(text.out, "1 file checked: 1 error, 0 warnings; 1 file could not be checked"), text.out);
+    const auto as_json = run({"--format", "json", good, missing});
+    BOOST_TEST(as_json.status == 2);
+    const std::string document = without_messages(as_json.out);
+    rapidjson::Document d;
+    d.Parse(document.c_str());
+    BOOST_TEST_REQUIRE(!d.HasParseError(), as_json.out);
+    BOOST_TEST(d["files"].Size() == 2u);
+    BOOST_TEST(d["files"][0]["findings"].Size() == 1u);
+    BOOST_TEST(contains(d["files"][1]["error"].GetString(), "cannot read"));
+    BOOST_TEST(d["summary"]["unchecked"].GetUint() == 1u);
+    const auto sarif = run({"--format", "sarif", good, missing});
+    BOOST_TEST(sarif.status == 2);
+    BOOST_TEST(contains(sarif.out, "\"executionSuccessful\": false"), sarif.out);
+    BOOST_TEST(contains(sarif.out, "\"toolExecutionNotifications\""), sarif.out);
+    BOOST_TEST(contains(sarif.out, "\"ruleId\": \"string-length\""), sarif.out);
+    const auto junit = run({"--format", "junit", good, missing});
+    BOOST_TEST(junit.status == 2);
+    BOOST_TEST(contains(junit.out, "<testsuites name=\"drslint\" tests=\"2\" failures=\"1\" errors=\"1\">"), junit.out);
+    BOOST_TEST(contains(junit.out, "<error message=\"cannot read"), junit.out);
+    const auto github = run({"--format", "github", good, missing});
+    BOOST_TEST(github.status == 2);
+    BOOST_TEST(contains(github.out, "title=not checked::cannot read"), github.out);
+    BOOST_TEST(contains(github.out, "title=string-length"), github.out);
+    // A directory that cannot be read, below a directory argument: the rest is still linted.
+    dir.write("tree/ok.json", kValid);
+    fs::create_directories(dir.path / "tree/locked");
+    dir.write("tree/locked/x.json", kInvalid);
+    fs::permissions(dir.path / "tree/locked", fs::perms::none);
+    if (::geteuid() != 0) {  // root reads any directory
+        const auto tree = run({"--format", "json", dir / "tree"});
+        BOOST_TEST(tree.status == 2, tree.out);
+        BOOST_TEST(contains(tree.out, "ok.json"), tree.out);
+        BOOST_TEST(contains(tree.out, "cannot read directory"), tree.out);
+    }
+    fs::permissions(dir.path / "tree/locked", fs::perms::owner_all);
+    // No baseline from a run that missed a file: it would fail that file later.
+    BOOST_TEST(run({"--write-baseline", dir / "base.json", good, missing}).status == 2);
+    BOOST_TEST(!fs::exists(dir.path / "base.json"));
+}
+
+// `drslint .` used to lint .git/, node_modules/ and package.json; `--exclude drafts` excluded nothing.
+BOOST_AUTO_TEST_CASE(directories_are_walked_as_a_repository)
+{
+    TempDir dir;
+    dir.write("repo/.git/info/exclude", "local/\n");
+    dir.write("repo/.git/config.json", kInvalid);
+    dir.write("repo/.gitignore", "generated/\n*.tmp.json\n!keep.tmp.json\n");
+    dir.write("repo/node_modules/pkg/x.json", kInvalid);
+    dir.write("repo/package.json", R"({"name": "x"})");
+    dir.write("repo/.hidden/h.json", kInvalid);
+    dir.write("repo/generated/g.json", kInvalid);
+    dir.write("repo/local/l.json", kInvalid);
+    dir.write("repo/a.tmp.json", kInvalid);
+    dir.write("repo/keep.tmp.json", kValid);
+    dir.write("repo/bodies/b.json", kValid);
+    dir.write("repo/bodies/.gitignore", "old.json\n");  // nested: relative to bodies/
+    dir.write("repo/bodies/old.json", kInvalid);
+    dir.write("repo/drafts/d.json", kInvalid);
+    dir.write("repo/drafts/deep/e.json", kInvalid);
+    auto files = [&](std::vector<std::string> args, const fs::path& where = {}) {
+        args.insert(args.begin(), {"--format", "json"});
+        args.push_back(where.empty() ? dir / "repo" : where.string());
+        const auto r = run(args);
+        std::vector<std::string> out;
+        const auto d = json(Run{r.status, without_messages(r.out)});
+        for (const auto& f : d["files"].GetArray()) {
+            out.push_back(fs::path(f["file"].GetString()).lexically_relative(dir.path / "repo").generic_string());
+        }
+        return out;
+    };
+    using V = std::vector<std::string>;
+    BOOST_TEST(files({}) == (V{"bodies/b.json", "drafts/d.json", "drafts/deep/e.json", "keep.tmp.json"}));
+    BOOST_TEST(files({"--exclude", "drafts"}) == (V{"bodies/b.json", "keep.tmp.json"}));
+    BOOST_TEST(files({"--exclude", "drafts/"}) == (V{"bodies/b.json", "keep.tmp.json"}));
+    // The .gitignore files above a directory argument apply to it too.
+    BOOST_TEST(files({}, dir.path / "repo/bodies") == (V{"bodies/b.json"}));
+    const auto all = files({"--no-ignore"});
+    for (const char* expected : {".git/config.json", ".hidden/h.json", "node_modules/pkg/x.json", "package.json",
+                                 "generated/g.json", "local/l.json", "a.tmp.json", "bodies/old.json"}) {
+        BOOST_TEST((std::find(all.begin(), all.end(), expected) != all.end()), expected);
+    }
+    // A pattern that matches nothing is most likely a typo: a warning, and the run goes on.
+    const auto r = run({"--exclude", "draft", "--include", "**/*.jsn", "--include", "**/*.json", dir / "repo"});
+    BOOST_TEST(r.status == 1, r.out);
+    BOOST_TEST(contains(r.out, "drslint: warning: --exclude 'draft' matched no file or directory"), r.out);
+    BOOST_TEST(contains(r.out, "drslint: warning: --include '**/*.jsn' matched no file"), r.out);
+    BOOST_TEST(!contains(r.out, "'**/*.json' matched"), r.out);
+}
+
+// `--formt`, `drslint rule` and `explain unknwn-member` got no help.
+BOOST_AUTO_TEST_CASE(typos_get_a_did_you_mean_and_every_error_the_drslint_prefix)
+{
+    TempDir dir;
+    const auto body = dir.write("ok.json", kValid);
+    const auto option = run({"--formt", "json", body});
+    BOOST_TEST(option.status == 2);
+    BOOST_TEST(contains(option.out, "drslint: unknown option '--formt' (did you mean '--format'?)"), option.out);
+    BOOST_TEST(contains(run({"--max-finding=3", body}).out, "(did you mean '--max-findings'?)"));
+    const auto subcommand = run({"rule"}, "", dir.path);
+    BOOST_TEST(subcommand.status == 2);
+    BOOST_TEST(contains(subcommand.out, "drslint: 'rule' is neither a file nor a subcommand (did you mean 'drslint rules'?)"),
+               subcommand.out);
+    const auto rule = run({"explain", "unknwn-member"});
+    BOOST_TEST(rule.status == 2);
+    BOOST_TEST(contains(rule.out, "drslint: no rule named 'unknwn-member' (did you mean 'unknown-member'?)"), rule.out);
+    // In a config: rules and ignores alike.
+    const auto config = dir.write("c.json", R"({"ignore": [{"rule": "unknwn-member"}]})");
+    const auto in_config = run({"--config", config, body});
+    BOOST_TEST(in_config.status == 2);
+    BOOST_TEST(contains(in_config.out, "did you mean 'unknown-member'?"), in_config.out);
+    // Every error line starts with drslint:.
+    for (const auto& r : {option, subcommand, rule, in_config, run({"--format", "yaml", body}), run({body, "--max-depth", "0"})}) {
+        BOOST_TEST(r.out.rfind("drslint: ", 0) == 0, r.out);
+    }
+}
+
+// `{"jobtype": ...}` and `"job_type": "synk"` used to be accepted, and the context rules stayed quiet.
+BOOST_AUTO_TEST_CASE(the_context_file_is_checked_like_the_config)
+{
+    TempDir dir;
+    const auto body = dir.write("ok.json", kValid);
+    const auto key = run({"--context", dir.write("k.json", R"({"jobtype": "sync"})"), body});
+    BOOST_TEST(key.status == 2);
+    BOOST_TEST(contains(key.out, "k.json: the --context file: unknown key 'jobtype' (did you mean 'job_type'?)"), key.out);
+    const auto value = run({"--context", dir.write("v.json", R"({"job_type": "synk"})"), body});
+    BOOST_TEST(value.status == 2);
+    BOOST_TEST(contains(value.out, "job_type is 'synk'; expected one of migration, sync, cloudDataGuard (did you mean 'sync'?)"),
+               value.out);
+    const auto engine = run({"--context", dir.write("e.json", R"({"engine_type": "mysql-to-mysq"})"), body});
+    BOOST_TEST(engine.status == 2);
+    BOOST_TEST(contains(engine.out, "(did you mean 'mysql-to-mysql'?)"), engine.out);
+    const auto missing = run({"--context", dir / "none.json", body});
+    BOOST_TEST(missing.status == 2);
+    BOOST_TEST(contains(missing.out, "drslint: the --context file: cannot read"), missing.out);
+    // A saved task-details response keeps working: the facts are found inside it.
+    const auto saved = dir.write("saved.json", R"({"job": {"id": "x", "base_info": {"job_type": "migration"}}})");
+    BOOST_TEST(run({"--context", saved, body}).status == 0);
+    BOOST_TEST(run({"--context", dir.write("ok-context.json", R"({"job_type": "sync", "task_type": "INCR_TRANS"})"), body})
+                   .status == 0);
+}
+
+// --help had no exit codes, no word of .http or the config, no examples; 64MiB was "not in range".
+BOOST_AUTO_TEST_CASE(help_has_usage_subcommands_examples_and_exit_codes_and_sizes_take_units)
+{
+    const auto help = run({"--help"});
+    BOOST_TEST(help.status == 0);
+    for (const char* part : {"Usage:\n  drslint [OPTIONS] FILE|DIR|- ...", "drslint rules", "drslint explain RULE",
+                             "Examples:", "Exit codes:\n  0 ", "\n  2 ", ".http", ".drslint.json", "README.md",
+                             "--include GLOB ", ".gitignore"}) {
+        BOOST_TEST(contains(help.out, part), part);
+    }
+    BOOST_TEST(!contains(help.out, DRSLINT_BINARY));  // the program's name, not its path
+    BOOST_TEST(!contains(help.out, "..."  " ..."));
+    BOOST_TEST(!contains(help.out, "TEXT"));  // CLI11's placeholder
+    BOOST_TEST(run({"-h"}).out == help.out);
+    BOOST_TEST(run({"rules", "--help"}).out == help.out);  // one help, which shows the subcommands
+    const auto explain = run({"explain"});
+    BOOST_TEST(explain.status == 2);
+    BOOST_TEST(contains(explain.out, "drslint: explain needs a rule id"), explain.out);
+    // "-1" is refused as it is written, not as the size_t it would wrap to.
+    const auto negative = run({"--max-depth", "-1", "x.json"});
+    BOOST_TEST(negative.status == 2);
+    BOOST_TEST(contains(negative.out, "drslint: --max-depth -1 is not a number from 1 to 256"), negative.out);
+    TempDir dir;
+    const auto body = dir.write("ok.json", kValid);
+    BOOST_TEST(run({"--max-input", "64MiB", body}).status == 0);
+    BOOST_TEST(run({"--max-input", "1GiB", body}).status == 0);
+    BOOST_TEST(run({"--max-input", "64KiB", body}).status == 0);
+    BOOST_TEST(run({"--max-input", "10B", body}).status == 1);  // input-too-large
+    BOOST_TEST(run({"--max-string", "512", body}).status == 0);
+    const auto too_big = run({"--max-input", "2GiB", body});
+    BOOST_TEST(too_big.status == 2);
+    BOOST_TEST(contains(too_big.out, "drslint: --max-input 2GiB is not a size from 1 to 1GiB"), too_big.out);
+    BOOST_TEST(run({"--max-input", "64MB", body}).status == 2);  // MB is ambiguous: refused, not guessed
+    BOOST_TEST(run({"--max-input", "64M", body}).status == 2);
+    BOOST_TEST(run({"--max-input", "0", body}).status == 2);
+}
+
+// --max-findings 1 said "at least 3 more findings not shown" when 2 remained, and "1 more findings".
+BOOST_AUTO_TEST_CASE(too_many_findings_counts_exactly_and_in_good_english)
+{
+    TempDir dir;
+    const auto body = dir.write("mixed.json", kMixed);  // three errors
+    const auto one = run({"--max-findings", "1", body});
+    BOOST_TEST(one.status == 1);
+    BOOST_TEST(contains(one.out, "2 more findings not shown (limit 1)"), one.out);
+    BOOST_TEST(!contains(one.out, "at least"), one.out);
+    const auto two = run({"--max-findings", "2", body});
+    BOOST_TEST(contains(two.out, "1 more finding not shown (limit 2)"), two.out);
+    // A body whose violations collapse into fewer findings (branches of a condition) counts exactly too.
+    const auto many = dir.write("many.json", R"({"job": {"type": "speed_limit", "params": {"speed_limit":
+        [{"begin": "1", "end": "2", "speed": 3}, {"begin": "x", "end": "y", "speed": "z"}]}}})");
+    const auto all = json(run({"--format", "json", many}));
+    const std::size_t total = findings_in(all);
+    BOOST_TEST_REQUIRE(total > 2u);
+    const auto cut = run({"--max-findings", "1", many});
+    BOOST_TEST(contains(cut.out, std::to_string(total - 1) + " more findings not shown (limit 1)"), cut.out);
+}
+
+// Not in the issue's list but in its "small things": -q, -o, --stdin-filename, rules --format json, --print-config.
+BOOST_AUTO_TEST_CASE(quiet_output_stdin_filename_rules_json_and_print_config)
+{
+    TempDir dir;
+    const auto bad = dir.write("bad.json", kInvalid);
+    const auto quiet = run({"-q", bad});
+    BOOST_TEST(quiet.status == 1);
+    BOOST_TEST(quiet.out == "1 file checked: 1 error, 0 warnings\n");
+    const auto silent = run({"-qq", bad});
+    BOOST_TEST(silent.status == 1);
+    BOOST_TEST(silent.out.empty(), silent.out);
+    BOOST_TEST(run({"-qq", "--format", "json", bad}).out.empty());
+    // -o: the report in a file, nothing on standard output; a report that cannot be written is exit 2.
+    const std::string report = dir / "out/report.sarif";
+    fs::create_directories(dir.path / "out");
+    const auto written = run({"--format", "sarif", "-o", report, bad});
+    BOOST_TEST(written.status == 1);
+    BOOST_TEST(written.out.empty(), written.out);
+    std::ifstream in(report);
+    const std::string sarif((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    BOOST_TEST(contains(sarif, "\"ruleId\": \"string-length\""));
+    BOOST_TEST(run({"-o", dir / "no-such-dir/r.txt", bad}).status == 2);
+    // --stdin-filename: the name in messages, and where the config is looked up.
+    dir.write("sub/.drslint.json", R"({"rules": {"string-length": "off"}})");
+    const auto named = run({"--stdin-filename", dir / "sub/body.json", "-"}, bad);
+    BOOST_TEST(named.status == 0, named.out);  // the config of sub/ applies
+    const auto shown = run({"--stdin-filename", "named.json", "-"}, bad, dir.path);
+    BOOST_TEST(shown.status == 1);
+    BOOST_TEST(contains(shown.out, "named.json:1:"), shown.out);
+    BOOST_TEST(!contains(shown.out, "<stdin>"), shown.out);
+    // rules --format json: every rule, with the fields a tool needs.
+    const auto rules = run({"rules", "--format", "json"});
+    BOOST_TEST(rules.status == 0);
+    rapidjson::Document list;
+    list.Parse(rules.out.c_str());
+    BOOST_TEST_REQUIRE((!list.HasParseError() && list.IsArray()), rules.out);
+    BOOST_TEST(list.Size() > 10u);
+    BOOST_TEST(list[0].HasMember("id"));
+    BOOST_TEST(list[0].HasMember("severity"));
+    BOOST_TEST(list[0].HasMember("summary"));
+    BOOST_TEST(run({"rules", "--format", "yaml"}).status == 2);
+    // --print-config: which config applies to a file, and what it sets.
+    const auto printed = run({"--print-config", dir / "sub/x.json"});
+    BOOST_TEST(printed.status == 0, printed.out);
+    BOOST_TEST(contains(printed.out, "uses " + dir / "sub/.drslint.json"), printed.out);
+    BOOST_TEST(contains(printed.out, "\"string-length\": \"off\""), printed.out);
+    const auto none = run({"--print-config", bad});
+    BOOST_TEST(contains(none.out, "no config file applies"), none.out);
+}
+
+namespace {
+
+std::string source_file(const std::string& relative)
+{
+    std::ifstream in(fs::path(DRSLINT_SOURCE_DIR) / relative, std::ios::binary);
+    BOOST_TEST_REQUIRE(static_cast<bool>(in), relative);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The option names --help lists: each line of the Options section, "  -o, --output FILE  ...".
+std::vector<std::string> help_options(const std::string& help)
+{
+    std::vector<std::string> names;
+    std::istringstream lines(help.substr(help.find("Options:\n")));
+    std::string line;
+    std::getline(lines, line);
+    while (std::getline(lines, line) && !line.empty()) {
+        std::istringstream words(line);
+        for (std::string word; words >> word && word[0] == '-';) {
+            if (word.back() == ',') word.pop_back();
+            names.push_back(word);
+        }
+    }
+    return names;
+}
+
+}  // namespace
+
+// The README's options table, --help, the man page and the completions cannot drift apart.
+BOOST_AUTO_TEST_CASE(help_readme_man_page_and_completions_name_the_same_options)
+{
+    const auto help = run({"--help"});
+    const std::vector<std::string> options = help_options(help.out);
+    BOOST_TEST_REQUIRE(options.size() > 20u, help.out);
+    BOOST_TEST((std::find(options.begin(), options.end(), "--output") != options.end()));
+    BOOST_TEST((std::find(options.begin(), options.end(), "-q") != options.end()));
+    const std::string readme = source_file("README.md");
+    const std::string table = readme.substr(readme.find("| option | meaning |"),
+                                            readme.find("\n\n", readme.find("| option | meaning |")) -
+                                                readme.find("| option | meaning |"));
+    std::string man = source_file("docs/drslint.1.in");
+    for (std::size_t at = man.find("\\-"); at != std::string::npos; at = man.find("\\-", at)) man.erase(at, 1);
+    const std::string bash = source_file("tools/completions/drslint.bash");
+    const std::string zsh = source_file("tools/completions/_drslint");
+    for (const auto& option : options) {
+        // --no-cross-check is documented in --cross-check's row.
+        BOOST_TEST((contains(table, "`" + option + "`") || contains(table, "`" + option + " ") ||
+                    contains(table, "`" + option + "` is the default")),
+                   "README options table lacks " << option);
+        BOOST_TEST((contains(man, ".B " + option + "\n") || contains(man, ".BI " + option + " ") ||
+                    contains(man, ".BR " + option + " ") || contains(man, "\" " + option + "\n") ||
+                    contains(man, "\" " + option + " \"")),
+                   "man page lacks " << option);
+        BOOST_TEST((contains(bash, " " + option + " ") || contains(bash, " " + option + "\"") ||
+                    contains(bash, "\"" + option + " ") || contains(bash, " " + option + "\n")),
+                   "bash completion lacks " << option);
+        BOOST_TEST((contains(zsh, "'" + option + "[") || contains(zsh, "," + option + "}") ||
+                    contains(zsh, "{" + option + ",") || contains(zsh, "'*" + option + "[") ||
+                    contains(zsh, ")" + option + "[") || contains(zsh, ")'{" + option + ",")),
+                   "zsh completion lacks " << option);
+    }
+    // And the other way: the man page documents no option --help does not know.
+    for (std::size_t at = man.find(".B"); at != std::string::npos; at = man.find(".B", at + 1)) {
+        const std::size_t dash = man.find(" -", at);
+        if (dash == std::string::npos || dash != man.find(' ', at)) continue;
+        std::string name = man.substr(dash + 1, man.find_first_of(" \n\"", dash + 1) - dash - 1);
+        BOOST_TEST((std::find(options.begin(), options.end(), name) != options.end()), "man page names " << name);
+    }
+}
+
+// A project people can adopt: a license, a changelog whose newest release is the version built.
+BOOST_AUTO_TEST_CASE(license_and_changelog_match_the_version)
+{
+    const std::string license = source_file("LICENSE");
+    BOOST_TEST(contains(license, "Apache License"));
+    BOOST_TEST(contains(license, "Version 2.0, January 2004"));
+    BOOST_TEST(contains(license, "END OF TERMS AND CONDITIONS"));  // the full text, not a pointer to it
+    const std::string changelog = source_file("CHANGELOG.md");
+    const std::size_t heading = changelog.find("\n## [", changelog.find("## [Unreleased]") + 1);
+    BOOST_TEST_REQUIRE(heading != std::string::npos);
+    const std::string newest = changelog.substr(heading + 5, changelog.find(']', heading) - heading - 5);
+    const auto version = run({"--version"});
+    BOOST_TEST(version.out == "drslint " + newest + "\n");
+    BOOST_TEST(contains(changelog, "## [0.1.0]"));  // where it starts
+    BOOST_TEST(contains(source_file("README.md"), "git tag -a v"));  // the release checklist
+}
+
+// The bash completion does complete: options from a prefix, values of --format, subcommands, rule ids.
+BOOST_AUTO_TEST_CASE(the_bash_completion_completes)
+{
+    const std::string script = (fs::path(DRSLINT_SOURCE_DIR) / "tools/completions/drslint.bash").string();
+    const std::string binary_dir = fs::path(DRSLINT_BINARY).parent_path().string();
+    auto complete = [&](const std::string& words, int current) {
+        drslint::test::RunOptions options;
+        options.env = {{"PATH", binary_dir + ":/usr/bin:/bin"}};
+        const std::string program = "source '" + script + "'; COMP_WORDS=(" + words + "); COMP_CWORD=" +
+                                    std::to_string(current) + "; _drslint; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        return drslint::test::run_process({"bash", "-c", program}, options).out;
+    };
+    BOOST_TEST(complete("drslint --form", 1) == "--format\n");
+    BOOST_TEST(complete("drslint --format s", 2) == "sarif\n");
+    BOOST_TEST(contains(complete("drslint rul", 1), "rules\n"));
+    BOOST_TEST(complete("drslint explain unknown-m", 2) == "unknown-member\n");
+    BOOST_TEST(complete("drslint --no-ig", 1) == "--no-ignore\n");
+}

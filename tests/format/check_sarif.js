@@ -67,9 +67,10 @@ function check(label, ok, detail) {
   }
 }
 
-function sarif(args, input) {
+function sarif(args, input, status) {
   const run = spawnSync(drslint, ["--format", "sarif", ...args], { cwd: work, input: input || "", encoding: "utf8" });
-  check(`exit code of ${args.join(" ")}`, run.status === 0 || run.status === 1, `status ${run.status}: ${run.stderr}`);
+  const expected = status === undefined ? [0, 1] : [status];
+  check(`exit code of ${args.join(" ")}`, expected.includes(run.status), `status ${run.status}: ${run.stderr}`);
   try {
     return JSON.parse(run.stdout);
   } catch (e) {
@@ -82,6 +83,8 @@ const runs = [
   ["files", sarif([...Object.keys(bodies), elsewhere])],
   ["stdin", sarif(["-"], bodies["bad.json"])],
   ["clean", sarif(["clean.json"])],
+  // One unreadable input: the others are still reported, the run says it did not succeed (exit 2).
+  ["partial", sarif(["bad.json", "missing.json"], "", 2)],
 ];
 for (const [label, log] of runs) {
   if (!log) continue;
@@ -132,6 +135,16 @@ for (const [label, log] of runs) {
     }
   }
   if (label === "clean") check("a clean file has no results", run.results.length === 0);
+  const invocation = run.invocations && run.invocations[0];
+  check(`${label}: an invocation says whether every input was checked`,
+    invocation && invocation.executionSuccessful === (label !== "partial"), JSON.stringify(run.invocations));
+  if (label === "partial") {
+    check("partial: the readable file's results are there", run.results.some((r) => r.ruleId === "enum-value"));
+    const notes = invocation.toolExecutionNotifications || [];
+    check("partial: the unreadable file is a notification with its location",
+      notes.length === 1 && notes[0].level === "error" && /cannot read missing\.json/.test(notes[0].message.text) &&
+      notes[0].locations[0].physicalLocation.artifactLocation.uri === "missing.json", JSON.stringify(notes));
+  }
 }
 
 fs.rmSync(work, { recursive: true, force: true });

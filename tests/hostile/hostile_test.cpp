@@ -446,11 +446,19 @@ BOOST_AUTO_TEST_CASE(the_task_context_reader_survives_hostile_text)
         BOOST_CHECK_THROW(drslint::parse_task_context(text), std::invalid_argument);
     }
     drslint::test::run_with_stack(drslint::test::kOneMiB, [] {
-        const auto context = drslint::parse_task_context(nested(1000000, '{', '}', R"({"job_type": "sync"})"));
-        BOOST_TEST(context.job_type.empty());  // too deep for the bounded walk: unknown, not a crash
-        const auto shallow = drslint::parse_task_context(R"({"a": [{"job_type": "sync", "task_type": "\u0000"}]})");
+        // Too deep for the bounded walk: no fact is found, which is refused, not a crash.
+        BOOST_CHECK_THROW(drslint::parse_task_context(nested(1000000, '{', '}', R"({"job_type": "sync"})")),
+                          std::invalid_argument);
+        const auto shallow = drslint::parse_task_context(R"({"a": [{"job_type": "sync", "task_type": "INCR_TRANS"}]})");
         BOOST_TEST(shallow.job_type == "sync");
-        BOOST_TEST(shallow.task_type == std::string(1, '\0'));
+        BOOST_TEST(shallow.task_type == "INCR_TRANS");
+        // A NUL in a value is no allowed value: refused, and the message names the key.
+        try {
+            drslint::parse_task_context(R"({"a": [{"job_type": "sync", "task_type": "\u0000"}]})");
+            BOOST_FAIL("a task_type of U+0000 was accepted");
+        } catch (const std::invalid_argument& e) {
+            BOOST_TEST(std::string(e.what()).find("task_type is '") == 0, e.what());
+        }
     });
 }
 

@@ -263,3 +263,69 @@ BOOST_AUTO_TEST_CASE(a_directory_with_nothing_to_lint_is_an_error_not_an_empty_r
     filters.include = {"**/*.txt"};
     BOOST_TEST(drslint::collect_inputs({dir.path.string()}, filters).size() == 1u);
 }
+
+// ---- files.h: walk_inputs reads a repository as git does ----
+
+namespace {
+
+// The files a walk keeps, relative to `root`, or "error: ..." for what it could not walk.
+std::vector<std::string> walked(const std::filesystem::path& root, const drslint::FileFilters& filters = {})
+{
+    std::vector<std::string> out;
+    for (const auto& input : drslint::walk_inputs({root.string()}, filters).inputs) {
+        out.push_back(input.error.empty() ? std::filesystem::path(input.path).lexically_relative(root).generic_string()
+                                          : "error: " + input.error);
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(gitignore_patterns_follow_git)
+{
+    drslint::test::TempDir dir;
+    const char* body = "{}";
+    dir.write(".gitignore",
+              "# a comment\n"
+              "\n"
+              "*.out.json\n"      // any depth
+              "!keep.out.json\n"  // re-included: the last matching line wins
+              "/top.json\n"       // anchored: only at the top
+              "build/\n"          // directories only
+              "docs/*.json\n"     // a slash in the middle anchors too
+              "trailing.json   \n"
+              "\\#hash.json\n");
+    for (const char* name : {"a.out.json", "sub/b.out.json", "keep.out.json", "top.json", "sub/top.json", "build/x.json",
+                             "sub/build/y.json", "build.json", "docs/d.json", "sub/docs/d.json", "trailing.json",
+                             "#hash.json", "plain.json"}) {
+        dir.write(name, body);
+    }
+    dir.write("sub/.gitignore", "!b.out.json\nplain.json\n");  // deeper files win, relative to their directory
+    dir.write("sub/plain.json", body);
+    using V = std::vector<std::string>;
+    BOOST_TEST(walked(dir.path) == (V{"build.json", "keep.out.json", "plain.json", "sub/b.out.json", "sub/docs/d.json",
+                                      "sub/top.json"}));
+    drslint::FileFilters everything;
+    everything.repository_aware = false;
+    BOOST_TEST(walked(dir.path, everything).size() == 14u);  // every body written above
+}
+
+BOOST_AUTO_TEST_CASE(a_walk_reports_what_it_could_not_walk_and_keeps_the_rest)
+{
+    drslint::test::TempDir dir;
+    dir.write("d/a.json", "{}");
+    std::filesystem::create_directories(dir.path / "empty");
+    const auto walk = drslint::walk_inputs({(dir.path / "d").string(), (dir.path / "empty").string(), "x.json"}, {});
+    BOOST_TEST_REQUIRE(walk.inputs.size() == 3u);
+    BOOST_TEST(walk.inputs[0].error.empty());
+    BOOST_TEST(walk.inputs[1].error.find("holds no *.json files") != std::string::npos, walk.inputs[1].error);
+    BOOST_TEST(walk.inputs[2].path == "x.json");  // a file argument is kept as it is: reading it is the caller's
+    // The first error is what collect_inputs throws.
+    BOOST_CHECK_THROW(drslint::collect_inputs({(dir.path / "empty").string()}, {}), drslint::InputError);
+    drslint::FileFilters filters;
+    filters.exclude = {"nothing-like-this", "a.json"};
+    filters.include = {"**/*.jsn", "**/*.json"};
+    const auto unmatched = drslint::walk_inputs({(dir.path / "d").string()}, filters);
+    BOOST_TEST(unmatched.unmatched_exclude == std::vector<std::string>{"nothing-like-this"});
+    BOOST_TEST(unmatched.unmatched_include == std::vector<std::string>{"**/*.jsn"});
+}

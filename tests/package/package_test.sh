@@ -43,7 +43,10 @@ pc_file=$(find "$prefix" -name drslint.pc -path '*/pkgconfig/*')
 [ -n "$pc_file" ] || fail "drslint.pc not installed"
 libdir=$(dirname "$(dirname "$pc_file")")
 for f in include/drslint/drslint.h include/drslint/linter.h include/drslint/finding.h include/drslint/version.h \
-         bin/drslint share/drslint/schemas/request/update-job-request.schema.json share/drslint/schemas/rules.json; do
+         bin/drslint share/drslint/schemas/request/update-job-request.schema.json share/drslint/schemas/rules.json \
+         share/drslint/schemas/drslint-config.schema.json include/drslint/suggest.h share/man/man1/drslint.1 \
+         share/bash-completion/completions/drslint share/zsh/site-functions/_drslint \
+         share/doc/drslint/LICENSE share/doc/drslint/CHANGELOG.md; do
   [ -f "$prefix/$f" ] || fail "$f not installed"
 done
 for f in drslintConfig.cmake drslintConfigVersion.cmake drslintTargets.cmake; do
@@ -56,6 +59,7 @@ else
   [ -f "$libdir/libdrslint.so.$version" ] || fail "libdrslint.so.$version not installed"
 fi
 grep -q "DRSLINT_VERSION_STRING \"$version\"" "$prefix/include/drslint/version.h" || fail "version.h does not say $version"
+grep -q "drslint $version" "$prefix/share/man/man1/drslint.1" || fail "the man page does not say $version"
 echo "ok: installed layout ($kind)"
 
 # 2. The installed tool, with no help from the build tree (a shared one finds its library by RPATH).

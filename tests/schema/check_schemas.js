@@ -368,5 +368,35 @@ for (const [name, body] of responseExamples) {
   }
 }
 
+// 5. schemas/drslint-config.schema.json, the schema of .drslint.json (for editors), compiles in
+//    strict mode, names exactly the rule ids of rules.json, accepts README.md's example config
+//    and refuses what drslint's config reader refuses (unknown keys, rule ids and severities).
+{
+  const problems = [];
+  let validate = null;
+  try {
+    const schema = JSON.parse(fs.readFileSync(path.join(schemasDir, "drslint-config.schema.json"), "utf8"));
+    const catalogue = JSON.parse(fs.readFileSync(path.join(schemasDir, "rules.json"), "utf8"));
+    const configAjv = new Ajv({strict: true, allErrors: true});
+    if (!configAjv.validateSchema(schema)) problems.push(`schema: ${configAjv.errorsText(configAjv.errors)}`);
+    validate = configAjv.compile(schema);
+    const ids = (catalogue.rules || catalogue).map((r) => r.id).sort();
+    const named = [...schema.definitions.ruleId.enum].sort();
+    if (JSON.stringify(ids) !== JSON.stringify(named)) problems.push(`rule ids differ from rules.json: ${named} vs ${ids}`);
+  } catch (e) {
+    problems.push(e.message);
+  }
+  report(problems.length === 0, "drslint-config.schema.json", problems);
+  if (validate) {
+    const readme = fs.readFileSync(path.join(schemasDir, "..", "README.md"), "utf8");
+    const example = readme.split("## Configuration (`.drslint.json`)")[1].split("```json\n")[1].split("```")[0];
+    const good = [JSON.parse(example), {}, {"ignore": [{"files": "generated/*.json"}]}, {"failSeverity": "info"}];
+    const bad = [{"rule": {}}, {"rules": {"unknwn-member": "off"}}, {"rules": {"unknown-member": "fatal"}},
+                 {"ignore": [{"reason": "only a reason"}]}, {"ignore": [{"rule": "x", "extra": 1}]}, {"failSeverity": "low"}];
+    for (const config of good) report(validate(config), `config accepted: ${JSON.stringify(config)}`, validate.errors || []);
+    for (const config of bad) report(!validate(config), `config refused: ${JSON.stringify(config)}`, []);
+  }
+}
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

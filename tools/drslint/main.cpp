@@ -12,6 +12,7 @@
 #include <csignal>
 #include <exception>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -22,6 +23,8 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <optional>
+#include <stdexcept>
 #include <set>
 #include <sstream>
 #include <string>
@@ -69,6 +72,7 @@ const std::terminate_handler kDefaultTerminate = std::set_terminate(terminated);
 #include "drslint/linter.h"
 #include "drslint/lsp.h"
 #include "drslint/schema.h"
+#include "drslint/suggest.h"
 #include "drslint/version.h"
 
 namespace {
@@ -239,285 +243,702 @@ int written_out()
     return kExitTrouble;
 }
 
-int list_rules(const drslint::Linter& linter)
+// JSON string escaping for `rules --format json`: the CLI sees only the public API, which has no
+// JSON writer of its own to offer.
+std::string json_string(std::string_view text)
 {
+    std::string out = "\"";
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (ch) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+                out += escaped;
+            } else {
+                out += ch;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+int list_rules(std::ostream& out, const drslint::Linter& linter, const std::string& format)
+{
+    if (format == "json") {
+        out << "[";
+        const char* separator = "\n";
+        for (const auto& rule : linter.rules()) {
+            out << separator << "  {\"id\": " << json_string(rule.id) << ", \"severity\": \""
+                << drslint::to_string(rule.severity) << "\", \"unchecked\": " << (rule.unchecked ? "true" : "false")
+                << ", \"summary\": " << json_string(rule.summary) << ", \"source\": " << json_string(rule.source)
+                << ", \"fixes\": [";
+            const char* comma = "";
+            for (const auto& fix : rule.fixes) {
+                out << comma << "{\"kind\": " << json_string(fix.kind) << ", \"applicability\": \""
+                    << drslint::to_string(fix.applicability) << "\", \"summary\": " << json_string(fix.summary)
+                    << ", \"reason\": " << json_string(fix.reason) << "}";
+                comma = ", ";
+            }
+            out << "]}";
+            separator = ",\n";
+        }
+        out << "\n]\n";
+        return kExitClean;
+    }
     std::size_t width = 0;
     for (const auto& rule : linter.rules()) width = std::max(width, rule.id.size());
     // Columns: id, severity, the applicability of its fixes ("-": none), summary.
     for (const auto& rule : linter.rules()) {
         std::string fixes = drslint::fix_applicabilities(rule);
         if (fixes.empty()) fixes = "-";
-        std::cout << rule.id << std::string(width - rule.id.size() + 2, ' ') << drslint::to_string(rule.severity)
-                  << std::string(9 - std::string(drslint::to_string(rule.severity)).size(), ' ') << fixes
-                  << std::string(14 - fixes.size(), ' ') << rule.summary << "\n";
+        out << rule.id << std::string(width - rule.id.size() + 2, ' ') << drslint::to_string(rule.severity)
+            << std::string(9 - std::string(drslint::to_string(rule.severity)).size(), ' ') << fixes
+            << std::string(14 - fixes.size(), ' ') << rule.summary << "\n";
     }
     return kExitClean;
 }
 
-int explain_rule(const drslint::Linter& linter, const std::string& id)
+std::vector<std::string_view> rule_ids(const drslint::Linter& linter)
+{
+    std::vector<std::string_view> ids;
+    for (const auto& rule : linter.rules()) ids.push_back(rule.id);
+    return ids;
+}
+
+int explain_rule(std::ostream& out, const drslint::Linter& linter, const std::string& id)
 {
     const drslint::RuleInfo* rule = linter.find_rule(id);
     if (rule == nullptr) {
-        std::cerr << "drslint: no rule named '" << id << "'; `drslint rules` lists them\n";
+        const std::string guess = drslint::did_you_mean(id, rule_ids(linter));
+        std::cerr << "drslint: no rule named '" << id << "'"
+                  << (guess.empty() ? std::string() : " (did you mean '" + guess + "'?)")
+                  << "; `drslint rules` lists them\n";
         return kExitTrouble;
     }
-    std::cout << rule->id << " (" << drslint::to_string(rule->severity) << ")\n\n"
-              << rule->summary << "\n\n"
-              << rule->rationale << "\n\n"
-              << "Source: " << rule->source << "\n";
+    out << rule->id << " (" << drslint::to_string(rule->severity) << ")\n\n"
+        << rule->summary << "\n\n"
+        << rule->rationale << "\n\n"
+        << "Source: " << rule->source << "\n";
     if (rule->unchecked) {
-        std::cout << "\nIts finding means part of the input was not checked: no config, baseline or limit can "
-                     "turn it off, lower it or ignore it.\n";
+        out << "\nIts finding means part of the input was not checked: no config, baseline or limit can "
+               "turn it off, lower it or ignore it.\n";
     }
     if (!rule->fixes.empty()) {
-        std::cout << "\nFixes (--fix applies safe ones, --fix --unsafe-fixes both):\n";
+        out << "\nFixes (--fix applies safe ones, --fix --unsafe-fixes both):\n";
         for (const auto& fix : rule->fixes) {
-            std::cout << "  " << fix.kind << " (" << drslint::to_string(fix.applicability) << "): " << fix.summary << ". "
-                      << fix.reason << "\n";
+            out << "  " << fix.kind << " (" << drslint::to_string(fix.applicability) << "): " << fix.summary << ". "
+                << fix.reason << "\n";
         }
     }
     if (!rule->example_context.empty()) {
-        std::cout << "\nWith the task context (--context):\n" << rule->example_context << "\n";
+        out << "\nWith the task context (--context):\n" << rule->example_context << "\n";
     }
     if (!rule->failing_example.empty()) {
-        std::cout << "\nFails:\n" << rule->failing_example << "\n";
+        out << "\nFails:\n" << rule->failing_example << "\n";
     }
     if (!rule->passing_example.empty()) {
-        std::cout << "\nPasses:\n" << rule->passing_example << "\n";
+        out << "\nPasses:\n" << rule->passing_example << "\n";
     }
     return kExitClean;
 }
 
-}  // namespace
+// ---- The command line: one table of options, from which --help is printed and against which
+// the man page, the completions and the README are tested (cli_test), so that none can drift.
+// A new option is one row here and one add_option/add_flag in parse_arguments(). ----
 
-namespace {
+struct OptionDoc {
+    const char* names;  // as CLI11 takes them: "-o,--output"
+    const char* value;  // the value's name in help, or "" for a flag
+    const char* help;
+};
 
-int run(int argc, char** argv)
+constexpr OptionDoc kOptionDocs[] = {
+    {"-h,--help", "", "print this help and exit"},
+    {"--version", "", "print the version and exit"},
+    {"--format", "FORMAT", "output format: text (default), json, sarif, github, junit, jsonl"},
+    {"-o,--output", "FILE", "write the report to FILE (replaced whole) instead of standard output"},
+    {"-q,--quiet", "", "text, github: only the summary line; -qq: nothing (exit code only)"},
+    {"--color", "WHEN", "colour in text output: auto (default), always, never"},
+    {"--config", "FILE", "the config for every input (default: the nearest .drslint.json)"},
+    {"--print-config", "FILE", "print which config applies to FILE and what it sets"},
+    {"--fail-severity", "SEVERITY", "findings at or above it fail: error (default), warning, info"},
+    {"--write-baseline", "FILE", "write a config that ignores every finding reported now"},
+    {"--fix", "", "apply safe fixes in place, then report what remains ('-': fixed body to stdout)"},
+    {"--unsafe-fixes", "", "with --fix or --diff, apply unsafe fixes too; alone, count them as fixable"},
+    {"--diff", "", "write nothing; print the diff --fix would make (exit code 1 if any)"},
+    {"--include", "GLOB", "in directories, lint only matching files (repeatable; default **/*.json)"},
+    {"--exclude", "GLOB", "in directories, skip matching files and directories (repeatable)"},
+    {"--no-ignore", "", "also walk what .gitignore ignores, hidden files, node_modules"},
+    {"--stdin-filename", "NAME", "the name of standard input in messages and for config lookup"},
+    {"--jsonl", "", "each input holds one request body per line (JSON Lines)"},
+    {"--jobs", "N", "threads for --jsonl (default: the number of cores)"},
+    {"--response", "STATUS", "check response bodies of status 200 or 400 instead"},
+    {"--context", "FILE", "task facts (job_type, engine_type, ...) for rules that need them"},
+    {"--cross-check", "", "also validate with valijson, report disagreements (25x slower)"},
+    {"--no-cross-check", "", "do not cross-check (the default)"},
+    {"--max-input", "SIZE", "largest input accepted (default 64MiB, at most 1GiB)"},
+    {"--max-depth", "N", "deepest nesting accepted (default 64, at most 256)"},
+    {"--max-string", "SIZE", "longest string for std::regex and member name (default, max 512)"},
+    {"--max-findings", "N", "findings listed per file (default 1000, at most 10000)"},
+};
+
+// The first word of a command line that names a subcommand, and its own options.
+constexpr const char* kSubcommands[] = {"rules", "explain", "lsp", "schema"};
+
+std::string option_column(const OptionDoc& doc)
 {
-    CLI::App app{"drslint: lint request bodies of the Huawei Cloud DRS API PUT /v5/{project_id}/jobs/{job_id}"};
-    app.set_version_flag("--version", std::string("drslint ") + kVersion);
+    std::string names = doc.names;
+    std::replace(names.begin(), names.end(), ',', ' ');
+    if (names.find(' ') != std::string::npos) names.insert(names.find(' '), ",");
+    return names + (doc.value[0] != '\0' ? std::string(" ") + doc.value : std::string());
+}
+
+std::string help_text(const std::string& program)
+{
+    std::ostringstream out;
+    out << "drslint " << kVersion
+        << ": lint request bodies of the Huawei Cloud DRS API PUT /v5/{project_id}/jobs/{job_id}\n\n"
+        << "Usage:\n"
+        << "  " << program << " [OPTIONS] FILE|DIR|- ...   lint bodies (.json), whole requests (.http, .rest);\n"
+        << "  " << std::string(program.size(), ' ') << "                           '-' reads standard input\n"
+        << "  " << program << " rules [--format json]      list every rule: id, default severity, summary\n"
+        << "  " << program << " explain RULE               a rule's rationale, source, fixes and examples\n"
+        << "  " << program << " lsp                        a language server on standard input and output\n"
+        << "  " << program << " schema                     the request-body schema as one draft-07 file\n\n"
+        << "Options:\n";
+    std::size_t width = 0;
+    for (const auto& doc : kOptionDocs) width = std::max(width, option_column(doc).size());
+    for (const auto& doc : kOptionDocs) {
+        const std::string column = option_column(doc);
+        out << "  " << column << std::string(width - column.size() + 2, ' ') << doc.help << "\n";
+    }
+    out << "\nDirectories are walked for **/*.json like ripgrep: what .gitignore and .git/info/exclude ignore,\n"
+        << "hidden files and directories, node_modules and package.json are skipped (--no-ignore).\n"
+        << "Each file uses the nearest .drslint.json at or above it (rules, ignore, failSeverity).\n\n"
+        << "Examples:\n"
+        << "  " << program << " bodies/                            lint every body below bodies/\n"
+        << "  " << program << " --format sarif -o drslint.sarif .  a SARIF report for code scanning\n"
+        << "  " << program << " --stdin-filename body.json - < body.json\n"
+        << "  " << program << " --diff bodies/ | patch -p0               the safe fixes, as --fix would write them\n\n"
+        << "Exit codes:\n"
+        << "  0  no finding at or above the fail severity\n"
+        << "  1  at least one finding at or above the fail severity (input that is not JSON too)\n"
+        << "  2  usage error, unreadable input, invalid config or context, internal failure;\n"
+        << "     the inputs that could be read are still reported\n\n"
+        << "README.md and `man drslint` say more.\n";
+    return out.str();
+}
+
+// Sizes as people write them: 65536, 64KiB, 64MiB, 1GiB (and a trailing B). Empty when it is none.
+std::optional<std::size_t> parse_size(const std::string& text)
+{
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 12) return std::nullopt;
+    const std::string unit = text.substr(digits);
+    std::size_t scale = 0;
+    // Binary units only, spelled out: "64M" or "64MB" could mean 10^6 or 2^20, and a guess is refused.
+    if (unit.empty() || unit == "B") scale = 1;
+    else if (unit == "KiB") scale = std::size_t{1} << 10;
+    else if (unit == "MiB") scale = std::size_t{1} << 20;
+    else if (unit == "GiB") scale = std::size_t{1} << 30;
+    else return std::nullopt;
+    return static_cast<std::size_t>(std::stoull(text.substr(0, digits))) * scale;
+}
+
+std::string size_text(std::size_t bytes)
+{
+    if (bytes % (std::size_t{1} << 30) == 0) return std::to_string(bytes >> 30) + "GiB";
+    if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + "MiB";
+    if (bytes % (std::size_t{1} << 10) == 0) return std::to_string(bytes >> 10) + "KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+// What the command line asks for, typed: parse_arguments() fills it, run() dispatches on it.
+struct Arguments {
+    enum class Command { lint, rules, explain, help, version, print_config, lsp, schema } command = Command::lint;
     std::vector<std::string> inputs;
     std::string format_name = "text";
     std::string colour = "auto";
     std::string config_file;
+    std::string print_config_file;
     std::string fail_severity_name;
     std::string baseline_file;
+    std::string output_file;
+    std::string stdin_filename;
+    std::string context_file;
+    std::string explain_id;
+    int quiet = 0;
     drslint::FileFilters filters;
     drslint::Options options;
-    app.add_option("files", inputs, "request body files or directories ('-' reads standard input)");
-    app.add_option("--format", format_name, "output format")
-        ->check(CLI::IsMember(drslint::format::format_names()))
-        ->capture_default_str();
-    app.add_option("--color", colour, "colour in text output: auto (a terminal, and NO_COLOR unset), always, never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
-    app.add_option("--config", config_file,
-                   "config file for every input (default: the nearest .drslint.json above each file)");
-    app.add_option("--fail-severity", fail_severity_name,
-                   "findings at or above it make exit code 1 (default: the config's failSeverity, else error)")
-        ->check(CLI::IsMember({"error", "warning", "info"}));
-    app.add_option("--write-baseline", baseline_file,
-                   "write a config file that ignores every finding reported now, and print no report");
-    // One glob per occurrence, so that the file arguments after it stay file arguments.
-    app.add_option("--include", filters.include,
-                   "in directories, lint the files whose path relative to the directory matches this glob "
-                   "(repeatable; `**` spans directories; default **/*.json)")
-        ->allow_extra_args(false);
-    app.add_option("--exclude", filters.exclude,
-                   "in directories, skip the files whose path relative to the directory matches this glob (repeatable)")
-        ->allow_extra_args(false);
     bool jsonl = false;
+    bool fix = false, unsafe_fixes = false, diff = false;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     int response_status = 0;
-    app.add_flag("--jsonl", jsonl, "each input holds one request body per line (JSON Lines); findings carry the line");
-    app.add_option("--jobs", jobs, "threads for --jsonl batches (default: the number of cores)")
-        ->check(CLI::Range(1u, 256u))
-        ->capture_default_str();
-    app.add_option("--response", response_status,
-                   "check response bodies of this status (200 or 400) against the response tables instead")
-        ->check(CLI::IsMember({200, 400}));
-    bool fix = false, unsafe_fixes = false, diff = false;
-    app.add_flag("--fix", fix, "apply safe fixes in place, then report what remains ('-': the fixed body goes to "
-                               "standard output and the report to standard error)");
-    app.add_flag("--unsafe-fixes", unsafe_fixes, "with --fix or --diff, apply unsafe fixes too; alone, count them as fixable");
-    app.add_flag("--diff", diff, "write nothing: print the unified diff that --fix would make (patch -p0 applies it); "
-                                 "exit code 1 when there is something to fix");
-    bool cross_check = false;
-    app.add_flag("--cross-check,!--no-cross-check", cross_check,
-                 "also validate each body with valijson, the engine of record, and report any verdict it and "
-                 "drslint's evaluator disagree on (about 25x slower; the test suite proves they agree)");
-    std::string context_file;
-    app.add_option("--context", context_file,
-                   "JSON file with the task's job_type, engine_type, job_direction, task_type "
-                   "(e.g. a saved query-task-details response)");
+};
+
+// A command line that cannot be run: the message is printed after "drslint: ", exit code 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The long option names `app` knows, for did-you-mean.
+std::vector<std::string> option_names(const CLI::App& app)
+{
+    std::vector<std::string> names;
+    for (const CLI::Option* option : app.get_options()) {
+        for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+        for (const auto& name : option->get_snames()) names.push_back("-" + name);
+    }
+    return names;
+}
+
+// CLI11's complaint in drslint's words: the option it did not know, and the closest it does.
+[[noreturn]] void usage_error(const CLI::App& app, const CLI::ParseError& e, const std::vector<std::string>& args)
+{
+    const std::vector<std::string> known = option_names(app);
+    for (const auto& arg : args) {
+        if (arg == "--") break;  // what follows is files
+        if (arg.size() < 2 || arg[0] != '-' || (arg[1] >= '0' && arg[1] <= '9')) continue;  // "-1" is a value
+        const std::string name = arg.substr(0, arg.find('='));
+        if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+        const std::string guess = drslint::did_you_mean(name, {known.begin(), known.end()});
+        throw UsageError("unknown option '" + name + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
+                         "; see drslint --help");
+    }
+    std::string message = e.what();
+    if (!message.empty() && message.back() == '\n') message.pop_back();
+    throw UsageError(message + "; see drslint --help");
+}
+
+void parse_subcommand(Arguments& args, const std::vector<std::string>& words)
+{
+    CLI::App app{"", "drslint " + words[0]};
+    app.set_help_flag();
+    bool help = false;
+    app.add_flag("-h,--help", help);
+    std::string format = "text";
+    if (words[0] == "rules") {
+        args.command = Arguments::Command::rules;
+        app.add_option("--format", format)->check(CLI::IsMember({"text", "json"}));
+    } else if (words[0] == "lsp") {
+        args.command = Arguments::Command::lsp;
+    } else if (words[0] == "schema") {
+        args.command = Arguments::Command::schema;
+    } else {
+        args.command = Arguments::Command::explain;
+        app.add_option("rule", args.explain_id);
+    }
+    std::vector<std::string> rest(words.rbegin(), words.rend() - 1);  // CLI11 takes them reversed
+    try {
+        app.parse(rest);
+    } catch (const CLI::ParseError& e) {
+        usage_error(app, e, {words.begin() + 1, words.end()});
+    }
+    if (help) {
+        args.command = Arguments::Command::help;  // one help, which shows the subcommands too
+        return;
+    }
+    if (args.command == Arguments::Command::explain && args.explain_id.empty()) {
+        throw UsageError("explain needs a rule id, e.g. drslint explain unknown-member; drslint rules lists them");
+    }
+    args.format_name = format;
+}
+
+Arguments parse_arguments(int argc, char** argv)
+{
+    Arguments args;
+    const std::vector<std::string> words(argv + 1, argv + argc);
+    // A subcommand only as the first word: `drslint body.json rules` lints a file named rules.
+    if (!words.empty() && std::find(std::begin(kSubcommands), std::end(kSubcommands), words[0]) != std::end(kSubcommands)) {
+        parse_subcommand(args, words);
+        return args;
+    }
+    CLI::App app{"", "drslint"};
+    app.set_help_flag();
+    app.allow_windows_style_options(false);
+    bool help = false, version = false;
+    app.add_flag("-h,--help", help);
+    app.add_flag("--version", version);
+    app.add_option("files", args.inputs);
+    app.add_option("--format", args.format_name)->check(CLI::IsMember(drslint::format::format_names()));
+    app.add_option("-o,--output", args.output_file);
+    app.add_flag("-q,--quiet", args.quiet);
+    app.add_option("--color", args.colour)->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("--config", args.config_file);
+    app.add_option("--print-config", args.print_config_file);
+    app.add_option("--fail-severity", args.fail_severity_name)->check(CLI::IsMember({"error", "warning", "info"}));
+    app.add_option("--write-baseline", args.baseline_file);
+    app.add_flag("--fix", args.fix);
+    app.add_flag("--unsafe-fixes", args.unsafe_fixes);
+    app.add_flag("--diff", args.diff);
+    // One glob per occurrence, so that the file arguments after it stay file arguments.
+    app.add_option("--include", args.filters.include)->allow_extra_args(false);
+    app.add_option("--exclude", args.filters.exclude)->allow_extra_args(false);
+    bool no_ignore = false;
+    app.add_flag("--no-ignore", no_ignore);
+    app.add_option("--stdin-filename", args.stdin_filename);
+    app.add_flag("--jsonl", args.jsonl);
+    app.add_option("--jobs", args.jobs)->check(CLI::Range(1u, 256u));
+    app.add_option("--response", args.response_status)->check(CLI::IsMember({200, 400}));
+    app.add_option("--context", args.context_file);
+    app.add_flag("--cross-check,!--no-cross-check", args.options.cross_check_with_valijson);
     // 0 would check nothing; above the ceilings a lint could overflow the stack or the memory. The
     // range check also catches "-1", which would otherwise wrap around to the largest size_t.
-    const auto within = [](std::size_t ceiling) { return CLI::Range(std::size_t{1}, ceiling); };
-    app.add_option("--max-input", options.limits.max_input_bytes, "largest input accepted, in bytes")
-        ->capture_default_str()->check(within(drslint::kLimitCeilings.max_input_bytes));
-    app.add_option("--max-depth", options.limits.max_depth, "deepest nesting accepted")->capture_default_str()
-        ->check(within(drslint::kLimitCeilings.max_depth));
-    app.add_option("--max-string", options.limits.max_pattern_length,
-                   "longest string (bytes) checked against a format, and longest member name")->capture_default_str()
-        ->check(within(drslint::kLimitCeilings.max_pattern_length));
-    app.add_option("--max-findings", options.limits.max_findings, "findings listed per file")->capture_default_str()
-        ->check(within(drslint::kLimitCeilings.max_findings));
-    auto* rules_command = app.add_subcommand("rules", "list every rule with its id, severity and summary");
-    auto* explain_command = app.add_subcommand("explain", "print a rule's rationale and examples");
-    std::string explain_id;
-    explain_command->add_option("rule", explain_id, "rule id")->required();
-    auto* schema_command = app.add_subcommand("schema", "print the request-body schema as one self-contained draft-07 file");
-    auto* lsp_command = app.add_subcommand("lsp", "serve the Language Server Protocol on standard input and output");
-    app.require_subcommand(0, 1);
-
+    // As text, checked below: CLI11 would read "-1" into a size_t as its largest value.
+    std::string max_input, max_string, max_depth, max_findings;
+    app.add_option("--max-input", max_input);
+    app.add_option("--max-depth", max_depth);
+    app.add_option("--max-string", max_string);
+    app.add_option("--max-findings", max_findings);
+    // Every option is documented in kOptionDocs, and every row there is an option: --help, the man
+    // page and the completions cannot name an option that does not exist, nor miss one.
+    std::vector<std::string> documented;
+    for (const auto& doc : kOptionDocs) {
+        std::stringstream names(doc.names);
+        for (std::string name; std::getline(names, name, ',');) documented.push_back(name);
+    }
+    const std::vector<std::string> defined = option_names(app);
+    for (const auto& name : documented) {
+        if (std::find(defined.begin(), defined.end(), name) == defined.end()) {
+            throw std::logic_error("option " + name + " is documented but not defined");
+        }
+    }
+    for (const auto& name : defined) {
+        if (std::find(documented.begin(), documented.end(), name) == documented.end()) {
+            throw std::logic_error("option " + name + " is defined but not documented");
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        // --help or --version that could not be written is no success either.
-        return code == 0 ? written_out() : kExitTrouble;
+        usage_error(app, e, words);
+    }
+    if (help) {
+        args.command = Arguments::Command::help;
+        return args;
+    }
+    if (version) {
+        args.command = Arguments::Command::version;
+        return args;
+    }
+    if (!args.print_config_file.empty()) args.command = Arguments::Command::print_config;
+    args.filters.repository_aware = !no_ignore;
+    const auto size_option = [](const std::string& name, const std::string& text, std::size_t ceiling,
+                                std::size_t& target) {
+        if (text.empty()) return;
+        const std::optional<std::size_t> size = parse_size(text);
+        if (!size || *size == 0 || *size > ceiling) {
+            throw UsageError(name + " " + text + " is not a size from 1 to " + size_text(ceiling) +
+                             " (a number of bytes, or with KiB, MiB or GiB: 64MiB)");
+        }
+        target = *size;
+    };
+    size_option("--max-input", max_input, drslint::kLimitCeilings.max_input_bytes, args.options.limits.max_input_bytes);
+    size_option("--max-string", max_string, drslint::kLimitCeilings.max_pattern_length,
+                args.options.limits.max_pattern_length);
+    const auto count_option = [](const std::string& name, const std::string& text, std::size_t ceiling,
+                                 std::size_t& target) {
+        if (text.empty()) return;
+        const bool digits = text.size() <= 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const std::size_t value = digits ? static_cast<std::size_t>(std::stoull(text)) : 0;
+        if (value == 0 || value > ceiling) {
+            throw UsageError(name + " " + text + " is not a number from 1 to " + std::to_string(ceiling));
+        }
+        target = value;
+    };
+    count_option("--max-depth", max_depth, drslint::kLimitCeilings.max_depth, args.options.limits.max_depth);
+    count_option("--max-findings", max_findings, drslint::kLimitCeilings.max_findings, args.options.limits.max_findings);
+    // A first word that is no file but close to a subcommand is a typo of it (`drslint rule`).
+    std::error_code ec;
+    if (!args.inputs.empty() && args.inputs[0] == words[0] && words[0] != "-" && !fs::exists(words[0], ec)) {
+        const std::string guess = drslint::did_you_mean(words[0], {std::begin(kSubcommands), std::end(kSubcommands)});
+        if (!guess.empty()) {
+            throw UsageError("'" + words[0] + "' is neither a file nor a subcommand (did you mean 'drslint " + guess +
+                             "'?)");
+        }
+    }
+    return args;
+}
+
+drslint::TaskContext read_context(const std::string& file, std::size_t max_input)
+{
+    std::string text;
+    try {
+        text = drslint::read_input(file, max_input);
+    } catch (const drslint::InputError& e) {
+        throw drslint::InputError(std::string("the --context file: ") + e.what());
+    }
+    if (text.size() > max_input) {
+        // Not cut and then reported as invalid JSON: the file is too large, and says so.
+        throw drslint::InputError(file + ": the --context file is larger than --max-input (" + std::to_string(max_input) +
+                                  " bytes); raise --max-input or shorten the file");
+    }
+    try {
+        return drslint::parse_task_context(text);
+    } catch (const std::invalid_argument& e) {
+        throw drslint::InputError(file + ": the --context file: " + e.what());
+    }
+}
+
+int print_config(std::ostream& out, const Arguments& args, const drslint::Linter& linter)
+{
+    drslint::ConfigSet configs(args.config_file, linter.rules());
+    const auto config = configs.for_input(args.print_config_file);
+    out << args.print_config_file << ": "
+        << (config->file.empty() ? std::string("no config file applies; the built-in defaults")
+                                 : "uses " + config->file.string() + (args.config_file.empty() ? "" : " (--config)"))
+        << "\n"
+        << drslint::to_json(*config);
+    if (drslint::to_json(*config).back() != '\n') out << "\n";
+    return kExitClean;
+}
+
+// The report, and where it goes: standard output, or -o FILE, replaced whole once it is complete.
+class Output {
+public:
+    explicit Output(std::string file) : file_(std::move(file)) {}
+    std::ostream& stream() { return file_.empty() ? std::cout : buffer_; }
+    // kExitClean once everything is where it belongs; else kExitTrouble with a message.
+    int finish()
+    {
+        if (file_.empty()) return written_out();
+        try {
+            drslint::write_file_atomically(file_, buffer_.str());
+        } catch (const drslint::InputError& e) {
+            std::cerr << "drslint: " << e.what() << "\n";
+            return kExitTrouble;
+        }
+        return kExitClean;
     }
 
-    options.cross_check_with_valijson = cross_check;
+private:
+    std::string file_;
+    std::ostringstream buffer_;
+};
+
+// An input that could not be checked: said on standard error at once, and in the report.
+drslint::format::FileResult not_checked(const std::string& path, const std::string& why)
+{
+    std::cerr << "drslint: " << why << "\n";
+    return drslint::unchecked_file(path, why);
+}
+
+int lint(const Arguments& args)
+{
+    drslint::Options options = args.options;
     // A batch's findings carry no fixes (--fix refuses --jsonl): proving them would cost a lint more.
-    options.offer_fixes = !jsonl;
-    try {
-        if (!context_file.empty()) {
-            const std::size_t max_input = options.limits.max_input_bytes;
-            std::string text = drslint::read_input(context_file, max_input);
-            if (text.size() > max_input) {
-                // Not cut and then reported as invalid JSON: the file is too large, and says so.
-                throw drslint::InputError(context_file + ": the --context file is larger than --max-input (" +
-                                 std::to_string(max_input) + " bytes); raise --max-input or shorten the file");
+    options.offer_fixes = !args.jsonl;
+    const drslint::Linter linter(options);
+    if (args.jsonl && args.response_status != 0) {
+        throw UsageError("--jsonl lints request bodies; it cannot be combined with --response");
+    }
+    if ((args.fix || args.diff) && (args.jsonl || args.response_status != 0)) {
+        throw UsageError(std::string("--fix and --diff repair request body files and .http files; ") +
+                         (args.jsonl ? "a --jsonl batch is a log of bodies, not a file to rewrite"
+                                     : "--response checks responses, which are not written by hand"));
+    }
+    if (args.diff && !args.baseline_file.empty()) {
+        throw UsageError("--diff writes nothing, so it cannot be combined with --write-baseline");
+    }
+    if (args.inputs.empty()) throw UsageError("no input files (use '-' for standard input); see drslint --help");
+    std::optional<drslint::Severity> fail_severity;
+    if (drslint::Severity s{}; drslint::parse_severity(args.fail_severity_name, s)) fail_severity = s;
+    drslint::ConfigSet configs(args.config_file, linter.rules());
+    std::set<std::shared_ptr<const drslint::Config>> used;
+    const drslint::format::Format format = *drslint::format::parse_format(args.format_name);
+    drslint::format::Context context;
+    context.rules = &linter.rules();
+    context.tool_version = kVersion;
+    context.base_directory = fs::current_path();
+    // auto asks whether standard output is a terminal; a file named by -o is none.
+    context.color = args.output_file.empty() ? use_colour(args.colour) : args.colour == "always";
+    context.unsafe_fixes = args.unsafe_fixes;
+    context.fix_command = "--fix";
+    context.unsafe_fix_command = "--fix --unsafe-fixes";
+    const drslint::Walk walk = drslint::walk_inputs(args.inputs, args.filters);
+    for (const auto& glob : walk.unmatched_include) {
+        std::cerr << "drslint: warning: --include '" << glob << "' matched no file\n";
+    }
+    for (const auto& glob : walk.unmatched_exclude) {
+        std::cerr << "drslint: warning: --exclude '" << glob << "' matched no file or directory\n";
+    }
+    // The name an input goes by: --stdin-filename for '-', for messages and config lookup alike.
+    const auto name_of = [&args](const std::string& path) {
+        return path == "-" && !args.stdin_filename.empty() ? args.stdin_filename : path;
+    };
+    Output output(args.output_file);
+    std::ostream& out = output.stream();
+    const bool findings_shown = args.quiet == 0 || !drslint::format::streams(format);
+    if (args.jsonl && args.baseline_file.empty() && drslint::format::streams(format) && args.quiet == 0) {
+        // Each body is printed when it is linted: the batch holds a few chunks of reports at a time.
+        drslint::format::BatchWriter writer(out, format, context, batch_findings_limit(linter.limits()),
+                                            [&](std::size_t limit, std::size_t more) {
+                                                return linter.too_many_findings(limit, more, false);
+                                            });
+        for (const auto& input : walk.inputs) {
+            const std::string file = name_of(input.path);
+            if (!input.error.empty()) {
+                writer.unchecked(not_checked(file, input.error));
+                continue;
             }
+            const auto config = configs.for_input(file);
+            writer.begin_file(drslint::finish_file(file, std::string_view(), {}, *config, fail_severity));
             try {
-                options.context = drslint::parse_task_context(text);
-            } catch (const std::invalid_argument& e) {
-                throw drslint::InputError(context_file + ": " + e.what());
-            }
-        }
-        if (schema_command->parsed()) {
-            std::cout << drslint::bundled_schema();
-            return written_out();
-        }
-        if (lsp_command->parsed()) {
-            // Standard output carries protocol messages only; a client that vanishes is EPIPE.
-            std::signal(SIGPIPE, SIG_IGN);
-            std::ios::sync_with_stdio(false);
-            drslint::LanguageServerOptions server;
-            server.options = options;
-            return drslint::serve_language_server(std::cin, std::cout, std::cerr, server);
-        }
-        const drslint::Linter linter(options);
-        if (rules_command->parsed()) {
-            const int code = list_rules(linter);
-            return code == kExitClean ? written_out() : code;
-        }
-        if (explain_command->parsed()) {
-            const int code = explain_rule(linter, explain_id);
-            return code == kExitClean ? written_out() : code;
-        }
-        if (jsonl && response_status != 0) {
-            std::cerr << "drslint: --jsonl lints request bodies; it cannot be combined with --response\n";
-            return kExitTrouble;
-        }
-        if ((fix || diff) && (jsonl || response_status != 0)) {
-            std::cerr << "drslint: --fix and --diff repair request body files and .http files; "
-                      << (jsonl ? "a --jsonl batch is a log of bodies, not a file to rewrite"
-                                : "--response checks responses, which are not written by hand")
-                      << "\n";
-            return kExitTrouble;
-        }
-        if (diff && !baseline_file.empty()) {
-            std::cerr << "drslint: --diff writes nothing, so it cannot be combined with --write-baseline\n";
-            return kExitTrouble;
-        }
-        if (inputs.empty()) {
-            std::cerr << "drslint: no input files (use '-' for standard input); see --help\n";
-            return kExitTrouble;
-        }
-        std::optional<drslint::Severity> fail_severity;
-        if (drslint::Severity s{}; drslint::parse_severity(fail_severity_name, s)) {
-            fail_severity = s;
-        }
-        drslint::ConfigSet configs(config_file, linter.rules());
-        std::set<std::shared_ptr<const drslint::Config>> used;
-        const drslint::format::Format format = *drslint::format::parse_format(format_name);
-        drslint::format::Context context;
-        context.rules = &linter.rules();
-        context.tool_version = kVersion;
-        context.base_directory = fs::current_path();
-        context.color = use_colour(colour);
-        context.unsafe_fixes = unsafe_fixes;
-        context.fix_command = "--fix";
-        context.unsafe_fix_command = "--fix --unsafe-fixes";
-        if (jsonl && baseline_file.empty() && drslint::format::streams(format)) {
-            // Each body is printed when it is linted: the batch holds a few chunks of reports at a time.
-            drslint::format::BatchWriter writer(std::cout, format, context, batch_findings_limit(linter.limits()),
-                                                [&](std::size_t limit, std::size_t more) {
-                                                    return linter.too_many_findings(limit, more, false);
-                                                });
-            for (const auto& file : drslint::collect_inputs(inputs, filters)) {
-                const auto config = configs.for_input(file);
-                writer.begin_file(drslint::finish_file(file, std::string_view(), {}, *config, fail_severity));
-                lint_jsonl_file(linter, file, jobs, [&](drslint::Report&& body) {
+                lint_jsonl_file(linter, input.path, args.jobs, [&](drslint::Report&& body) {
                     // No source excerpts: a line is not kept once it is linted.
                     writer.add(drslint::finish_file(file, std::string_view(), std::move(body), *config, fail_severity));
                 });
                 writer.end_file();
+            } catch (const drslint::InputError& e) {
+                writer.end_file();
+                writer.unchecked(not_checked(file, e.what()));
             }
-            writer.finish();
-            if (written_out() != kExitClean) return kExitTrouble;
-            return writer.failed() ? kExitFindings : kExitClean;
         }
-        std::vector<drslint::format::FileResult> results;
-        Fixing fixing;
-        for (const auto& file : drslint::collect_inputs(inputs, filters)) {
-            const auto config = configs.for_input(file);
-            if (!config->file.empty()) used.insert(config);
-            if (jsonl) {
-                // No source excerpts: keeping the whole batch's text would defeat flat memory.
-                results.push_back(drslint::finish_file(file, std::string_view(), collect_jsonl_file(linter, file, jobs),
-                                                               *config, fail_severity));
+        writer.finish();
+        if (output.finish() != kExitClean || writer.summary().unchecked != 0) return kExitTrouble;
+        return writer.failed() ? kExitFindings : kExitClean;
+    }
+    if (args.jsonl && args.baseline_file.empty() && drslint::format::streams(format)) {
+        // -q: only the summary (or, -qq, nothing), counted as the bodies are linted.
+        drslint::format::Summary summary;
+        bool failed = false;
+        for (const auto& input : walk.inputs) {
+            const std::string file = name_of(input.path);
+            if (!input.error.empty()) {
+                drslint::format::count_findings(summary, not_checked(file, input.error));
                 continue;
             }
-            const std::string text = drslint::read_input(file, options.limits.max_input_bytes);
-            if (fix || diff) {
-                auto lint = [&](std::string_view t) {
+            const auto config = configs.for_input(file);
+            try {
+                lint_jsonl_file(linter, input.path, args.jobs, [&](drslint::Report&& body) {
+                    const auto result =
+                        drslint::finish_file(file, std::string_view(), std::move(body), *config, fail_severity);
+                    drslint::format::count_findings(summary, result);
+                    failed = failed || result.failed();
+                });
+                ++summary.files;
+            } catch (const drslint::InputError& e) {
+                drslint::format::count_findings(summary, not_checked(file, e.what()));
+            }
+        }
+        if (args.quiet < 2) drslint::format::write_summary(out, format, summary);
+        if (output.finish() != kExitClean || summary.unchecked != 0) return kExitTrouble;
+        return failed ? kExitFindings : kExitClean;
+    }
+    std::vector<drslint::format::FileResult> results;
+    Fixing fixing;
+    for (const auto& input : walk.inputs) {
+        const std::string file = name_of(input.path);
+        if (!input.error.empty()) {
+            results.push_back(not_checked(file, input.error));
+            continue;
+        }
+        const auto config = configs.for_input(file);
+        if (!config->file.empty()) used.insert(config);
+        try {
+            if (args.jsonl) {
+                // No source excerpts: keeping the whole batch's text would defeat flat memory.
+                results.push_back(drslint::finish_file(file, std::string_view(),
+                                                       collect_jsonl_file(linter, input.path, args.jobs), *config,
+                                                       fail_severity));
+                continue;
+            }
+            const std::string text = drslint::read_input(input.path, options.limits.max_input_bytes);
+            if (args.fix || args.diff) {
+                auto lint_text = [&](std::string_view t) {
                     drslint::Report report = drslint::is_http_file(file) ? lint_http_file(linter, file, std::string(t))
                                                                          : linter.lint(t);
                     return drslint::finish_file(file, t, std::move(report), *config, fail_severity);
                 };
-                const drslint::FixResult fixed = fix_file(file, text, lint, unsafe_fixes || config->unsafe_fixes, diff, fixing);
-                if (!diff) results.push_back(lint(fixed.text));
+                const drslint::FixResult fixed = fix_file(input.path, text, lint_text,
+                                                          args.unsafe_fixes || config->unsafe_fixes, args.diff, fixing);
+                if (!args.diff) results.push_back(lint_text(fixed.text));
                 continue;
             }
-            drslint::Report report = response_status != 0 ? linter.lint_response(response_status, text)
-                                     : drslint::is_http_file(file)  ? lint_http_file(linter, file, text)
-                                                           : linter.lint(text);
+            drslint::Report report = args.response_status != 0 ? linter.lint_response(args.response_status, text)
+                                     : drslint::is_http_file(file) ? lint_http_file(linter, file, text)
+                                                                   : linter.lint(text);
             results.push_back(drslint::finish_file(file, text, std::move(report), *config, fail_severity));
+        } catch (const drslint::InputError& e) {
+            results.push_back(not_checked(file, e.what()));
         }
-        if (diff) {
-            if (written_out() != kExitClean) return kExitTrouble;
-            return fixing.fixable != 0 ? kExitFindings : kExitClean;
+    }
+    const bool unchecked = std::any_of(results.begin(), results.end(), [](const auto& r) { return !r.checked(); });
+    if (args.diff) {
+        if (written_out() != kExitClean || unchecked) return kExitTrouble;
+        return fixing.fixable != 0 ? kExitFindings : kExitClean;
+    }
+    if (args.fix) report_fixes(fixing);
+    // With a fixed '-' on standard output, the report goes to standard error (or -o FILE).
+    std::ostream& report_out = fixing.to_stdout && args.output_file.empty() ? std::cerr : out;
+    if (!args.baseline_file.empty()) {
+        if (unchecked) {
+            // A baseline without the findings of a file it never saw would fail that file later.
+            std::cerr << "drslint: no baseline written: some inputs could not be checked\n";
+            return kExitTrouble;
         }
-        if (fix) {
-            // Standard output holds the fixed body of '-': the report goes to standard error.
-            report_fixes(fixing);
-            if (fixing.to_stdout) {
-                drslint::format::write(std::cerr, format, results, context);
-                if (written_out() != kExitClean) return kExitTrouble;
-                const bool failed = std::any_of(results.begin(), results.end(), [](const auto& r) { return r.failed(); });
-                return failed ? kExitFindings : kExitClean;
-            }
+        return write_baseline(args.baseline_file, results, used);
+    }
+    if (args.quiet >= 2) {
+        // Nothing printed: the exit code says it all.
+    } else if (!findings_shown) {
+        drslint::format::write_summary(report_out, format, drslint::format::summarize(results));
+    } else {
+        drslint::format::write(report_out, format, results, context);
+    }
+    if (output.finish() != kExitClean || unchecked) return kExitTrouble;
+    const bool failed = std::any_of(results.begin(), results.end(), [](const auto& r) { return r.failed(); });
+    return failed ? kExitFindings : kExitClean;
+}
+
+int run(int argc, char** argv)
+{
+    try {
+        Arguments args = parse_arguments(argc, argv);
+        if (args.command == Arguments::Command::help) {
+            std::cout << help_text(fs::path(argv[0]).filename().string());
+            return written_out();
         }
-        if (!baseline_file.empty()) {
-            return write_baseline(baseline_file, results, used);
+        if (args.command == Arguments::Command::version) {
+            std::cout << "drslint " << kVersion << "\n";
+            return written_out();
         }
-        drslint::format::write(std::cout, format, results, context);
-        if (written_out() != kExitClean) return kExitTrouble;
-        const bool failed = std::any_of(results.begin(), results.end(), [](const auto& r) { return r.failed(); });
-        return failed ? kExitFindings : kExitClean;
+        if (!args.context_file.empty()) {
+            args.options.context = read_context(args.context_file, args.options.limits.max_input_bytes);
+        }
+        if (args.command == Arguments::Command::lint) return lint(args);
+        if (args.command == Arguments::Command::schema) {
+            std::cout << drslint::bundled_schema();
+            return written_out();
+        }
+        if (args.command == Arguments::Command::lsp) {
+            // Standard output carries protocol messages only; a client that vanishes is EPIPE.
+            std::signal(SIGPIPE, SIG_IGN);
+            std::ios::sync_with_stdio(false);
+            drslint::LanguageServerOptions server;
+            server.options = args.options;
+            return drslint::serve_language_server(std::cin, std::cout, std::cerr, server);
+        }
+        const drslint::Linter linter(args.options);
+        int code = kExitClean;
+        switch (args.command) {
+        case Arguments::Command::rules: code = list_rules(std::cout, linter, args.format_name); break;
+        case Arguments::Command::explain: code = explain_rule(std::cout, linter, args.explain_id); break;
+        case Arguments::Command::print_config: code = print_config(std::cout, args, linter); break;
+        default: break;
+        }
+        return code == kExitClean ? written_out() : code;
+    } catch (const UsageError& e) {
+        std::cerr << "drslint: " << e.what() << "\n";
+        return kExitTrouble;
     } catch (const drslint::ConfigError& e) {
         std::cerr << "drslint: " << e.what() << "\n";
         return kExitTrouble;
