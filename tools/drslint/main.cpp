@@ -408,7 +408,7 @@ std::string help_text(const std::string& program)
         << "Usage:\n"
         << "  " << program << " [OPTIONS] FILE|DIR|- ...   lint bodies (.json), whole requests (.http, .rest);\n"
         << "  " << std::string(program.size(), ' ') << "                           '-' reads standard input\n"
-        << "  " << program << " rules [--format json]      list every rule: id, default severity, summary\n"
+        << "  " << program << " rules [--format json]      list every rule: id, severity, fixes, summary\n"
         << "  " << program << " explain RULE               a rule's rationale, source, fixes and examples\n"
         << "  " << program << " lsp                        a language server on standard input and output\n"
         << "  " << program << " schema                     the request-body schema as one draft-07 file\n\n"
