@@ -826,13 +826,19 @@ private:
         return line < lines.starts.size() ? lines.starts[line] + (offset - body.body_lines[k]) : lines.text.size();
     }
 
-    bool hover(const Value& id, const Value* params)
+    // The open document and the position a hover or completion request names; nullptr when it
+    // names none (the request is then answered with invalid params).
+    Document* document_at(const Value* params, std::size_t& line, std::size_t& character)
     {
         Document* d = document_of(params);
+        return d != nullptr && position_of(member(params, "position"), line, character) ? d : nullptr;
+    }
+
+    bool hover(const Value& id, const Value* params)
+    {
         std::size_t line = 0, character = 0;
-        if (d == nullptr || !position_of(member(params, "position"), line, character)) {
-            return respond_error(&id, kInvalidParams, "a hover request needs an open document and a position");
-        }
+        Document* d = document_at(params, line, character);
+        if (d == nullptr) return respond_error(&id, kInvalidParams, "a hover request needs an open document and a position");
         const Lines lines(d->text, utf8_);
         std::string text;
         if (const auto body = body_at(*d, lines, line, character)) {
@@ -885,9 +891,9 @@ private:
 
     bool completion(const Value& id, const Value* params)
     {
-        Document* d = document_of(params);
         std::size_t line = 0, character = 0;
-        if (d == nullptr || !position_of(member(params, "position"), line, character)) {
+        Document* d = document_at(params, line, character);
+        if (d == nullptr) {
             return respond_error(&id, kInvalidParams, "a completion request needs an open document and a position");
         }
         const Lines lines(d->text, utf8_);

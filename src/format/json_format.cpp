@@ -5,6 +5,19 @@ namespace {
 
 void string(JsonWriter& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
+// "line", "column", "endLine", "endColumn": a finding's span and an edit's, written alike.
+void span(JsonWriter& w, const Position& begin, const Position& end)
+{
+    w.Key("line");
+    w.Uint64(begin.line);
+    w.Key("column");
+    w.Uint64(begin.column);
+    w.Key("endLine");
+    w.Uint64(end.line);
+    w.Key("endColumn");
+    w.Uint64(end.column);
+}
+
 }  // namespace
 
 using format::FileResult;
@@ -20,16 +33,7 @@ void write_json_finding_members(JsonWriter& w, const Finding& f)
     string(w, f.pointer);
     w.Key("message");
     string(w, f.message);
-    if (f.begin.line != 0) {
-        w.Key("line");
-        w.Uint64(f.begin.line);
-        w.Key("column");
-        w.Uint64(f.begin.column);
-        w.Key("endLine");
-        w.Uint64(f.end.line);
-        w.Key("endColumn");
-        w.Uint64(f.end.column);
-    }
+    if (f.begin.line != 0) span(w, f.begin, f.end);
     if (!f.expected.empty()) {
         w.Key("expected");
         string(w, f.expected);
@@ -57,14 +61,7 @@ void write_json_finding_members(JsonWriter& w, const Finding& f)
             w.Uint64(edit.length);
             w.Key("replacement");
             string(w, edit.replacement);
-            w.Key("line");
-            w.Uint64(edit.begin.line);
-            w.Key("column");
-            w.Uint64(edit.begin.column);
-            w.Key("endLine");
-            w.Uint64(edit.end.line);
-            w.Key("endColumn");
-            w.Uint64(edit.end.column);
+            span(w, edit.begin, edit.end);
             w.EndObject();
         }
         w.EndArray();
