@@ -454,57 +454,56 @@ private:
         }
     }
 
-    template <typename Body>
-    bool respond(const Value& id, Body&& body)
+    // One JSON-RPC message: {"jsonrpc": "2.0", and what `members` writes}, sent whole.
+    template <typename Members>
+    bool send(Members&& members)
     {
         parse::StringBuffer buffer;
         JsonWriter w(buffer);
         w.StartObject();
         w.Key("jsonrpc");
         w.String("2.0");
-        w.Key("id");
-        write_value(w, id);
-        w.Key("result");
-        body(w);
+        members(w);
         w.EndObject();
         return connection_ok_ = connection_.send(buffer);
     }
 
+    template <typename Body>
+    bool respond(const Value& id, Body&& body)
+    {
+        return send([&](JsonWriter& w) {
+            w.Key("id");
+            write_value(w, id);
+            w.Key("result");
+            body(w);
+        });
+    }
+
     bool respond_error(const Value* id, int code, const std::string& text)
     {
-        parse::StringBuffer buffer;
-        JsonWriter w(buffer);
-        w.StartObject();
-        w.Key("jsonrpc");
-        w.String("2.0");
-        w.Key("id");
-        if (id != nullptr) write_value(w, *id);
-        else w.Null();
-        w.Key("error");
-        w.StartObject();
-        w.Key("code");
-        w.Int(code);
-        w.Key("message");
-        write_string(w, text);
-        w.EndObject();
-        w.EndObject();
-        return connection_ok_ = connection_.send(buffer);
+        return send([&](JsonWriter& w) {
+            w.Key("id");
+            if (id != nullptr) write_value(w, *id);
+            else w.Null();
+            w.Key("error");
+            w.StartObject();
+            w.Key("code");
+            w.Int(code);
+            w.Key("message");
+            write_string(w, text);
+            w.EndObject();
+        });
     }
 
     template <typename Body>
     bool notify(const char* method, Body&& body)
     {
-        parse::StringBuffer buffer;
-        JsonWriter w(buffer);
-        w.StartObject();
-        w.Key("jsonrpc");
-        w.String("2.0");
-        w.Key("method");
-        w.String(method);
-        w.Key("params");
-        body(w);
-        w.EndObject();
-        return connection_ok_ = connection_.send(buffer);
+        return send([&](JsonWriter& w) {
+            w.Key("method");
+            w.String(method);
+            w.Key("params");
+            body(w);
+        });
     }
 
     bool initialize(const Value& id, const Value* params)
