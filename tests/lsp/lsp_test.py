@@ -233,6 +233,26 @@ class Protocol(unittest.TestCase):
         self.assertIsNone(self.client.request("shutdown")["result"])
         self.assertEqual(self.client.request("textDocument/hover", {})["error"]["code"], -32600)
 
+    def test_no_secret_in_any_message(self):
+        # A secret (and a near miss of its name) in a body with findings and fixes: no diagnostic,
+        # code action, hover or completion the server sends holds its value.
+        self.initialize()
+        text = ('{"job": {"type": "endpoint", "params": {"job_id": 5, "source_endpoint": '
+                '{"db_password": "Zq9SecretValue", "db_pasword": "Zq9SecretOther", "x": 1}}}}')
+        uri, diagnostics = self.open("s.json", text)
+        replies = [json.dumps(diagnostics)]
+        end = {"line": 0, "character": len(text)}
+        replies.append(json.dumps(self.client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": end},
+            "context": {"diagnostics": diagnostics}})))
+        for character in range(0, len(text), 7):
+            position = {"line": 0, "character": character}
+            replies.append(json.dumps(self.client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": position})))
+            replies.append(json.dumps(self.client.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": position})))
+        self.assertTrue(any("type-mismatch" in r for r in replies))
+        for reply in replies:
+            self.assertNotIn("Zq9Secret", reply)
+
     def test_requests_before_initialize_and_a_vanishing_client(self):
         self.assertEqual(self.client.request("textDocument/hover", {})["error"]["code"], -32002)
         self.client.send_raw(b"Content-Length: 100\r\n\r\n{\"jsonrpc\"")  # then the client vanishes
