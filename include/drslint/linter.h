@@ -27,6 +27,11 @@ public:
     // std::invalid_argument when a limit is 0 or above kLimitCeilings.
     explicit Linter(Options options = {});
     ~Linter();
+    // Runs the checks of the built-in schemas and rule catalogue that construction leaves out to
+    // start fast (the catalogue against schemas/rules.schema.json; every pattern's automaton built,
+    // not only on first use): the build runs it, so a library whose data fails them is not built.
+    // Throws std::runtime_error naming the problem.
+    static void check_built_in_data();
     Linter(const Linter&) = delete;
     Linter& operator=(const Linter&) = delete;
     // A moved-from Linter can only be destroyed or assigned to: every other member function

@@ -48,15 +48,15 @@ std::string example_text(const rapidjson::Value& examples, const char* value_nam
 
 }  // namespace
 
-RuleCatalogue::RuleCatalogue(std::string_view json)
-{
+RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks)
     // Out of memory throws std::bad_alloc (see parse_embedded).
-    const parse::EmbeddedDocument parsed = parse::parse_embedded(json);
-    const rapidjson::Value& document = parsed.document;
-    if (parsed.result.IsError()) {
+    : document_(std::make_shared<const parse::EmbeddedDocument>(parse::parse_embedded(json)))
+{
+    const rapidjson::Value& document = document_->document;
+    if (document_->result.IsError()) {
         throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
     }
-    validate_catalogue(document);
+    if (checks == core::DataChecks::all) validate_catalogue(document);
     // What follows reads only what the meta-schema guarantees, but still checks before each read:
     // a RapidJSON accessor on the wrong type is undefined behaviour, and its asserts are off.
     const auto rules = document.FindMember("rules");

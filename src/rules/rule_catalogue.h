@@ -2,12 +2,15 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/data_checks.h"
 #include "core/located.h"
+#include "parse/json_parser.h"
 #include "drslint/rule_info.h"
 
 namespace drslint::core {
@@ -26,8 +29,9 @@ struct RuleDefinition {
 class RuleCatalogue {
 public:
     // Throws std::runtime_error on malformed catalogue JSON, JSON that schemas/rules.schema.json
-    // rejects (naming the pointer and the problem) or a duplicate id.
-    explicit RuleCatalogue(std::string_view json);
+    // rejects (naming the pointer and the problem; not checked with DataChecks::built_in, see
+    // core/data_checks.h) or a duplicate id.
+    explicit RuleCatalogue(std::string_view json, core::DataChecks checks = core::DataChecks::all);
 
     const RuleDefinition* find(std::string_view id) const;
     // Like find(), but a missing id is an internal error (throws std::logic_error).
@@ -36,6 +40,8 @@ public:
     const RuleDefinition& get(core::RuleId id) const;
     const std::vector<RuleInfo>& infos() const { return infos_; }
     const std::vector<RuleDefinition>& definitions() const { return definitions_; }
+    // The parsed catalogue, which the rule engine compiles its checks from.
+    const std::shared_ptr<const parse::EmbeddedDocument>& document() const { return document_; }
 
     // Fills {name} placeholders from args (a name without a value becomes empty); {{ and }} are
     // literal braces.
@@ -45,6 +51,7 @@ public:
     static std::string check_template(std::string_view message_template);
 
 private:
+    std::shared_ptr<const parse::EmbeddedDocument> document_;
     std::vector<RuleDefinition> definitions_;
     std::vector<RuleInfo> infos_;
     // For each core::RuleId, the index of its definition, or kAbsent (a catalogue other than the

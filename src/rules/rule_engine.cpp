@@ -221,16 +221,10 @@ void walk(const PatternTrie& trie, const rapidjson::Value& node, core::PointerPa
 
 }  // namespace
 
-RuleEngine::RuleEngine(std::string_view catalogue_json, const RuleCatalogue& catalogue)
+RuleEngine::RuleEngine(const RuleCatalogue& catalogue) : catalogue_(catalogue.document())
 {
-    // Out of memory throws std::bad_alloc (see parse_embedded).
-    catalogue_ = std::make_unique<parse::EmbeddedDocument>(parse::parse_embedded(catalogue_json));
+    // The catalogue has validated it (or, built in, the build has).
     const rapidjson::Value& document = catalogue_->document;
-    if (catalogue_->result.IsError()) {
-        throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
-    }
-    // The engine may be given other text than the catalogue was built from: it checks its own.
-    validate_catalogue(document);
     const rapidjson::Value* rules = json::find(document, "rules");
     if (rules == nullptr) throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
     for (const auto& rule : json::array(*rules, "rule catalogue: 'rules'").GetArray()) {

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <memory>
-#include <string_view>
 #include <vector>
 
 #include <rapidjson/document.h>
@@ -27,10 +26,10 @@ struct PatternTrie;
 
 class RuleEngine {
 public:
-    // Compiles the checks of every rule in the catalogue JSON. Throws std::runtime_error on an
-    // unknown function, a malformed pattern or options: a rule that cannot run must not be
-    // skipped silently.
-    RuleEngine(std::string_view catalogue_json, const RuleCatalogue& catalogue);
+    // Compiles the checks of every rule in the catalogue (from the document it was read from, not
+    // a second parse). Throws std::runtime_error on an unknown function, a malformed pattern or
+    // options: a rule that cannot run must not be skipped silently.
+    explicit RuleEngine(const RuleCatalogue& catalogue);
     ~RuleEngine();
     RuleEngine(const RuleEngine&) = delete;
     RuleEngine& operator=(const RuleEngine&) = delete;
@@ -43,7 +42,7 @@ public:
     std::size_t check_count() const { return checks_.size(); }
 
 private:
-    std::unique_ptr<parse::EmbeddedDocument> catalogue_;  // before checks_, whose values point into it
+    std::shared_ptr<const parse::EmbeddedDocument> catalogue_;  // before checks_, whose values point into it
     std::vector<std::unique_ptr<Check>> checks_;
     std::unique_ptr<PatternTrie> trie_;  // every check's patterns, walked once per body
 };

@@ -193,6 +193,9 @@ public:
             applies_.emplace(string_option(options, "applies", "pattern"));
         }
         if (json::find(options, "expected") != nullptr) expected_ = string_option(options, "expected", "pattern");
+        // The catalogue's patterns are few and small: built now, so one too large fails the load.
+        match_.compile();
+        if (applies_) applies_->compile();
     }
     void check(const Target& t, std::vector<Hit>& hits) const override
     {

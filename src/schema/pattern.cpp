@@ -1,8 +1,10 @@
 #include "schema/pattern.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bitset>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -346,14 +348,25 @@ private:
     unsigned stamp_ = 0;
 };
 
+[[noreturn]] void refuse(const std::string& source, const char* why)
+{
+    throw std::invalid_argument("pattern `" + source + "` " + why +
+                                "; drslint checks patterns as DFAs (src/schema/pattern.h lists what they take)");
+}
+
 }  // namespace
 
-Pattern::Pattern(const std::string& source) : source_(source)
+// The constructor parses; the NFA and the DFA are built on first use, under `mutex`, and the DFA
+// is published through `built` (after which the syntax tree is no longer needed and is freed).
+struct Pattern::Automata {
+    Ast ast;
+    std::mutex mutex;
+    std::optional<Dfa> dfa;
+    std::atomic<const Dfa*> built{nullptr};
+};
+
+Pattern::Pattern(const std::string& source) : source_(source), automata_(std::make_unique<Automata>())
 {
-    auto refuse = [this](const char* why) {
-        throw std::invalid_argument("pattern `" + source_ + "` " + why +
-                                    "; drslint checks patterns as DFAs (src/schema/pattern.h lists what they take)");
-    };
     bool& anchored_start = anchored_start_;
     std::optional<Ast> ast = Parser(source).parse(anchored_start, anchored_end_);
     if (ast && !anchored_start) {
@@ -372,13 +385,27 @@ Pattern::Pattern(const std::string& source) : source_(source)
         seq.parts.push_back(std::move(*ast));
         ast = std::move(seq);
     }
+    if (!ast) refuse(source_, "is outside the supported subset of ECMAScript");
+    automata_->ast = std::move(*ast);
+}
+
+Pattern::Pattern(Pattern&&) noexcept = default;
+Pattern& Pattern::operator=(Pattern&&) noexcept = default;
+Pattern::~Pattern() = default;
+
+void Pattern::compile() const { dfa(); }
+
+const Pattern::Dfa& Pattern::dfa() const
+{
+    Automata& a = *automata_;
+    if (const Dfa* built = a.built.load(std::memory_order_acquire)) return *built;
+    const std::lock_guard<std::mutex> lock(a.mutex);
+    if (const Dfa* built = a.built.load(std::memory_order_relaxed)) return *built;
     Nfa nfa;
     const int match = nfa.add({});
-    const std::optional<int> nfa_start = ast ? nfa.build(*ast, match) : std::nullopt;
-    if (!ast) refuse("is outside the supported subset of ECMAScript");
-    if (!nfa_start) {
-        refuse("is too large to compile");
-    }
+    const std::optional<int> nfa_start = nfa.build(a.ast, match);
+    if (!nfa_start) refuse(source_, "is too large to compile");
+    Dfa dfa;
 
     // Bytes that every byte state treats alike share a class (a handful, not 256 columns).
     std::vector<int> klass(256, 0);
@@ -400,10 +427,11 @@ Pattern::Pattern(const std::string& source) : source_(source)
         }
         class_count = count;
     }
-    classes_ = static_cast<std::size_t>(class_count);
-    std::vector<int> representative(classes_, -1);
+    dfa.classes = static_cast<std::size_t>(class_count);
+    const std::size_t classes = dfa.classes;
+    std::vector<int> representative(classes, -1);
     for (std::size_t b = 0; b < 256; ++b) {
-        byte_class_[b] = static_cast<std::uint8_t>(klass[b]);
+        dfa.byte_class[b] = static_cast<std::uint8_t>(klass[b]);
         if (representative[static_cast<std::size_t>(klass[b])] < 0) representative[static_cast<std::size_t>(klass[b])] = static_cast<int>(b);
     }
 
@@ -416,49 +444,55 @@ Pattern::Pattern(const std::string& source) : source_(source)
         if (sets.size() >= kMaxDfaStates) return std::nullopt;
         const auto id = static_cast<std::uint16_t>(sets.size());
         ids.emplace(set, id);
-        accepting_.push_back(std::binary_search(set.begin(), set.end(), match));
+        dfa.accepting.push_back(std::binary_search(set.begin(), set.end(), match));
         sets.push_back(std::move(set));
         return id;
     };
     id_of({});
-    start_ = *id_of(nfa.closure({*nfa_start}));
+    dfa.start = *id_of(nfa.closure({*nfa_start}));
     for (std::size_t d = 1; d < sets.size(); ++d) {
-        next_.resize(sets.size() * classes_);
-        for (std::size_t c = 0; c < classes_; ++c) {
+        dfa.next.resize(sets.size() * classes);
+        for (std::size_t c = 0; c < classes; ++c) {
             std::vector<int> moved;
             for (const int s : sets[d]) {
                 const auto& state = nfa.states()[static_cast<std::size_t>(s)];
                 if (state.consumes && state.bytes[static_cast<std::size_t>(representative[c])]) moved.push_back(state.next[0]);
             }
             const auto target = id_of(nfa.closure(moved));
-            if (!target) refuse("is too large to compile");
-            next_[d * classes_ + c] = *target;
+            if (!target) refuse(source_, "is too large to compile");
+            dfa.next[d * classes + c] = *target;
         }
     }
-    next_.resize(sets.size() * classes_);
+    dfa.next.resize(sets.size() * classes);
+    a.dfa = std::move(dfa);
+    a.ast = Ast();
+    a.built.store(&*a.dfa, std::memory_order_release);
+    return *a.dfa;
 }
 
 bool Pattern::search(std::string_view text) const
 {
-    std::uint16_t state = start_;
-    if (!anchored_end_ && accepting_[state]) return true;
+    const Dfa& d = dfa();
+    std::uint16_t state = d.start;
+    if (!anchored_end_ && d.accepting[state]) return true;
     for (const char c : text) {
-        state = next_[state * classes_ + byte_class_[static_cast<unsigned char>(c)]];
+        state = d.next[state * d.classes + d.byte_class[static_cast<unsigned char>(c)]];
         if (state == 0) return false;
-        if (!anchored_end_ && accepting_[state]) return true;
+        if (!anchored_end_ && d.accepting[state]) return true;
     }
-    return accepting_[state];
+    return d.accepting[state];
 }
 
 std::optional<std::size_t> Pattern::first_mismatch(std::string_view text) const
 {
     if (!anchored_start_ || !anchored_end_) return std::nullopt;
-    std::uint16_t state = start_;
+    const Dfa& d = dfa();
+    std::uint16_t state = d.start;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        state = next_[state * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
+        state = d.next[state * d.classes + d.byte_class[static_cast<unsigned char>(text[i])]];
         if (state == 0) return i;
     }
-    return accepting_[state] ? std::nullopt : std::optional<std::size_t>(text.size());
+    return d.accepting[state] ? std::nullopt : std::optional<std::size_t>(text.size());
 }
 
 }  // namespace drslint::schema

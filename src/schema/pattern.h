@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,9 +19,18 @@ namespace drslint::schema {
 
 class Pattern {
 public:
-    // Throws std::invalid_argument for a pattern outside the subset (or whose DFA would be too
-    // large), naming what it cannot take.
+    // Throws std::invalid_argument for a pattern outside the subset, naming what it cannot take.
+    // The automata are built on the first search, or by compile(): building them was most of the
+    // cost of loading the schemas, and a lint uses few patterns.
     explicit Pattern(const std::string& source);
+    Pattern(Pattern&&) noexcept;
+    Pattern& operator=(Pattern&&) noexcept;
+    ~Pattern();
+
+    // Builds the automata now; throws std::invalid_argument when they would be too large (and a
+    // search would throw the same). Once built, later calls and searches do nothing more. Safe to
+    // call from several threads, as search() is.
+    void compile() const;
 
     // Whether the pattern matches somewhere in `text` (std::regex_search semantics).
     bool search(std::string_view text) const;
@@ -33,15 +43,22 @@ public:
     const std::string& source() const { return source_; }
 
 private:
-    std::string source_;
     // The DFA: byte -> class, then (state * classes + class) -> next state; state 0 is dead.
-    std::uint8_t byte_class_[256] = {};
-    std::size_t classes_ = 0;
-    std::vector<std::uint16_t> next_;
-    std::vector<bool> accepting_;
-    std::uint16_t start_ = 0;
+    struct Dfa {
+        std::uint8_t byte_class[256] = {};
+        std::size_t classes = 0;
+        std::vector<std::uint16_t> next;
+        std::vector<bool> accepting;
+        std::uint16_t start = 0;
+    };
+    // The parsed pattern, and the DFA once built from it.
+    struct Automata;
+    const Dfa& dfa() const;
+
+    std::string source_;
     bool anchored_start_ = false;  // the pattern starts with ^
     bool anchored_end_ = false;    // the pattern ends with $: only a match at the end counts
+    std::unique_ptr<Automata> automata_;
 };
 
 }  // namespace drslint::schema

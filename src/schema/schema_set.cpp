@@ -77,7 +77,7 @@ std::string directory_of(const std::string& file)
 
 }  // namespace
 
-SchemaSet::SchemaSet(const std::vector<SchemaFile>& files)
+SchemaSet::SchemaSet(const std::vector<SchemaFile>& files, core::DataChecks checks) : checks_(checks)
 {
     for (const auto& file : files) {
         // Out of memory throws std::bad_alloc (see parse_embedded).
@@ -128,6 +128,18 @@ std::vector<std::string> SchemaSet::rule_tags() const
         }
     }
     return tags;
+}
+
+void SchemaSet::compile_patterns() const
+{
+    for (const Node& node : nodes_) {
+        if (!node.pattern) continue;
+        try {
+            node.pattern->compile();
+        } catch (const std::invalid_argument& e) {
+            fail(node.location, e.what());
+        }
+    }
 }
 
 const Node* SchemaSet::compile(const std::string& file, const std::string& pointer)
@@ -221,6 +233,7 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             node.pattern_source = string_of(v, where);
             try {
                 node.pattern.emplace(node.pattern_source);
+                if (checks_ == core::DataChecks::all) node.pattern->compile();
             } catch (const std::invalid_argument& e) {
                 fail(where, e.what());
             }

@@ -10,6 +10,7 @@
 
 #include <rapidjson/document.h>
 
+#include "core/data_checks.h"
 #include "parse/json_parser.h"
 #include "schema/schema_node.h"
 
@@ -24,8 +25,9 @@ class SchemaSet {
 public:
     // Compiles every file. Throws std::runtime_error naming the file and location on invalid
     // JSON, an unsupported keyword, an unresolvable $ref or a bad pattern: a schema that cannot
-    // be compiled must never turn into a silent pass.
-    explicit SchemaSet(const std::vector<SchemaFile>& files);
+    // be compiled must never turn into a silent pass. With DataChecks::built_in, a pattern's DFA
+    // is built on its first use, not here (see core/data_checks.h).
+    explicit SchemaSet(const std::vector<SchemaFile>& files, core::DataChecks checks = core::DataChecks::all);
     SchemaSet(const SchemaSet&) = delete;
     SchemaSet& operator=(const SchemaSet&) = delete;
 
@@ -36,11 +38,16 @@ public:
     // The parsed schema documents, by file name (valijson compiles the same documents).
     const std::map<std::string, parse::EmbeddedDocument>& documents() const { return documents_; }
 
+    // Builds every pattern's DFA (the constructor leaves them to first use under
+    // DataChecks::built_in); throws std::runtime_error naming the location of one too large.
+    void compile_patterns() const;
+
 private:
     const Node* compile(const std::string& file, const std::string& pointer);
     const Node* resolve_ref(const std::string& file, const std::string& ref);
     void fill(Node& node, const rapidjson::Value& value, const std::string& file, const std::string& pointer);
 
+    core::DataChecks checks_;
     std::map<std::string, parse::EmbeddedDocument> documents_;
     std::map<std::string, Node*> by_location_;
     std::deque<Node> nodes_;

@@ -78,7 +78,7 @@ struct Stages {
           evaluator(),
           valijson(schemas, kRootSchema),
           catalogue(drslint::embedded::file("rules.json")),
-          engine(drslint::embedded::file("rules.json"), catalogue),
+          engine(catalogue),
           linter(options_with_cross_check(false)),
           cross_checking_linter(options_with_cross_check(true))
     {

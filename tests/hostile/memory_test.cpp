@@ -4,6 +4,7 @@
 // hostile_test binary (hostile_test.cpp defines the module).
 #include <boost/test/unit_test.hpp>
 
+#include <malloc.h>
 #include <sys/resource.h>
 
 #include <cstdint>
@@ -53,6 +54,16 @@ std::string zeros(std::size_t n)
 }
 
 using Outcome = drslint::test::Result;
+
+// The children below get an address-space budget beyond what they have mapped. A thread's malloc
+// arena reserves 64 MiB of address space when it is made, and glibc retries an allocation that
+// failed in one arena in another: a child could grow into an arena that an earlier test's thread
+// left (a pattern's automaton built there on first use, say) without the budget seeing it. One
+// arena for the whole binary, set before any thread starts, keeps each budget what it says.
+struct OneMallocArena {
+    OneMallocArena() { ::mallopt(M_ARENA_MAX, 1); }
+};
+BOOST_TEST_GLOBAL_FIXTURE(OneMallocArena);
 
 // Exit codes of a child that ran `body` under an address-space limit.
 constexpr int kChildChecked = 0;

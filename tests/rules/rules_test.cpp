@@ -401,14 +401,11 @@ BOOST_AUTO_TEST_CASE(bad_function_options_fail_to_load_naming_the_place)
          {"/rules/0/checks/0/options/max", "without a fraction or exponent"}},
         {"a check member that does not exist", R"("function": "defined", "feild": "x")", {"/rules/0/checks/0/feild", "unknown member"}},
     };
-    const drslint::rules::RuleCatalogue good(one_check_catalogue(R"("function": "defined")"));
     for (const auto& c : cases) {
         const std::string json = one_check_catalogue(c.check);
         const std::string error = catalogue_error(json);
         BOOST_TEST(error.rfind("rule catalogue: /rules/0/checks/0", 0) == 0u, c.what << ": " << error);
         for (const auto& part : c.said) BOOST_TEST(contains(error, part), c.what << ": '" << part << "' not in: " << error);
-        // The engine checks the text it is given too, not only the catalogue's.
-        BOOST_CHECK_THROW(drslint::rules::RuleEngine(json, good), std::runtime_error);
     }
 }
 

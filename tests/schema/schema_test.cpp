@@ -435,3 +435,38 @@ BOOST_AUTO_TEST_CASE(patterns_outside_the_subset_are_refused)
     // `^(a|b)$` and `a|b$` differ: the first rejects "ax", ECMAScript's second accepts it.
     BOOST_TEST(!drslint::schema::Pattern("^(a|b)$").search("ax"));
 }
+
+// A pattern's DFA is built on first use (start-up builds none); one too large is still refused:
+// when a schema loads with every check, by the build's check of the built-in data, and by the
+// search itself, never by matching less.
+BOOST_AUTO_TEST_CASE(a_pattern_too_large_to_compile_is_refused_however_it_is_loaded)
+{
+    using drslint::core::DataChecks;
+    using drslint::schema::SchemaSet;
+    // Unanchored, (a|b)*a(a|b){11} needs 2^12 DFA states: past the limit of 2048.
+    const std::string schema = R"({"type": "string", "pattern": "(a|b)*a(a|b){11}"})";
+    auto says_too_large = [](const std::exception& e) {
+        const std::string what = e.what();
+        return what.find("too large to compile") != std::string::npos &&
+               what.find("request/big.schema.json#") != std::string::npos;
+    };
+    BOOST_CHECK_EXCEPTION(SchemaSet({{"request/big.schema.json", schema}}), std::runtime_error, says_too_large);
+    const SchemaSet built_in({{"request/big.schema.json", schema}}, DataChecks::built_in);
+    BOOST_CHECK_EXCEPTION(built_in.compile_patterns(), std::runtime_error, says_too_large);
+    const drslint::schema::Pattern pattern("(a|b)*a(a|b){11}");
+    BOOST_CHECK_THROW(pattern.search("ab"), std::invalid_argument);
+    // A pattern within the limits matches the same whether compile() ran first or not.
+    const drslint::schema::Pattern eager("^[a-z][a-z0-9-]{2,63}$"), lazy("^[a-z][a-z0-9-]{2,63}$");
+    eager.compile();
+    for (const std::string& text : std::vector<std::string>{"abc", "ab", "a-b-c", "9ab", std::string(64, 'a'),
+                                                           std::string(65, 'a')}) {
+        BOOST_TEST(eager.search(text) == lazy.search(text), text);
+    }
+    BOOST_TEST(lazy.search("job-1"));
+    BOOST_TEST(!lazy.search("Job-1"));
+}
+
+BOOST_AUTO_TEST_CASE(the_built_in_data_passes_the_checks_start_up_leaves_out)
+{
+    BOOST_CHECK_NO_THROW(drslint::Linter::check_built_in_data());
+}
