@@ -64,14 +64,15 @@ RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks)
         throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
     }
     by_id_.assign(core::kRuleCount, kAbsent);
+    std::vector<std::string> messages;
     for (const auto& rule : rules->value.GetArray()) {
         if (!rule.IsObject()) {
             throw std::runtime_error("rule catalogue: a rule is not an object");
         }
-        RuleDefinition definition;
-        RuleInfo& info = definition.info;
+        RuleInfo info;
+        std::string message;
         info.id = string_member(rule, "id", true, "?");
-        if (find(info.id) != nullptr) {
+        if (std::any_of(infos_.begin(), infos_.end(), [&](const RuleInfo& seen) { return seen.id == info.id; })) {
             throw std::runtime_error("rule catalogue: duplicate rule id '" + info.id + "'");
         }
         if (!parse_severity(string_member(rule, "severity", true, info.id), info.severity)) {
@@ -81,7 +82,7 @@ RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks)
         info.rationale = string_member(rule, "rationale", true, info.id);
         info.source = string_member(rule, "source", true, info.id);
         info.origin = string_member(rule, "origin", true, info.id);
-        definition.message = string_member(rule, "message", true, info.id);
+        message = string_member(rule, "message", true, info.id);
         if (auto unchecked = rule.FindMember("unchecked"); unchecked != rule.MemberEnd()) {
             if (!unchecked->value.IsBool()) {
                 throw std::runtime_error("rule catalogue: rule '" + info.id + "' has a non-boolean 'unchecked'");
@@ -91,7 +92,7 @@ RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks)
                 throw std::runtime_error("rule catalogue: rule '" + info.id + "' is unchecked but not an error");
             }
         }
-        if (const std::string problem = check_template(definition.message); !problem.empty()) {
+        if (const std::string problem = check_template(message); !problem.empty()) {
             throw std::runtime_error("rule catalogue: the message of rule '" + info.id + "' has " + problem);
         }
         if (auto examples = rule.FindMember("examples"); examples != rule.MemberEnd() && examples->value.IsObject()) {
@@ -115,14 +116,16 @@ RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks)
                 info.fixes.push_back(std::move(f));
             }
         }
-        if (const core::RuleEntry* entry = core::find_entry(definition.info.id)) {
-            by_id_[static_cast<std::size_t>(core::id_of(*entry))] = definitions_.size();
+        if (const core::RuleEntry* entry = core::find_entry(info.id)) {
+            by_id_[static_cast<std::size_t>(core::id_of(*entry))] = infos_.size();
         }
-        definitions_.push_back(std::move(definition));
+        infos_.push_back(std::move(info));
+        messages.push_back(std::move(message));
     }
-    for (const auto& definition : definitions_) {
-        infos_.push_back(definition.info);
-    }
+    // infos_ is complete and never grows again: each definition refers to its entry, so the rule
+    // texts are held once (they are most of the catalogue's memory).
+    definitions_.reserve(infos_.size());
+    for (std::size_t i = 0; i < infos_.size(); ++i) definitions_.push_back({infos_[i], std::move(messages[i])});
 }
 
 const RuleDefinition* RuleCatalogue::find(std::string_view id) const

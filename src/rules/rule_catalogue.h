@@ -22,7 +22,7 @@ namespace drslint::rules {
 using core::MessageArgs;
 
 struct RuleDefinition {
-    RuleInfo info;
+    const RuleInfo& info;  // the catalogue's infos() entry
     std::string message;   // template with {placeholders}
 };
 
@@ -32,6 +32,11 @@ public:
     // rejects (naming the pointer and the problem; not checked with DataChecks::built_in, see
     // core/data_checks.h) or a duplicate id.
     explicit RuleCatalogue(std::string_view json, core::DataChecks checks = core::DataChecks::all);
+    // Not copied: each definition refers to an entry of infos_ (a move keeps them where they are).
+    RuleCatalogue(const RuleCatalogue&) = delete;
+    RuleCatalogue& operator=(const RuleCatalogue&) = delete;
+    RuleCatalogue(RuleCatalogue&&) noexcept = default;
+    RuleCatalogue& operator=(RuleCatalogue&&) noexcept = default;
 
     const RuleDefinition* find(std::string_view id) const;
     // Like find(), but a missing id is an internal error (throws std::logic_error).
