@@ -393,12 +393,16 @@ Pattern::Pattern(Pattern&&) noexcept = default;
 Pattern& Pattern::operator=(Pattern&&) noexcept = default;
 Pattern::~Pattern() = default;
 
-void Pattern::compile() const { dfa(); }
+// The path of every search once built: one load, inlined into search().
+inline const Pattern::Dfa& Pattern::dfa() const
+{
+    if (const Dfa* built = automata_->built.load(std::memory_order_acquire)) return *built;
+    return build_dfa();
+}
 
-const Pattern::Dfa& Pattern::dfa() const
+const Pattern::Dfa& Pattern::build_dfa() const
 {
     Automata& a = *automata_;
-    if (const Dfa* built = a.built.load(std::memory_order_acquire)) return *built;
     const std::lock_guard<std::mutex> lock(a.mutex);
     if (const Dfa* built = a.built.load(std::memory_order_relaxed)) return *built;
     Nfa nfa;
@@ -469,6 +473,8 @@ const Pattern::Dfa& Pattern::dfa() const
     a.built.store(&*a.dfa, std::memory_order_release);
     return *a.dfa;
 }
+
+void Pattern::compile() const { dfa(); }
 
 bool Pattern::search(std::string_view text) const
 {

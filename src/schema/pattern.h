@@ -54,6 +54,7 @@ private:
     // The parsed pattern, and the DFA once built from it.
     struct Automata;
     const Dfa& dfa() const;
+    const Dfa& build_dfa() const;  // the first use: builds the automata under the mutex
 
     std::string source_;
     bool anchored_start_ = false;  // the pattern starts with ^

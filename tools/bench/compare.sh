@@ -20,6 +20,8 @@
 #   STARTUP_RUNS=50           runs of `drslint examples/rename-task.json`, and of the process floor
 #                             (tests/bench/process_floor.cpp), twice each
 #   DRSLINT_COMMIT            label for the measured tree (default: git rev-parse --short HEAD)
+#   LINT_INSTRUCTIONS_BEFORE  instructions per typical-body lint to stay at or below (callgrind;
+#                             default 42560, measured at 4e1ac61 the same way)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -82,6 +84,26 @@ say "drslint_bench (Google Benchmark, $BENCH_REPETITIONS x ${BENCH_MIN_TIME}s pe
 if [ -n "$NODE_MODULES" ]; then
   say "ajv per-document timing"
   node tools/bench/ajv_bench.js "$NODE_MODULES" schemas per-doc "${BODIES[@]}" >"$RESULTS/ajv.json"
+fi
+
+# ---------------------------------------------------------------- instructions per lint
+# The typical body's Linter::lint in instructions (callgrind counts them exactly, whatever else
+# the machine runs): 101 lints minus 1 lint, per lint, so that work done once (a pattern's
+# automaton built on first use) is left out as it is in a batch.
+LINT_INSTRUCTIONS_BEFORE=${LINT_INSTRUCTIONS_BEFORE:-42560}  # at 4e1ac61 (this method), issue 17's reference
+lint_instructions=null
+if command -v valgrind >/dev/null; then
+  say "callgrind: instructions per lint of the typical body"
+  lint_ir() {
+    valgrind --tool=callgrind --callgrind-out-file="$RESULTS/callgrind.out" --collect-atstart=no \
+      --toggle-collect='drslint::Linter::lint(std::basic_string_view<char, std::char_traits<char> >) const' \
+      "$BENCH" --lint tests/bench/corpus/valid-db_object.json --repeat "$1" >/dev/null 2>"$RESULTS/callgrind.log"
+    awk '/^summary:/ { print $2; exit }' "$RESULTS/callgrind.out"
+  }
+  ir_1=$(lint_ir 1)
+  ir_101=$(lint_ir 101)
+  lint_instructions=$(( (ir_101 - ir_1) / 100 ))
+  rm -f "$RESULTS/callgrind.out"
 fi
 
 # ---------------------------------------------------------------- whole processes
@@ -178,6 +200,7 @@ cat >"$RESULTS/run.json" <<EOF
               "lint_cross_check_all_cores": $batch_checked_all, "ajv": $batch_ajv,
               "valid_cli": $batch_valid_cli, "valid_ajv": $batch_valid_ajv},
  "formats_ms": $formats_json,
+ "lint_instructions": {"typical": $lint_instructions, "before": $LINT_INSTRUCTIONS_BEFORE},
  "startup": {"runs": $STARTUP_RUNS, "tool": "$startup_tool", "mean_ms": $startup_ms, "floor_ms": $floor_ms}}
 EOF
 
