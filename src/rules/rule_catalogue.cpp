@@ -65,6 +65,8 @@ RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks)
     }
     by_id_.assign(core::kRuleCount, kAbsent);
     std::vector<std::string> messages;
+    infos_.reserve(rules->value.Size());
+    messages.reserve(rules->value.Size());
     for (const auto& rule : rules->value.GetArray()) {
         if (!rule.IsObject()) {
             throw std::runtime_error("rule catalogue: a rule is not an object");
