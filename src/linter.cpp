@@ -18,6 +18,7 @@
 #include "findings/finish.h"
 #include "findings/fixes.h"
 #include "findings/schema_findings.h"
+#include "input/http_body_place.h"
 #include "input/http_envelope.h"
 #include "parse/json_parser.h"
 #include "parse/shorten.h"
@@ -416,38 +417,6 @@ Report Linter::Impl::lint_request(const HttpRequest& request, const TaskContext&
     return report;
 }
 
-namespace {
-
-// A fix of a request's body, whose offsets count bytes of HttpRequest::body, made to count bytes
-// of the file: the body's lines are the file's from body_line on, each without its line break
-// ("\r\n" in the file, "\n" in the body), so an offset is a line and a byte within it.
-std::vector<std::size_t> line_starts(std::string_view text)
-{
-    std::vector<std::size_t> starts{0};
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') starts.push_back(i + 1);
-    }
-    return starts;
-}
-
-void to_file_offsets(const std::vector<std::size_t>& file_lines, std::size_t file_size, const HttpRequest& request,
-                     const std::vector<std::size_t>& body_lines, Fix& fix)
-{
-    auto map = [&](std::size_t offset) {
-        const auto line = static_cast<std::size_t>(std::upper_bound(body_lines.begin(), body_lines.end(), offset) -
-                                                   body_lines.begin() - 1);
-        const std::size_t file_line = request.body_line - 1 + line;
-        return file_line < file_lines.size() ? file_lines[file_line] + (offset - body_lines[line]) : file_size;
-    };
-    for (auto& edit : fix.edits) {
-        const std::size_t end = map(edit.offset + edit.length);
-        edit.offset = map(edit.offset);
-        edit.length = end - edit.offset;
-    }
-}
-
-}  // namespace
-
 // One request at a time, so that a file of millions of requests holds one of them and at most
 // max_findings findings (issue 11). Once the file has more, it fails with too-many-findings
 // whatever the rest holds, so the rest is not linted: the count becomes "at least".
@@ -459,7 +428,7 @@ Report Linter::Impl::lint_http_file(std::string_view text, const TaskContext& co
     }
     Report file;
     Overflow left;
-    std::vector<std::size_t> file_lines;  // where each line starts, found when a fix first needs them
+    std::optional<input::NewlineStarts> file_lines;  // found when a fix first needs them
     for_each_http_request(text, [&](HttpRequest&& request) {
         if (requests != nullptr) ++*requests;
         if (left.more > 0 || left.truncated) {
@@ -468,12 +437,17 @@ Report Linter::Impl::lint_http_file(std::string_view text, const TaskContext& co
         }
         Overflow request_left;
         Report report = lint_request(request, context, &request_left);
-        std::vector<std::size_t> body_lines;
+        // A fix's offsets count bytes of the body: they are made to count bytes of the file.
+        std::optional<input::BodyPlace> place;
         for (auto& finding : report.findings) {
             if (!finding.fix) continue;
-            if (file_lines.empty()) file_lines = line_starts(text);
-            if (body_lines.empty()) body_lines = line_starts(request.body);
-            to_file_offsets(file_lines, text.size(), request, body_lines, *finding.fix);
+            if (!file_lines) file_lines.emplace(text);
+            if (!place) place.emplace(request);
+            for (auto& edit : finding.fix->edits) {
+                const std::size_t end = place->file_offset(*file_lines, edit.offset + edit.length);
+                edit.offset = place->file_offset(*file_lines, edit.offset);
+                edit.length = end - edit.offset;
+            }
         }
         left.more += request_left.more;
         left.truncated = left.truncated || request_left.truncated;

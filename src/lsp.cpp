@@ -26,6 +26,7 @@
 #include "drslint/fix.h"
 #include "drslint/http.h"
 #include "drslint/linter.h"
+#include "input/http_body_place.h"
 #include "parse/json_parser.h"
 
 namespace drslint {
@@ -788,27 +789,19 @@ private:
     struct Body {
         std::string text;
         std::size_t offset = 0;
-        // Maps a byte offset of `text` back into the document.
-        std::vector<std::size_t> body_lines;  // empty: the document itself
-        std::size_t first_line = 0;           // the document's line of the body's first line (0-based)
+        std::optional<input::BodyPlace> place;  // where `text` is in the document; none: it is the document
     };
 
     std::optional<Body> body_at(const Document& d, const Lines& lines, std::size_t line, std::size_t character)
     {
         const std::size_t offset = lines.offset_of(line, character);
-        if (!d.http) return Body{d.text, offset, {}, 0};
+        if (!d.http) return Body{d.text, offset, std::nullopt};
+        const input::NewlineStarts file(d.text);
         std::optional<Body> found;
         for_each_http_request(d.text, [&](HttpRequest&& r) {
-            std::vector<std::size_t> starts{0};
-            for (std::size_t i = 0; i < r.body.size(); ++i) {
-                if (r.body[i] == '\n') starts.push_back(i + 1);
-            }
-            const std::size_t first = r.body_line - 1;
-            if (line >= first && line < first + starts.size() && !r.body.empty()) {
-                const std::size_t column = offset - lines.starts[std::min(line, lines.starts.size() - 1)];
-                Body b{std::move(r.body), 0, starts, first};
-                b.offset = std::min(b.body_lines[line - first] + column, b.text.size());
-                found = std::move(b);
+            input::BodyPlace place(r);
+            if (const auto in_body = place.body_offset(file, offset)) {
+                found = Body{std::move(r.body), *in_body, std::move(place)};
                 return false;
             }
             return true;
@@ -816,13 +809,10 @@ private:
         return found;
     }
 
-    std::size_t document_offset(const Body& body, const Lines& lines, std::size_t offset)
+    // A byte offset of a body's text as an offset of the document.
+    std::size_t document_offset(const Document& d, const Body& body, std::size_t offset)
     {
-        if (body.body_lines.empty()) return offset;
-        const auto k = static_cast<std::size_t>(std::upper_bound(body.body_lines.begin(), body.body_lines.end(), offset) -
-                                                body.body_lines.begin() - 1);
-        const std::size_t line = body.first_line + k;
-        return line < lines.starts.size() ? lines.starts[line] + (offset - body.body_lines[k]) : lines.text.size();
+        return body.place ? body.place->file_offset(input::NewlineStarts(d.text), offset) : offset;
     }
 
     // The open document and the position a hover or completion request names; nullptr when it
@@ -905,8 +895,8 @@ private:
             w.StartArray();
             if (body) {
                 const Cursor cursor = scan(body->text, body->offset);
-                const std::size_t begin = document_offset(*body, lines, cursor.string_begin);
-                const std::size_t end = document_offset(*body, lines, cursor.string_end);
+                const std::size_t begin = document_offset(*d, *body, cursor.string_begin);
+                const std::size_t end = document_offset(*d, *body, cursor.string_end);
                 auto item = [&](const std::string& label, int kind, const std::string& detail, const std::string& doc,
                                 const std::string& insert) {
                     w.StartObject();

@@ -18,6 +18,7 @@
 #include "drslint/files.h"
 #include "drslint/http.h"
 #include "drslint/jsonl.h"
+#include "input/http_body_place.h"
 
 namespace core = drslint::core;
 
@@ -328,4 +329,29 @@ BOOST_AUTO_TEST_CASE(a_walk_reports_what_it_could_not_walk_and_keeps_the_rest)
     const auto unmatched = drslint::walk_inputs({(dir.path / "d").string()}, filters);
     BOOST_TEST(unmatched.unmatched_exclude == std::vector<std::string>{"nothing-like-this"});
     BOOST_TEST(unmatched.unmatched_include == std::vector<std::string>{"**/*.jsn"});
+}
+
+// A body's bytes and the file's: the linter moves fixes into the file, the language server a cursor
+// into the body, with the same map (lines end at "\n", as the .http reader splits them).
+BOOST_AUTO_TEST_CASE(a_body_s_offsets_map_to_the_file_s_and_back)
+{
+    using drslint::input::BodyPlace;
+    using drslint::input::NewlineStarts;
+    const std::string file = "PUT /v5/p/jobs/j\r\nContent-Type: application/json\r\n\r\n{\"a\r\":\r\n 1}\r\n\r\n###\r\n";
+    const auto requests = parse_http_file(file);
+    BOOST_TEST_REQUIRE(requests.size() == 1u);
+    const drslint::HttpRequest& request = requests.front();
+    BOOST_TEST_REQUIRE(request.body == "{\"a\r\":\n 1}\n");  // a lone \r stays in its line
+    const NewlineStarts lines(file);
+    const BodyPlace place(request);
+    for (std::size_t b = 0; b < request.body.size(); ++b) {
+        const std::size_t f = place.file_offset(lines, b);
+        if (request.body[b] != '\n') BOOST_TEST(file[f] == request.body[b], "body byte " << b);
+        const auto back = place.body_offset(lines, f);
+        BOOST_TEST((back && *back == b), "body byte " << b);
+    }
+    BOOST_TEST(file.substr(place.file_offset(lines, 0), 5) == "{\"a\r\"");
+    BOOST_TEST(!place.body_offset(lines, 0).has_value());                      // the request line
+    BOOST_TEST(!place.body_offset(lines, file.find("Content")).has_value());  // a header
+    BOOST_TEST(!place.body_offset(lines, file.find("###")).has_value());      // past the body
 }
