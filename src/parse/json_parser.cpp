@@ -485,40 +485,18 @@ ParseResult parse_json(std::string_view text, const ParseLimits& limits)
     return result;
 }
 
-namespace {
-
-// The bytes a Document's pool takes for the values of an in-situ parse: each non-empty object its
-// members, each non-empty array its elements (strings stay in the text, numbers in their values).
-struct PoolSizer : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PoolSizer> {
-    std::size_t bytes = 0;
-    bool EndObject(rapidjson::SizeType n)
-    {
-        bytes += RAPIDJSON_ALIGN(std::size_t{n} * sizeof(rapidjson::Value::Member));
-        return true;
-    }
-    bool EndArray(rapidjson::SizeType n)
-    {
-        bytes += RAPIDJSON_ALIGN(std::size_t{n} * sizeof(rapidjson::Value));
-        return true;
-    }
-};
-
-}  // namespace
-
 EmbeddedDocument parse_embedded(std::string_view text)
+{
+    return parse_embedded(text, std::make_shared<Pool>(pool_bytes_for_parse(text.size())));
+}
+
+EmbeddedDocument parse_embedded(std::string_view text, std::shared_ptr<Pool> pool)
 {
     std::vector<char> buffer;
     buffer.reserve(text.size() + 1);
     buffer.assign(text.begin(), text.end());
     buffer.push_back('\0');
-    PoolSizer sizer;
-    {
-        rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator> reader;
-        rapidjson::StringStream stream(buffer.data());
-        reader.Parse<rapidjson::kParseIterativeFlag>(stream, sizer);  // an error stops the count where
-                                                                     // the real parse stops too
-    }
-    EmbeddedDocument result(std::make_unique<Pool>(sizer.bytes));
+    EmbeddedDocument result(std::move(pool));
     result.buffer = std::move(buffer);  // moving keeps the data where it is
     Document parsed(&result.pool->allocator());
     parsed.ParseInsitu<rapidjson::kParseIterativeFlag>(result.buffer.data());

@@ -111,22 +111,26 @@ ParseResult parse_json(std::string_view text, const ParseLimits& limits);
 
 // Trusted JSON that the library embeds (the schemas, the rule catalogue), parsed as
 // rapidjson::Document::Parse<kParseIterativeFlag> would parse it (no limits, no duplicate
-// detection), but so that running out of memory throws std::bad_alloc: a first pass counts the
-// bytes the values take, a Pool of exactly that size holds them, the parse is in situ in `buffer`
-// and its stack throws. The values end up in a rapidjson::Document, the type valijson takes,
-// whose own (null-returning) stack is never used.
+// detection), but so that running out of memory throws std::bad_alloc: the values go to a Pool of
+// pool_bytes_for_parse() of the text (of which only the pages the values fill are ever touched),
+// the parse is in situ in `buffer` and its stack throws. The values end up in a
+// rapidjson::Document, the type valijson takes, whose own (null-returning) stack is never used.
 struct EmbeddedDocument {
-    explicit EmbeddedDocument(std::unique_ptr<Pool> values)
+    explicit EmbeddedDocument(std::shared_ptr<Pool> values)
         : pool(std::move(values)), document(&pool->allocator()) {}
 
     std::vector<char> buffer;    // the text the document's strings point into
-    std::unique_ptr<Pool> pool;  // before document, whose values it holds
+    std::shared_ptr<Pool> pool;  // before document, whose values it holds
     rapidjson::Document document;
     rapidjson::ParseResult result;  // the parse's error code and offset, if any
 };
 
 // Throws std::bad_alloc when memory runs out.
 EmbeddedDocument parse_embedded(std::string_view text);
+// The same, into a pool shared with other documents (a schema set's files): it must have room
+// for pool_bytes_for_parse() of every text parsed into it. One pool for many small texts keeps
+// their values on consecutive pages.
+EmbeddedDocument parse_embedded(std::string_view text, std::shared_ptr<Pool> pool);
 
 // The value `pointer` (RFC 6901) names in `document`, or nullptr when there is none.
 const rapidjson::Value* value_at(const rapidjson::Value& document, std::string_view pointer);

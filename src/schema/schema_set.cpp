@@ -79,10 +79,13 @@ std::string directory_of(const std::string& file)
 
 SchemaSet::SchemaSet(const std::vector<SchemaFile>& files, core::DataChecks checks) : checks_(checks)
 {
+    std::size_t text_bytes = 0;
+    for (const auto& file : files) text_bytes += file.text.size();
+    const auto pool = std::make_shared<parse::Pool>(parse::pool_bytes_for_parse(text_bytes));
     for (const auto& file : files) {
         // Out of memory throws std::bad_alloc (see parse_embedded).
         const parse::EmbeddedDocument& parsed =
-            documents_.insert_or_assign(file.name, parse::parse_embedded(file.text)).first->second;
+            documents_.insert_or_assign(file.name, parse::parse_embedded(file.text, pool)).first->second;
         if (parsed.result.IsError()) {
             fail(file.name, std::string("invalid JSON at offset ") + std::to_string(parsed.result.Offset()) +
                                 ": " + rapidjson::GetParseError_En(parsed.result.Code()));

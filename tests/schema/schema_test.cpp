@@ -466,6 +466,30 @@ BOOST_AUTO_TEST_CASE(a_pattern_too_large_to_compile_is_refused_however_it_is_loa
     BOOST_TEST(!lazy.search("Job-1"));
 }
 
+// An embedded parse has no counting pass: its pool is the bound a body's parse takes, and a pool
+// that overflowed would have sent values to RapidJSON's null-returning allocator.
+BOOST_AUTO_TEST_CASE(every_embedded_file_parses_within_its_pool)
+{
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < drslint::embedded::kFileCount; ++i) {
+        const drslint::embedded::File& file = drslint::embedded::kFiles[i];
+        const std::string_view text = file.text();
+        const auto parsed = drslint::parse::parse_embedded(text);
+        BOOST_TEST(!parsed.result.IsError(), file.name);
+        BOOST_TEST(!parsed.pool->overflowed(), file.name);
+        total += text.size();
+    }
+    BOOST_TEST(total > 100000u);
+    // The schema set's files share one pool of their texts' bound.
+    const auto files = drslint::embedded::api_schema_files();
+    std::size_t bytes = 0;
+    for (const auto& f : files) bytes += f.text.size();
+    const auto shared = std::make_shared<drslint::parse::Pool>(drslint::parse::pool_bytes_for_parse(bytes));
+    std::vector<drslint::parse::EmbeddedDocument> documents;
+    for (const auto& f : files) documents.push_back(drslint::parse::parse_embedded(f.text, shared));
+    BOOST_TEST(!shared->overflowed());
+}
+
 BOOST_AUTO_TEST_CASE(the_built_in_data_passes_the_checks_start_up_leaves_out)
 {
     BOOST_CHECK_NO_THROW(drslint::Linter::check_built_in_data());
