@@ -104,7 +104,9 @@ std::string describe_pointer(std::string_view pointer)
         names += !is_index(pointer.substr(slash + 1, start - slash - 1));
         start = slash;
     }
-    std::string path = "`";
+    std::string path;
+    path.reserve(pointer.size() - start + 8);
+    path += '`';
     bool first = true;
     for_each_raw_token(pointer.substr(start), [&](std::string_view raw) {
         if (is_index(raw)) {
@@ -112,11 +114,13 @@ std::string describe_pointer(std::string_view pointer)
         } else {
             if (!first) path += '.';
             // Member names come from the body: a message must show them, not act on them.
-            path += printable(unescape_token(raw));
+            append_printable(path, raw.find('~') == std::string_view::npos ? raw : std::string_view(unescape_token(raw)),
+                             64, false);
         }
         first = false;
     });
-    return path + "`";
+    path += '`';
+    return path;
 }
 
 }  // namespace drslint::core

@@ -106,11 +106,22 @@ bool is_secret_member(std::string_view name)
     return secret;
 }
 
+namespace {
+
+// Whether the member a raw (escaped) pointer token names is a secret's: most tokens hold no
+// escape and are asked as they are, without building the unescaped copy.
+bool is_secret_token(std::string_view raw)
+{
+    return raw.find('~') == std::string_view::npos ? is_secret_member(raw) : is_secret_member(unescape_token(raw));
+}
+
+}  // namespace
+
 bool is_secret_pointer(std::string_view pointer)
 {
     bool secret = false;
     if (!for_each_raw_token(pointer, [&secret](std::string_view raw) {
-            secret = secret || is_secret_member(unescape_token(raw));
+            secret = secret || is_secret_token(raw);
         })) {
         return true;  // cannot tell: be safe
     }
@@ -124,7 +135,7 @@ std::string redact_pointer(std::string_view pointer)
     std::size_t at = 0;
     const bool wellformed = for_each_raw_token(pointer, [&](std::string_view raw) {
         at = static_cast<std::size_t>(raw.data() - pointer.data()) + raw.size();
-        if (!found && is_secret_member(unescape_token(raw))) {
+        if (!found && is_secret_token(raw)) {
             found = true;
             end = at;
         }
@@ -134,6 +145,7 @@ std::string redact_pointer(std::string_view pointer)
 
 void redact_finding(Finding& finding, std::string_view summary)
 {
+    if (!is_secret_pointer(finding.pointer)) return;  // the common case, without a copy of the pointer
     std::string cut = redact_pointer(finding.pointer);
     if (cut.size() == finding.pointer.size()) return;
     // Strictly inside a secret: what is wrong there could only be said with what is there.
