@@ -96,6 +96,16 @@ bool is_secret_member(std::string_view name)
     constexpr std::size_t kCached = 4096;
     constexpr std::size_t kMaxCachedBytes = 32;
     if (name.size() > kMaxCachedBytes) return decide_secret_member(name);
+    // Shorter names are no secret's: more than kNearMiss edits from every secret name (the
+    // shortest has 8 bytes), and too short to hold "passwd". Array indexes and most names are.
+    constexpr std::size_t kShortestSecretOrNearMiss = 6;
+    static_assert([] {
+        for (std::string_view secret : kSecretMembers) {
+            if (secret.size() < kShortestSecretOrNearMiss + 2) return false;
+        }
+        return true;
+    }(), "a secret name this short would have near misses below the bound");
+    if (name.size() < kShortestSecretOrNearMiss) return false;
     thread_local std::unordered_map<std::string, bool> answers;
     thread_local std::string key;
     key.assign(name.data(), name.size());

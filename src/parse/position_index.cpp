@@ -3,6 +3,8 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <map>
 
 #include <rapidjson/reader.h>
@@ -16,9 +18,44 @@ namespace {
 
 }  // namespace
 
-LineMap::LineMap(std::string_view text) : text_(text)
+namespace {
+
+// Whether every byte is below 0x80, eight bytes at a time.
+bool all_ascii(std::string_view text)
+{
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+    std::uint64_t seen = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        seen |= word;
+    }
+    for (; i < text.size(); ++i) seen |= static_cast<unsigned char>(text[i]);
+    return (seen & kHighBits) == 0;
+}
+
+}  // namespace
+
+LineMap::LineMap(std::string_view text) : text_(text), ascii_(all_ascii(text))
 {
     line_starts_.push_back(0);
+    if (ascii_) {
+        // A code point per byte: only the line breaks are needed, found with memchr, and "\r"
+        // looked for only in a text that has one.
+        const bool has_cr = std::memchr(text.data(), '\r', text.size()) != nullptr;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (!has_cr) {
+                const void* lf = std::memchr(text.data() + i, '\n', text.size() - i);
+                if (lf == nullptr) break;
+                i = static_cast<std::size_t>(static_cast<const char*>(lf) - text.data());
+                line_starts_.push_back(i + 1);
+            } else if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+                line_starts_.push_back(i + 1);
+            }
+        }
+        return;
+    }
     block_code_points_.reserve(text.size() / kBlock + 2);
     // A block at a time, in loops simple enough to vectorise: the code points of each block, and
     // only then, where a block has one, its line breaks (a JSON Lines body has none).
@@ -47,6 +84,7 @@ LineMap::LineMap(std::string_view text) : text_(text)
 
 std::size_t LineMap::code_points_before(std::size_t offset) const
 {
+    if (ascii_) return offset;
     const std::size_t block = offset / kBlock;
     std::size_t code_points = block_code_points_[block];
     for (std::size_t i = block * kBlock; i < offset; ++i) {

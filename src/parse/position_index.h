@@ -41,7 +41,8 @@ private:
 
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
-    std::vector<std::size_t> block_code_points_;
+    std::vector<std::size_t> block_code_points_;  // empty when text_ is ASCII: a code point per byte
+    bool ascii_ = true;
 };
 
 class PositionIndex {
