@@ -291,6 +291,7 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
     std::vector<schema::Violation> violations;
     bool truncated = false;
     evaluator.validate(schema_root, document, &violations, collection_cap(options.limits), &truncated);
+    if (!violations.empty()) out.reserve(out.size() + violations.size());
     for (const auto& violation : violations) {
         Located l;
         l.finding = findings::finding_from_violation(violation, catalogue);

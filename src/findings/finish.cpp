@@ -150,6 +150,7 @@ Report keep_first(std::vector<Located>& located, const std::vector<std::size_t>&
 {
     Report report;
     const std::size_t shown = std::min(order.size(), limit);
+    report.findings.reserve(shown + 1);  // a Finding is large: moving it on each growth costs
     for (std::size_t k = 0; k < shown; ++k) {
         Finding& finding = located[order[k]].finding;
         // Last, after positions were found from the full pointer.

@@ -394,6 +394,7 @@ bool same_name(std::string_view raw, bool escaped, const rapidjson::Value& name)
 DocumentSpans::DocumentSpans(std::string_view text, const ParseResult& parsed)
     : text_(text), base_(parsed.buffer.data()), root_(parsed.document)
 {
+    frames_.reserve(16);  // more only for pointers deeper than real bodies are
 }
 
 std::size_t DocumentSpans::offset_of(const char* string) const
