@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <iterator>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/pointer.h"
@@ -92,8 +91,9 @@ bool is_secret_member(std::string_view name)
 {
     // Every finding asks this of each member on its pointer, and a batch repeats the same few
     // hundred member names: each thread keeps its answers (a Linter shares nothing mutable), for
-    // names short enough to be a secret's near miss, and starts over past kCached of them.
-    constexpr std::size_t kCached = 4096;
+    // names short enough to be a secret's near miss, in a table indexed by the name's hash (a
+    // name that lands on another's slot replaces it): a lookup hashes and compares a few bytes,
+    // and allocates nothing.
     constexpr std::size_t kMaxCachedBytes = 32;
     if (name.size() > kMaxCachedBytes) return decide_secret_member(name);
     // Shorter names are no secret's: more than kNearMiss edits from every secret name (the
@@ -106,13 +106,21 @@ bool is_secret_member(std::string_view name)
         return true;
     }(), "a secret name this short would have near misses below the bound");
     if (name.size() < kShortestSecretOrNearMiss) return false;
-    thread_local std::unordered_map<std::string, bool> answers;
-    thread_local std::string key;
-    key.assign(name.data(), name.size());
-    if (const auto it = answers.find(key); it != answers.end()) return it->second;
-    if (answers.size() >= kCached) answers.clear();
+    struct Answer {
+        std::uint8_t length;  // 0: an empty slot (no name this short is kept)
+        bool secret;
+        char name[kMaxCachedBytes];
+    };
+    constexpr std::size_t kSlots = 512;  // a power of two
+    thread_local Answer answers[kSlots];  // zero-initialised: every slot empty
+    std::uint32_t hash = 2166136261u;  // FNV-1a
+    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    Answer& slot = answers[hash & (kSlots - 1)];
+    if (slot.length == name.size() && std::equal(name.begin(), name.end(), slot.name)) return slot.secret;
     const bool secret = decide_secret_member(name);
-    answers.emplace(key, secret);
+    slot.length = static_cast<std::uint8_t>(name.size());
+    slot.secret = secret;
+    std::copy(name.begin(), name.end(), slot.name);
     return secret;
 }
 
