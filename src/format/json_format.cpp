@@ -1,6 +1,41 @@
 #include "format/json_finding.h"
 
 namespace drslint::formatting {
+
+bool JsonWriter::String(const char* s, rapidjson::SizeType length, bool)
+{
+    Prefix(rapidjson::kStringType);
+    JsonStream& out = *os_;
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    out.Put('"');
+    std::size_t run = 0;  // the first byte not yet written
+    for (std::size_t i = 0; i < length; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s + run, i - run);
+        run = i + 1;
+        out.Put('\\');
+        switch (c) {
+        case '"': out.Put('"'); break;
+        case '\\': out.Put('\\'); break;
+        case '\b': out.Put('b'); break;
+        case '\t': out.Put('t'); break;
+        case '\n': out.Put('n'); break;
+        case '\f': out.Put('f'); break;
+        case '\r': out.Put('r'); break;
+        default:  // RapidJSON's other control characters: \u00XX, upper-case hex
+            out.Put('u');
+            out.Put('0');
+            out.Put('0');
+            out.Put(kHex[c >> 4]);
+            out.Put(kHex[c & 0xF]);
+        }
+    }
+    out.append(s + run, length - run);
+    out.Put('"');
+    return EndValue(true);
+}
+
 namespace {
 
 void string(JsonWriter& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
