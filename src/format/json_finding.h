@@ -19,6 +19,9 @@ public:
     using parse::Writer<JsonStream>::Writer;
     bool String(const char* s, rapidjson::SizeType length, bool copy = false);
     bool String(const char* s) { return String(s, static_cast<rapidjson::SizeType>(std::strlen(s))); }
+    // RapidJSON's Key is its String; so is this one.
+    bool Key(const char* s, rapidjson::SizeType length, bool copy = false) { return String(s, length, copy); }
+    bool Key(const char* s) { return String(s); }
 };
 
 // The finding's members (rule, severity, pointer, message, positions, expected, suggestion), into

@@ -18,6 +18,13 @@ BOOST_AUTO_TEST_CASE(json_writer_strings_are_rapidjsons_byte_for_byte)
     // RapidJSON's Writer writes, for every byte value and for long strings across output blocks.
     std::vector<std::string> strings = {"", "plain", "a\"b\\c/d", "caf\xC3\xA9 \xF0\x9F\x98\x80", std::string("nul\0in", 6)};
     for (int b = 0; b < 256; ++b) strings.push_back(std::string("<") + static_cast<char>(b) + ">" + static_cast<char>(b));
+    for (const char special : {'\0', '\x1F', '"', '\\', '\x7F', '\x80', '!', '#', '[', ']'}) {
+        for (std::size_t at = 0; at < 20; ++at) {  // at every place of a word, and past one
+            std::string text(20, 'a');
+            text[at] = special;
+            strings.push_back(text);
+        }
+    }
     std::string all;
     for (int b = 0; b < 256; ++b) all.push_back(static_cast<char>(b));
     strings.push_back(all);
