@@ -429,6 +429,51 @@ std::size_t DocumentSpans::value_end(std::size_t begin) const
     return i;
 }
 
+std::size_t DocumentSpans::end_of(const rapidjson::Value& value, std::size_t begin) const
+{
+    // A container ends one past the bracket that follows its last value (only white space lies
+    // between them), so its end is found by following last members and items down to a value
+    // whose end is known, without scanning what lies before them; where an item's beginning is not
+    // in the document (a number last in an array), by the scan.
+    std::size_t levels = 0;  // containers whose closing bracket follows
+    const rapidjson::Value* at = &value;
+    std::size_t at_begin = begin;
+    for (;;) {
+        if (at->IsObject() && at->MemberCount() > 0) {
+            const auto& last = at->MemberBegin()[at->MemberCount() - 1];
+            const std::size_t key = offset_of(last.name.GetString());
+            if (key == npos) return value_end(begin);
+            at_begin = skip_separators(text_, string_end(text_, key - 1));
+            at = &last.value;
+        } else if (at->IsArray() && at->Size() > 0) {
+            const rapidjson::Value& last = (*at)[at->Size() - 1];
+            if (last.IsString()) {
+                const std::size_t string = offset_of(last.GetString());
+                if (string == npos) return value_end(begin);
+                at_begin = string - 1;
+            } else if (!((last.IsObject() && last.MemberCount() > 0) || (last.IsArray() && last.Size() > 0))) {
+                return value_end(begin);
+            } else {
+                at_begin = npos;  // not needed: its end comes from its own last value
+            }
+            at = &last;
+        } else {
+            break;
+        }
+        ++levels;
+    }
+    if (at_begin == npos) return value_end(begin);
+    std::size_t end = value_end(at_begin);
+    for (; levels > 0; --levels) {
+        while (end < text_.size() && (text_[end] == ' ' || text_[end] == '\t' || text_[end] == '\n' || text_[end] == '\r')) {
+            ++end;
+        }
+        if (end >= text_.size() || (text_[end] != '}' && text_[end] != ']')) return value_end(begin);
+        ++end;
+    }
+    return end;
+}
+
 std::size_t DocumentSpans::item_begin(const rapidjson::Value& array, std::size_t array_begin,
                                       rapidjson::SizeType index)
 {
@@ -499,7 +544,7 @@ bool DocumentSpans::find(std::string_view pointer, std::size_t occurrence, Span&
                 span.begin = at.key != nullptr && !at.value->IsString() ? skip_separators(text_, span.key_end)
                                                                         : begin_of(at);
                 if (span.begin == npos || span.begin >= text_.size()) return false;
-                span.end = with_end ? value_end(span.begin) : span.begin + 1;
+                span.end = with_end ? end_of(*at.value, span.begin) : span.begin + 1;
                 return true;
             }
             --occurrence;

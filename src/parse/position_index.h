@@ -78,6 +78,7 @@ public:
 private:
     std::size_t offset_of(const char* string) const;  // npos when it is not in the buffer
     std::size_t value_end(std::size_t begin) const;
+    std::size_t end_of(const rapidjson::Value& value, std::size_t begin) const;  // value starts at begin
     std::size_t item_begin(const rapidjson::Value& array, std::size_t array_begin, rapidjson::SizeType index);
 
     std::string_view text_;
