@@ -43,7 +43,7 @@ LineMap::LineMap(std::string_view text) : text_(text), ascii_(all_ascii(text))
     if (ascii_) {
         // A code point per byte: only the line breaks are needed, found with memchr, and "\r"
         // looked for only in a text that has one.
-        const bool has_cr = std::memchr(text.data(), '\r', text.size()) != nullptr;
+        const bool has_cr = !text.empty() && std::memchr(text.data(), '\r', text.size()) != nullptr;  // data() may be null
         for (std::size_t i = 0; i < text.size(); ++i) {
             if (!has_cr) {
                 const void* lf = std::memchr(text.data() + i, '\n', text.size() - i);
