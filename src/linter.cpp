@@ -125,8 +125,9 @@ struct Linter::Impl {
     bool check_schema(const rapidjson::Value& document, const schema::Node& schema_root, bool unique_keys,
                       std::vector<Located>& out) const;
     // truncated: the findings are the first of more than were collected (see collection_cap).
-    Report finish(std::string_view text, std::vector<Located> located, bool truncated = false,
-                  Overflow* overflow = nullptr) const;
+    // `parsed`: the parse of `text`, where the findings are placed; null when it did not parse.
+    Report finish(std::string_view text, const parse::ParseResult* parsed, std::vector<Located> located,
+                  bool truncated = false, Overflow* overflow = nullptr) const;
 
     Options options;
     rules::RuleCatalogue catalogue;
@@ -147,7 +148,7 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
     if (text.size() > options.limits.max_input_bytes) {
         located.push_back(
             at_offset(make(RuleId::input_too_large, "", {{"expected", std::to_string(options.limits.max_input_bytes)}}), 0));
-        return finish(std::string_view(), std::move(located));
+        return finish(std::string_view(), nullptr, std::move(located));
     }
     if (parse::starts_with_byte_order_mark(text)) {
         // Positions are counted after the mark, as editors show the text; the finding is at 1:1.
@@ -176,7 +177,7 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
             f = make(RuleId::invalid_json, "", {{"reason", parsed.error.reason}});
         }
         located.push_back(at_offset(std::move(f), parsed.error.offset));
-        return finish(text, std::move(located));
+        return finish(text, nullptr, std::move(located));
     }
     for (auto& duplicate : parsed.duplicates) {
         Located l;
@@ -207,11 +208,11 @@ Report Linter::Impl::lint(std::string_view text, const schema::Node& schema_root
                       located.end());
     }
     if (!propose || truncated) {
-        return finish(text, std::move(located), truncated, overflow);
+        return finish(text, &parsed, std::move(located), truncated, overflow);
     }
     findings::propose_fixes(text, parsed.document, located, catalogue);
     Overflow left;
-    Report report = finish(text, std::move(located), truncated, &left);
+    Report report = finish(text, &parsed, std::move(located), truncated, &left);
     if (left.more > 0 || left.truncated) {
         // Cut to the limit, the report cannot show what a fix leaves: none is offered.
         for (auto& finding : report.findings) finding.fix.reset();
@@ -291,6 +292,7 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
     std::vector<schema::Violation> violations;
     bool truncated = false;
     evaluator.validate(schema_root, document, &violations, collection_cap(options.limits), &truncated);
+    if (!violations.empty()) out.reserve(out.size() + violations.size());
     for (const auto& violation : violations) {
         Located l;
         l.finding = findings::finding_from_violation(violation, catalogue);
@@ -325,14 +327,14 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
     return truncated;
 }
 
-Report Linter::Impl::finish(std::string_view text, std::vector<Located> located, bool truncated,
-                            Overflow* overflow) const
+Report Linter::Impl::finish(std::string_view text, const parse::ParseResult* parsed, std::vector<Located> located,
+                            bool truncated, Overflow* overflow) const
 {
     findings::drop_repeats(located, catalogue);
     if (located.empty()) {
         return {};
     }
-    const std::vector<std::size_t> order = findings::locate(text, located);
+    const std::vector<std::size_t> order = findings::locate(text, located, parsed);
     return findings::keep_first(located, order, options.limits.max_findings, truncated, catalogue, overflow);
 }
 

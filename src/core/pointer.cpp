@@ -93,9 +93,12 @@ std::optional<std::size_t> array_index(std::string_view token)
 
 std::string describe_pointer(std::string_view pointer)
 {
-    std::size_t tokens = 0;
-    if (!for_each_raw_token(pointer, [&tokens](std::string_view) { ++tokens; }) || tokens == 0) {
-        return "the body";
+    // The root, or a malformed pointer (as for_each_raw_token refuses one); any other has a token.
+    if (pointer.empty() || pointer.front() != '/') return "the body";
+    for (std::size_t i = 0; i < pointer.size(); ++i) {
+        if (pointer[i] == '~' && (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1'))) {
+            return "the body";
+        }
     }
     auto is_index = [](std::string_view t) { return array_index(t).has_value(); };
     std::size_t start = pointer.size();
@@ -104,7 +107,9 @@ std::string describe_pointer(std::string_view pointer)
         names += !is_index(pointer.substr(slash + 1, start - slash - 1));
         start = slash;
     }
-    std::string path = "`";
+    std::string path;
+    path.reserve(pointer.size() - start + 8);
+    path += '`';
     bool first = true;
     for_each_raw_token(pointer.substr(start), [&](std::string_view raw) {
         if (is_index(raw)) {
@@ -112,11 +117,13 @@ std::string describe_pointer(std::string_view pointer)
         } else {
             if (!first) path += '.';
             // Member names come from the body: a message must show them, not act on them.
-            path += printable(unescape_token(raw));
+            append_printable(path, raw.find('~') == std::string_view::npos ? raw : std::string_view(unescape_token(raw)),
+                             64, false);
         }
         first = false;
     });
-    return path + "`";
+    path += '`';
+    return path;
 }
 
 }  // namespace drslint::core

@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <iterator>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/pointer.h"
@@ -92,25 +91,55 @@ bool is_secret_member(std::string_view name)
 {
     // Every finding asks this of each member on its pointer, and a batch repeats the same few
     // hundred member names: each thread keeps its answers (a Linter shares nothing mutable), for
-    // names short enough to be a secret's near miss, and starts over past kCached of them.
-    constexpr std::size_t kCached = 4096;
+    // names short enough to be a secret's near miss, in a table indexed by the name's hash (a
+    // name that lands on another's slot replaces it): a lookup hashes and compares a few bytes,
+    // and allocates nothing.
     constexpr std::size_t kMaxCachedBytes = 32;
     if (name.size() > kMaxCachedBytes) return decide_secret_member(name);
-    thread_local std::unordered_map<std::string, bool> answers;
-    thread_local std::string key;
-    key.assign(name.data(), name.size());
-    if (const auto it = answers.find(key); it != answers.end()) return it->second;
-    if (answers.size() >= kCached) answers.clear();
+    // Shorter names are no secret's: more than kNearMiss edits from every secret name (the
+    // shortest has 8 bytes), and too short to hold "passwd". Array indexes and most names are.
+    constexpr std::size_t kShortestSecretOrNearMiss = 6;
+    static_assert([] {
+        for (std::string_view secret : kSecretMembers) {
+            if (secret.size() < kShortestSecretOrNearMiss + 2) return false;
+        }
+        return true;
+    }(), "a secret name this short would have near misses below the bound");
+    if (name.size() < kShortestSecretOrNearMiss) return false;
+    struct Answer {
+        std::uint8_t length;  // 0: an empty slot (no name this short is kept)
+        bool secret;
+        char name[kMaxCachedBytes];
+    };
+    constexpr std::size_t kSlots = 512;  // a power of two
+    thread_local Answer answers[kSlots];  // zero-initialised: every slot empty
+    std::uint32_t hash = 2166136261u;  // FNV-1a
+    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    Answer& slot = answers[hash & (kSlots - 1)];
+    if (slot.length == name.size() && std::equal(name.begin(), name.end(), slot.name)) return slot.secret;
     const bool secret = decide_secret_member(name);
-    answers.emplace(key, secret);
+    slot.length = static_cast<std::uint8_t>(name.size());
+    slot.secret = secret;
+    std::copy(name.begin(), name.end(), slot.name);
     return secret;
 }
+
+namespace {
+
+// Whether the member a raw (escaped) pointer token names is a secret's: most tokens hold no
+// escape and are asked as they are, without building the unescaped copy.
+bool is_secret_token(std::string_view raw)
+{
+    return raw.find('~') == std::string_view::npos ? is_secret_member(raw) : is_secret_member(unescape_token(raw));
+}
+
+}  // namespace
 
 bool is_secret_pointer(std::string_view pointer)
 {
     bool secret = false;
     if (!for_each_raw_token(pointer, [&secret](std::string_view raw) {
-            secret = secret || is_secret_member(unescape_token(raw));
+            secret = secret || is_secret_token(raw);
         })) {
         return true;  // cannot tell: be safe
     }
@@ -124,7 +153,7 @@ std::string redact_pointer(std::string_view pointer)
     std::size_t at = 0;
     const bool wellformed = for_each_raw_token(pointer, [&](std::string_view raw) {
         at = static_cast<std::size_t>(raw.data() - pointer.data()) + raw.size();
-        if (!found && is_secret_member(unescape_token(raw))) {
+        if (!found && is_secret_token(raw)) {
             found = true;
             end = at;
         }
@@ -134,6 +163,7 @@ std::string redact_pointer(std::string_view pointer)
 
 void redact_finding(Finding& finding, std::string_view summary)
 {
+    if (!is_secret_pointer(finding.pointer)) return;  // the common case, without a copy of the pointer
     std::string cut = redact_pointer(finding.pointer);
     if (cut.size() == finding.pointer.size()) return;
     // Strictly inside a secret: what is wrong there could only be said with what is there.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace drslint::core {
 
@@ -44,6 +45,41 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bo
     return previous[m];
 }
 
+namespace {
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The bytes of a word, ASCII case folded, as a set.
+struct ByteSet {
+    std::uint64_t bits[4] = {0, 0, 0, 0};
+    explicit ByteSet(std::string_view text)
+    {
+        for (const char c : text) {
+            const auto b = static_cast<unsigned char>(ascii_lower(c));
+            bits[b >> 6] |= std::uint64_t{1} << (b & 63);
+        }
+    }
+    bool has(char c) const
+    {
+        const auto b = static_cast<unsigned char>(ascii_lower(c));
+        return (bits[b >> 6] >> (b & 63) & 1) != 0;
+    }
+};
+
+// Whether more than `bound` bytes of `text` are not in `set`: then `text` is more than `bound`
+// edits from the word of `set` (each edit brings at most one byte the other lacks; a
+// transposition none), which costs a pass over the bytes instead of an edit distance.
+bool more_foreign_than(std::string_view text, const ByteSet& set, std::size_t bound)
+{
+    std::size_t n = 0;
+    for (const char c : text) {
+        if (!set.has(c) && ++n > bound) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates)
 {
     // Names longer than this are not typed by hand; comparing them would only cost time.
@@ -53,6 +89,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
     }
     // A third of the word may be wrong (at least one edit, at most three).
     const std::size_t allowed = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+    const ByteSet word_set(word);
     std::string_view best;
     std::size_t best_distance = static_cast<std::size_t>(-1);
     for (std::string_view candidate : candidates) {
@@ -61,7 +98,11 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
         // suggested, nor beat one that could (a case-only match, distance 0, is never skipped).
         const std::size_t gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
         if (gap > allowed) continue;
-        const std::size_t d = edit_distance(word, candidate, std::min(allowed, best_distance));
+        const std::size_t bound = std::min(allowed, best_distance);
+        // Past the bound, the candidate could only become a best that is never returned (its
+        // distance, bound + 1, exceeds `allowed`), and the bound for later ones stays `allowed`.
+        if (more_foreign_than(candidate, word_set, bound)) continue;
+        const std::size_t d = edit_distance(word, candidate, bound);
         if (d < best_distance) {
             best_distance = d;
             best = candidate;

@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace drslint::core {
@@ -121,6 +123,14 @@ std::size_t display_width(char32_t c)
 
 void append_printable(std::string& out, std::string_view text, std::size_t max_code_points, bool literal)
 {
+    // Short printable ASCII without quotes or backslashes (most names and values) is itself: one append.
+    if (text.size() <= max_code_points && std::all_of(text.begin(), text.end(), [literal](char ch) {
+            const auto c = static_cast<unsigned char>(ch);
+            return c >= 0x20 && c < 0x7F && !(literal && (c == '"' || c == '\\'));
+        })) {
+        out.append(text);
+        return;
+    }
     std::size_t code_points = 0;
     for (std::size_t i = 0; i < text.size();) {
         if (++code_points > max_code_points) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_set>
 #include <utility>
@@ -95,35 +96,31 @@ void drop_repeats(std::vector<Located>& located, const rules::RuleCatalogue& cat
                   located.end());
 }
 
-std::vector<std::size_t> locate(std::string_view text, std::vector<Located>& located)
+std::vector<std::size_t> locate(std::string_view text, std::vector<Located>& located, const parse::ParseResult* parsed)
 {
     auto place = [](const Located& l) {
-        return l.anchor == Anchor::parent ? core::parent_pointer(l.finding.pointer) : l.finding.pointer;
+        std::string_view pointer = l.finding.pointer;
+        if (l.anchor == Anchor::parent) pointer = pointer.substr(0, std::min(pointer.size(), pointer.rfind('/')));
+        return pointer;
     };
-    std::unordered_set<std::string> wanted;
-    for (const auto& l : located) wanted.insert(place(l));
-    // Findings with a known offset (parse errors, a byte-order mark) need no index; text that did
-    // not parse has no other findings.
-    const bool needs_index = std::any_of(located.begin(), located.end(), [](const Located& l) { return !l.offset; });
-    // Only a repeated member name (duplicate-key's later occurrences) needs spans past the first.
-    const bool every_occurrence = std::any_of(located.begin(), located.end(), [](const Located& l) { return l.occurrence != 0; });
-    const parse::PositionIndex index =
-        needs_index ? parse::PositionIndex(text, wanted, every_occurrence) : parse::PositionIndex({}, {});
+    // Findings with a known offset (parse errors, a byte-order mark) need no spans; text that did
+    // not parse has no other findings, and no document to find them in.
+    std::optional<parse::DocumentSpans> spans;
+    if (parsed != nullptr && parsed->ok) spans.emplace(text, *parsed);
     const parse::LineMap lines(text);
     std::vector<std::pair<std::size_t, std::size_t>> order;  // (begin offset, input order)
+    order.reserve(located.size());
     for (std::size_t i = 0; i < located.size(); ++i) {
         Located& l = located[i];
         std::size_t begin = 0, end = 0;
+        parse::Span span;
         if (l.offset) {
             begin = *l.offset;
             end = std::min(text.size(), begin + 1);
-        } else if (const parse::Span* span = index.find(place(l), l.occurrence)) {
-            const bool on_key = l.anchor == Anchor::key && span->key_begin != parse::Span::npos;
-            begin = on_key ? span->key_begin : span->begin;
-            end = on_key ? span->key_end : span->end;
-            if (l.anchor == Anchor::parent) {
-                end = std::min(span->end, begin + 1);  // the opening brace
-            }
+        } else if (spans && spans->find(place(l), l.occurrence, span, l.anchor != Anchor::parent)) {
+            const bool on_key = l.anchor == Anchor::key && span.key_begin != parse::Span::npos;
+            begin = on_key ? span.key_begin : span.begin;
+            end = on_key ? span.key_end : span.end;  // a parent: its opening brace
         }
         l.finding.begin = lines.position(begin);
         l.finding.end = lines.position(end);
@@ -153,10 +150,14 @@ Report keep_first(std::vector<Located>& located, const std::vector<std::size_t>&
 {
     Report report;
     const std::size_t shown = std::min(order.size(), limit);
+    report.findings.reserve(shown + 1);  // a Finding is large: moving it on each growth costs
     for (std::size_t k = 0; k < shown; ++k) {
         Finding& finding = located[order[k]].finding;
-        // Last, after positions were found from the full pointer.
-        core::redact_finding(finding, catalogue.get(finding.rule).info.summary);
+        // Last, after positions were found from the full pointer; the rule's summary (a lookup by
+        // its id) only for a finding inside a secret.
+        if (core::is_secret_pointer(finding.pointer)) {
+            core::redact_finding(finding, catalogue.get(finding.rule).info.summary);
+        }
         report.findings.push_back(std::move(finding));
     }
     if (order.size() > shown || truncated) {

@@ -11,6 +11,7 @@
 #include "core/located.h"
 #include "core/rule_table.h"
 #include "drslint/finding.h"
+#include "parse/json_parser.h"
 #include "rules/rule_catalogue.h"
 
 namespace drslint::findings {
@@ -25,10 +26,12 @@ Finding make(const rules::RuleCatalogue& catalogue, core::RuleId rule, std::stri
 // supersedes warnings about the same value.
 void drop_repeats(std::vector<core::Located>& located, const rules::RuleCatalogue& catalogue);
 
-// Sets each finding's begin and end in `text` (the body the pointers point into), from one
-// position index of the places the findings need; returns the indexes of `located` in source
-// order (stable: findings at one place keep their order).
-std::vector<std::size_t> locate(std::string_view text, std::vector<core::Located>& located);
+// Sets each finding's begin and end in `text` (the body the pointers point into), from `parsed`,
+// the parse of `text` (parse::DocumentSpans: no second parse); null when the text did not parse,
+// when every finding has its offset. Returns the indexes of `located` in source order (stable:
+// findings at one place keep their order).
+std::vector<std::size_t> locate(std::string_view text, std::vector<core::Located>& located,
+                                const parse::ParseResult* parsed);
 
 // What keep_first leaves out: `more` findings beyond the limit; `truncated`: the collection
 // stopped at its cap, so one more at least went uncollected; `stopped`: the rest of the input was

@@ -1,7 +1,7 @@
 #include "findings/schema_findings.h"
 
 #include <cmath>
-#include <sstream>
+#include <cstdio>
 
 #include "core/pointer.h"
 #include "core/rule_table.h"
@@ -16,11 +16,12 @@ namespace {
 using schema::Keyword;
 using schema::Node;
 
+// As `std::ostream << d` writes it (precision 6, %g), without building a stream per number.
 std::string format_number(double d)
 {
-    std::ostringstream out;
-    out << d;
-    return out.str();
+    char buffer[32];
+    const int n = std::snprintf(buffer, sizeof buffer, "%.6g", d);
+    return std::string(buffer, n > 0 ? static_cast<std::size_t>(n) : 0);
 }
 
 std::string describe_types(std::uint8_t types)

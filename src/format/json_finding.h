@@ -3,6 +3,8 @@
 // in both.
 #pragma once
 
+#include <cstring>
+
 #include "drslint/format.h"
 #include "format/output.h"
 #include "parse/json_parser.h"
@@ -10,7 +12,17 @@
 namespace drslint::formatting {
 
 // Its stack throws std::bad_alloc rather than write through null (see parse/json_parser.h).
-using JsonWriter = parse::Writer<JsonStream>;
+// String() writes what RapidJSON's writes (the same escapes), but a run of bytes that needs none
+// in one append, not a byte at a time through the escape table: strings are most of the output.
+class JsonWriter : public parse::Writer<JsonStream> {
+public:
+    using parse::Writer<JsonStream>::Writer;
+    bool String(const char* s, rapidjson::SizeType length, bool copy = false);
+    bool String(const char* s) { return String(s, static_cast<rapidjson::SizeType>(std::strlen(s))); }
+    // RapidJSON's Key is its String; so is this one.
+    bool Key(const char* s, rapidjson::SizeType length, bool copy = false) { return String(s, length, copy); }
+    bool Key(const char* s) { return String(s); }
+};
 
 // The finding's members (rule, severity, pointer, message, positions, expected, suggestion), into
 // an object the caller has started.

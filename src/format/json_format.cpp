@@ -1,6 +1,73 @@
 #include "format/json_finding.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace drslint::formatting {
+
+namespace {
+
+// Whether a byte is written escaped: a control character, '"' or '\\' (RapidJSON's escape table
+// for UTF-8 out).
+bool escaped(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// Whether any of the eight bytes in `word` may be escaped(), by the bit tricks for "a byte less
+// than n" and "a zero byte" (after XOR with the byte looked for); exact for whether one is.
+bool may_hold_escaped(std::uint64_t word)
+{
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+    auto has_less = [](std::uint64_t v, std::uint64_t n) { return (v - kOnes * n) & ~v & kHighs; };
+    return (has_less(word, 0x20) | has_less(word ^ (kOnes * '"'), 1) | has_less(word ^ (kOnes * '\\'), 1)) != 0;
+}
+
+// The first byte at or after `i` that is escaped(), or `length`: eight bytes at a time.
+std::size_t next_escaped(const char* s, std::size_t i, std::size_t length)
+{
+    for (; i + 8 <= length; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, s + i, sizeof word);
+        if (may_hold_escaped(word)) break;
+    }
+    while (i < length && !escaped(static_cast<unsigned char>(s[i]))) ++i;
+    return i;
+}
+
+}  // namespace
+
+bool JsonWriter::String(const char* s, rapidjson::SizeType length, bool)
+{
+    Prefix(rapidjson::kStringType);
+    JsonStream& out = *os_;
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    out.Put('"');
+    for (std::size_t run = 0;;) {  // run: the first byte not yet written
+        const std::size_t i = next_escaped(s, run, length);
+        out.append(s + run, i - run);
+        if (i == length) break;
+        const auto c = static_cast<unsigned char>(s[i]);
+        run = i + 1;
+        out.Put('\\');
+        switch (c) {
+        case '"': out.Put('"'); break;
+        case '\\': out.Put('\\'); break;
+        case '\b': out.Put('b'); break;
+        case '\t': out.Put('t'); break;
+        case '\n': out.Put('n'); break;
+        case '\f': out.Put('f'); break;
+        case '\r': out.Put('r'); break;
+        default:  // RapidJSON's other control characters: \u00XX, upper-case hex
+            out.Put('u');
+            out.Put('0');
+            out.Put('0');
+            out.Put(kHex[c >> 4]);
+            out.Put(kHex[c & 0xF]);
+        }
+    }
+    out.Put('"');
+    return EndValue(true);
+}
+
 namespace {
 
 void string(JsonWriter& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <ostream>
 #include <streambuf>
 
@@ -27,6 +28,19 @@ public:
     {
         buffer_[size_++] = c;
         if (size_ == kOutputBlock) drain();
+    }
+    // `n` bytes at once, as n calls of Put would write them.
+    void append(const char* s, std::size_t n)
+    {
+        while (n != 0) {
+            const std::size_t room = kOutputBlock - size_;
+            const std::size_t k = n < room ? n : room;
+            std::memcpy(buffer_ + size_, s, k);
+            size_ += k;
+            s += k;
+            n -= k;
+            if (size_ == kOutputBlock) drain();
+        }
     }
     // RapidJSON's Writer::Flush() calls it at the end of a document: the block is written by
     // drain() (or the destructor), so that a document of one line is still one write.

@@ -3,6 +3,8 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <map>
 
 #include <rapidjson/reader.h>
@@ -16,9 +18,44 @@ namespace {
 
 }  // namespace
 
-LineMap::LineMap(std::string_view text) : text_(text)
+namespace {
+
+// Whether every byte is below 0x80, eight bytes at a time.
+bool all_ascii(std::string_view text)
+{
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+    std::uint64_t seen = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        seen |= word;
+    }
+    for (; i < text.size(); ++i) seen |= static_cast<unsigned char>(text[i]);
+    return (seen & kHighBits) == 0;
+}
+
+}  // namespace
+
+LineMap::LineMap(std::string_view text) : text_(text), ascii_(all_ascii(text))
 {
     line_starts_.push_back(0);
+    if (ascii_) {
+        // A code point per byte: only the line breaks are needed, found with memchr, and "\r"
+        // looked for only in a text that has one.
+        const bool has_cr = !text.empty() && std::memchr(text.data(), '\r', text.size()) != nullptr;  // data() may be null
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (!has_cr) {
+                const void* lf = std::memchr(text.data() + i, '\n', text.size() - i);
+                if (lf == nullptr) break;
+                i = static_cast<std::size_t>(static_cast<const char*>(lf) - text.data());
+                line_starts_.push_back(i + 1);
+            } else if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+                line_starts_.push_back(i + 1);
+            }
+        }
+        return;
+    }
     block_code_points_.reserve(text.size() / kBlock + 2);
     // A block at a time, in loops simple enough to vectorise: the code points of each block, and
     // only then, where a block has one, its line breaks (a JSON Lines body has none).
@@ -47,6 +84,7 @@ LineMap::LineMap(std::string_view text) : text_(text)
 
 std::size_t LineMap::code_points_before(std::size_t offset) const
 {
+    if (ascii_) return offset;
     const std::size_t block = offset / kBlock;
     std::size_t code_points = block_code_points_[block];
     for (std::size_t i = block * kBlock; i < offset; ++i) {
@@ -303,6 +341,249 @@ const Span* PositionIndex::find(const std::string& pointer, std::size_t occurren
         return nullptr;
     }
     return &it->second[occurrence];
+}
+
+}  // namespace drslint::parse
+
+namespace drslint::parse {
+
+namespace {
+
+constexpr std::size_t npos = Span::npos;
+
+bool is_separator(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':'; }
+
+// The first byte at or after `i` that is no white space, ',' or ':' (what PositionIndex's
+// token_begin skips between one token and the next).
+std::size_t skip_separators(std::string_view text, std::size_t i)
+{
+    while (i < text.size() && is_separator(text[i])) ++i;
+    return i;
+}
+
+// One past the closing quote of the string whose opening quote is at `i`.
+std::size_t string_end(std::string_view text, std::size_t i)
+{
+    for (++i; i < text.size(); ++i) {
+        if (text[i] == '\\') {
+            ++i;
+        } else if (text[i] == '"') {
+            return i + 1;
+        }
+    }
+    return text.size();
+}
+
+// Whether the pointer token `raw` (escaped, `escaped` when it holds a '~') names `name`.
+bool same_name(std::string_view raw, bool escaped, const rapidjson::Value& name)
+{
+    const char* s = name.GetString();
+    const std::size_t n = name.GetStringLength();
+    if (!escaped) return raw.size() == n && std::equal(raw.begin(), raw.end(), s);
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < raw.size(); ++i, ++j) {
+        char c = raw[i];
+        if (c == '~') c = raw[++i] == '0' ? '~' : '/';  // the pointer was checked well-formed
+        if (j >= n || s[j] != c) return false;
+    }
+    return j == n;
+}
+
+}  // namespace
+
+DocumentSpans::DocumentSpans(std::string_view text, const ParseResult& parsed)
+    : text_(text), base_(parsed.buffer.data()), root_(parsed.document)
+{
+    frames_.reserve(16);  // more only for pointers deeper than real bodies are
+}
+
+std::size_t DocumentSpans::offset_of(const char* string) const
+{
+    // Strings of an in-situ parse start after their opening quote, so never at offset 0.
+    if (string <= base_ || string > base_ + text_.size()) return npos;
+    return static_cast<std::size_t>(string - base_);
+}
+
+std::size_t DocumentSpans::value_end(std::size_t begin) const
+{
+    if (begin >= text_.size()) return text_.size();
+    const char c = text_[begin];
+    if (c == '"') return string_end(text_, begin);
+    if (c == '{' || c == '[') {
+        std::size_t depth = 0;
+        for (std::size_t i = begin; i < text_.size(); ++i) {
+            const char d = text_[i];
+            if (d == '"') {
+                i = string_end(text_, i) - 1;
+            } else if (d == '{' || d == '[') {
+                ++depth;
+            } else if ((d == '}' || d == ']') && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return text_.size();
+    }
+    // A number or a literal: in JSON that parsed, white space, ',', ']' or '}' ends it.
+    std::size_t i = begin;
+    while (i < text_.size() && !is_separator(text_[i]) && text_[i] != ']' && text_[i] != '}') ++i;
+    return i;
+}
+
+std::size_t DocumentSpans::end_of(const rapidjson::Value& value, std::size_t begin) const
+{
+    // A container ends one past the bracket that follows its last value (only white space lies
+    // between them), so its end is found by following last members and items down to a value
+    // whose end is known, without scanning what lies before them; where an item's beginning is not
+    // in the document (a number last in an array), by the scan.
+    std::size_t levels = 0;  // containers whose closing bracket follows
+    const rapidjson::Value* at = &value;
+    std::size_t at_begin = begin;
+    for (;;) {
+        if (at->IsObject() && at->MemberCount() > 0) {
+            const auto& last = at->MemberBegin()[at->MemberCount() - 1];
+            const std::size_t key = offset_of(last.name.GetString());
+            if (key == npos) return value_end(begin);
+            at_begin = skip_separators(text_, string_end(text_, key - 1));
+            at = &last.value;
+        } else if (at->IsArray() && at->Size() > 0) {
+            const rapidjson::Value& last = (*at)[at->Size() - 1];
+            if (last.IsString()) {
+                const std::size_t string = offset_of(last.GetString());
+                if (string == npos) return value_end(begin);
+                at_begin = string - 1;
+            } else if (!((last.IsObject() && last.MemberCount() > 0) || (last.IsArray() && last.Size() > 0))) {
+                return value_end(begin);
+            } else {
+                at_begin = npos;  // not needed: its end comes from its own last value
+            }
+            at = &last;
+        } else {
+            break;
+        }
+        ++levels;
+    }
+    if (at_begin == npos) return value_end(begin);
+    std::size_t end = value_end(at_begin);
+    for (; levels > 0; --levels) {
+        while (end < text_.size() && (text_[end] == ' ' || text_[end] == '\t' || text_[end] == '\n' || text_[end] == '\r')) {
+            ++end;
+        }
+        if (end >= text_.size() || (text_[end] != '}' && text_[end] != ']')) return value_end(begin);
+        ++end;
+    }
+    return end;
+}
+
+std::size_t DocumentSpans::item_begin(const rapidjson::Value& array, std::size_t array_begin,
+                                      rapidjson::SizeType index)
+{
+    const rapidjson::Value& item = array[index];
+    if (item.IsString()) {
+        if (const std::size_t at = offset_of(item.GetString()); at != npos) return at - 1;
+    }
+    const auto [it, added] = items_.try_emplace(&array);
+    std::vector<std::size_t>& begins = it->second;
+    if (added) {
+        // Once per array: each item starts where the separators after the one before it end.
+        begins.reserve(array.Size());
+        std::size_t i = array_begin + 1;
+        for (rapidjson::SizeType k = 0; k < array.Size(); ++k) {
+            i = skip_separators(text_, i);
+            begins.push_back(i);
+            i = value_end(i);
+        }
+    }
+    return index < begins.size() ? begins[index] : npos;
+}
+
+bool DocumentSpans::find(std::string_view pointer, std::size_t occurrence, Span& span, bool with_end)
+{
+    // As core::split_pointer: a malformed pointer names nothing.
+    if (!pointer.empty() && pointer.front() != '/') return false;
+    for (std::size_t i = 0; i < pointer.size(); ++i) {
+        if (pointer[i] == '~' && (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1'))) {
+            return false;
+        }
+    }
+    // Where the walk stands: a value, and how it was reached (a member's name, or an array's item).
+    struct Place {
+        const rapidjson::Value* value;
+        const rapidjson::Value* key;
+        const rapidjson::Value* array;
+        std::size_t array_begin;
+        rapidjson::SizeType index;
+    };
+    auto key_span = [&](const Place& at, std::size_t& begin, std::size_t& end) {
+        begin = offset_of(at.key->GetString());
+        if (begin == npos) return false;
+        begin -= 1;
+        end = string_end(text_, begin);
+        return true;
+    };
+    auto begin_of = [&](const Place& at) -> std::size_t {
+        if (at.value->IsString()) {
+            if (const std::size_t o = offset_of(at.value->GetString()); o != npos) return o - 1;
+        }
+        if (at.key != nullptr) {
+            std::size_t key_begin = 0, key_end = 0;
+            return key_span(at, key_begin, key_end) ? skip_separators(text_, key_end) : npos;
+        }
+        if (at.array != nullptr) return item_begin(*at.array, at.array_begin, at.index);
+        return skip_separators(text_, 0);
+    };
+    // Objects whose members are being tried for a token, innermost last: with repeated member
+    // names, several places can have one pointer, and they are counted in document order.
+    frames_.clear();
+    Place at{&root_, nullptr, nullptr, 0, 0};
+    std::size_t pos = 0;  // where the rest of the pointer starts
+    for (;;) {
+        if (pos == pointer.size()) {
+            if (occurrence == 0) {
+                span.key_begin = span.key_end = npos;
+                if (at.key != nullptr && !key_span(at, span.key_begin, span.key_end)) return false;
+                span.begin = at.key != nullptr && !at.value->IsString() ? skip_separators(text_, span.key_end)
+                                                                        : begin_of(at);
+                if (span.begin == npos || span.begin >= text_.size()) return false;
+                span.end = with_end ? end_of(*at.value, span.begin) : span.begin + 1;
+                return true;
+            }
+            --occurrence;
+        } else {
+            const std::size_t start = pos + 1;
+            const std::size_t end = std::min(pointer.find('/', start), pointer.size());
+            const std::string_view token = pointer.substr(start, end - start);
+            if (at.value->IsObject()) {
+                frames_.push_back({at.value, end, token, token.find('~') != std::string_view::npos, 0});
+            } else if (at.value->IsArray()) {
+                const auto index = core::array_index(token);
+                if (index && *index < at.value->Size()) {
+                    const std::size_t begin = begin_of(at);
+                    if (begin == npos) return false;
+                    const auto i = static_cast<rapidjson::SizeType>(*index);
+                    at = {&(*at.value)[i], nullptr, at.value, begin, i};
+                    pos = end;
+                    continue;
+                }
+            }
+        }
+        // The next member that matches the innermost object's token, or out to the object before.
+        bool moved = false;
+        while (!frames_.empty() && !moved) {
+            Frame& frame = frames_.back();
+            const auto members = frame.object->MemberBegin();
+            const rapidjson::SizeType count = frame.object->MemberCount();
+            while (frame.next < count && !same_name(frame.token, frame.escaped, members[frame.next].name)) ++frame.next;
+            if (frame.next < count) {
+                const auto& member = members[frame.next++];
+                at = {&member.value, &member.name, nullptr, 0, 0};
+                pos = frame.token_end;
+                moved = true;
+            } else {
+                frames_.pop_back();
+            }
+        }
+        if (!moved) return false;
+    }
 }
 
 }  // namespace drslint::parse

@@ -1,5 +1,6 @@
-// Maps JSON Pointers to places in the source text. Built by a second SAX pass, only when a
-// document has findings, and only for the pointers those findings name.
+// Maps JSON Pointers to places in the source text: PositionIndex by a second SAX pass, only when a
+// document has findings, and only for the pointers those findings name; DocumentSpans from the
+// parsed document itself, without a second parse.
 #pragma once
 
 #include <cstddef>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "drslint/finding.h"
+#include "parse/json_parser.h"
 
 namespace drslint::parse {
 
@@ -39,7 +41,8 @@ private:
 
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
-    std::vector<std::size_t> block_code_points_;
+    std::vector<std::size_t> block_code_points_;  // empty when text_ is ASCII: a code point per byte
+    bool ascii_ = true;
 };
 
 class PositionIndex {
@@ -56,6 +59,42 @@ public:
 
 private:
     std::unordered_map<std::string, std::vector<Span>> spans_;
+};
+
+// The same spans as PositionIndex, found from the document that parse_json() made of the text, so
+// that a body's findings cost no second parse: an in-situ parse leaves every string and member
+// name pointing into a copy of the text at its own offset, which places each member's key, and
+// from there its value; an array's items are found by one scan of the array, the first time one
+// of them is wanted (a string item needs none), and a container's end by one scan of it.
+class DocumentSpans {
+public:
+    // `parsed` must be a parse of `text` that succeeded, and outlive this.
+    DocumentSpans(std::string_view text, const ParseResult& parsed);
+
+    // The span of the `occurrence`-th value at `pointer`, in document order (as PositionIndex).
+    // Without `with_end`, span.end is only begin + 1 (a container's end costs a scan of it).
+    bool find(std::string_view pointer, std::size_t occurrence, Span& span, bool with_end = true);
+
+private:
+    std::size_t offset_of(const char* string) const;  // npos when it is not in the buffer
+    std::size_t value_end(std::size_t begin) const;
+    std::size_t end_of(const rapidjson::Value& value, std::size_t begin) const;  // value starts at begin
+    std::size_t item_begin(const rapidjson::Value& array, std::size_t array_begin, rapidjson::SizeType index);
+
+    std::string_view text_;
+    const char* base_;
+    const rapidjson::Value& root_;
+    // The offsets of the items of arrays scanned so far.
+    std::unordered_map<const rapidjson::Value*, std::vector<std::size_t>> items_;
+    // find()'s objects being searched (kept, so that a body's finds allocate it once).
+    struct Frame {
+        const rapidjson::Value* object;
+        std::size_t token_end;  // where the pointer goes on after the token
+        std::string_view token;
+        bool escaped;              // the token holds a '~'
+        rapidjson::SizeType next;  // the member to try next
+    };
+    std::vector<Frame> frames_;
 };
 
 }  // namespace drslint::parse

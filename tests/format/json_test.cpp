@@ -1,9 +1,55 @@
 // JSON output (version 1): positions, expected, suggestion and the suppressed count.
 #include <boost/test/unit_test.hpp>
 
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include <rapidjson/document.h>
 
+#include "format/json_finding.h"
 #include "format_support.h"
+
+// ---- the writer's strings ----
+
+BOOST_AUTO_TEST_CASE(json_writer_strings_are_rapidjsons_byte_for_byte)
+{
+    // formatting::JsonWriter writes strings its own way (runs at once); the bytes must be what
+    // RapidJSON's Writer writes, for every byte value and for long strings across output blocks.
+    std::vector<std::string> strings = {"", "plain", "a\"b\\c/d", "caf\xC3\xA9 \xF0\x9F\x98\x80", std::string("nul\0in", 6)};
+    for (int b = 0; b < 256; ++b) strings.push_back(std::string("<") + static_cast<char>(b) + ">" + static_cast<char>(b));
+    for (const char special : {'\0', '\x1F', '"', '\\', '\x7F', '\x80', '!', '#', '[', ']'}) {
+        for (std::size_t at = 0; at < 20; ++at) {  // at every place of a word, and past one
+            std::string text(20, 'a');
+            text[at] = special;
+            strings.push_back(text);
+        }
+    }
+    std::string all;
+    for (int b = 0; b < 256; ++b) all.push_back(static_cast<char>(b));
+    strings.push_back(all);
+    std::string long_one;
+    while (long_one.size() < 3 * drslint::formatting::kOutputBlock) long_one += all + "some plain text that needs no escape ";
+    strings.push_back(long_one);
+    std::ostringstream ours;
+    {
+        drslint::formatting::JsonStream stream(ours);
+        drslint::formatting::JsonWriter w(stream);
+        w.StartArray();
+        for (const auto& s : strings) w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+        w.String("literal");
+        w.EndArray();
+    }
+    drslint::parse::StringBuffer buffer;
+    drslint::parse::Writer<drslint::parse::StringBuffer> theirs(buffer);
+    theirs.StartArray();
+    for (const auto& s : strings) theirs.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    theirs.String("literal");
+    theirs.EndArray();
+    const std::string expected(buffer.GetString(), buffer.GetSize());
+    BOOST_TEST_REQUIRE(ours.str().size() == expected.size());
+    BOOST_TEST((ours.str() == expected));
+}
 
 // ---- json ----
 

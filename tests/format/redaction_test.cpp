@@ -1,6 +1,9 @@
 // Secret values masked in the text that excerpts show, and the redacted source the report keeps.
 #include <boost/test/unit_test.hpp>
 
+#include <string>
+#include <vector>
+
 #include "core/pointer.h"
 #include "core/secrets.h"
 #include "core/text.h"
@@ -60,6 +63,26 @@ BOOST_AUTO_TEST_CASE(escaped_and_misspelled_secret_names_are_secrets_too)
     BOOST_TEST(drslint::core::is_secret_member("ssl_cert_pasword"));
     BOOST_TEST(!drslint::core::is_secret_member("is_set_password"));
     BOOST_TEST(!drslint::core::is_secret_member("db_user"));
+}
+
+BOOST_AUTO_TEST_CASE(remembered_answers_are_the_answers_however_many_names_are_asked)
+{
+    // is_secret_member() keeps answers per name in a table of fixed size: names that share a
+    // slot replace each other, and each must still get its own answer, first time and later.
+    const std::vector<std::string> secrets = {"password", "db_password", "X-Auth-Token", "ssl_cert_key",
+                                              "dbPassword", "my_passwd_x", "ssl_cert_pasword"};
+    const std::vector<std::string> plain = {"db_user", "is_set_password", "params", "speed_limit", "endpoint",
+                                            "base_info", "object_info"};
+    for (int round = 0; round < 3; ++round) {
+        for (const auto& name : secrets) BOOST_TEST(drslint::core::is_secret_member(name), name);
+        for (const auto& name : plain) BOOST_TEST(!drslint::core::is_secret_member(name), name);
+        for (int i = 0; i < 5000; ++i) {
+            const std::string filler = "member_" + std::to_string(i);
+            BOOST_TEST_REQUIRE(!drslint::core::is_secret_member(filler));
+            const std::string near = "passwor" + std::to_string(i % 10);  // one edit from "password"
+            BOOST_TEST_REQUIRE(drslint::core::is_secret_member(near));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_value_that_reads_password_is_not_a_name)

@@ -169,6 +169,8 @@ BOOST_AUTO_TEST_CASE(places_are_named_by_their_last_two_members)
     using drslint::core::describe_pointer;
     BOOST_TEST(describe_pointer("") == "the body");
     BOOST_TEST(describe_pointer("no-slash") == "the body");
+    BOOST_TEST(describe_pointer("/a~2") == "the body");  // malformed: an escape that is none
+    BOOST_TEST(describe_pointer("/a/b~") == "the body");
     BOOST_TEST(describe_pointer("/job/params/speed_limit/1/end") == "`speed_limit[1].end`");
     BOOST_TEST(describe_pointer("/job") == "`job`");
     BOOST_TEST(describe_pointer("/0/name") == "`[0].name`");

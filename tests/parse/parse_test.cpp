@@ -1,6 +1,10 @@
 #define BOOST_TEST_MODULE parse
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -272,5 +276,97 @@ BOOST_AUTO_TEST_CASE(walks_over_a_deep_document_fit_a_small_stack)
         BOOST_TEST(longest_string(result.document) == 11u);
         const PositionIndex index(text, {result.duplicates[0].pointer});
         BOOST_TEST(index.find(result.duplicates[0].pointer, 1) != nullptr);
+        DocumentSpans spans(text, result);
+        Span span;
+        BOOST_TEST(spans.find(result.duplicates[0].pointer, 1, span));
+        BOOST_TEST(span.begin == index.find(result.duplicates[0].pointer, 1)->begin);
+        BOOST_TEST(spans.find("", 0, span));  // the root's end: one scan of every bracket
+        BOOST_TEST(span.end == text.size());
     });
+}
+
+namespace {
+
+// Every pointer in `value` (below `pointer`), repeated member names included.
+void every_pointer(const rapidjson::Value& value, const std::string& pointer, std::set<std::string>& out)
+{
+    out.insert(pointer);
+    if (value.IsObject()) {
+        for (const auto& member : value.GetObject()) {
+            std::string child = pointer;
+            core::append_pointer_token(child, {member.name.GetString(), member.name.GetStringLength()});
+            every_pointer(member.value, child, out);
+        }
+    } else if (value.IsArray()) {
+        for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
+            std::string child = pointer;
+            core::append_pointer_index(child, i);
+            every_pointer(value[i], child, out);
+        }
+    }
+}
+
+// DocumentSpans finds the very spans PositionIndex finds, for every place of `text` (and every
+// occurrence of a repeated one), and nothing where it finds nothing.
+void spans_agree(const std::string& text)
+{
+    const auto parsed = parse_json(text, {});
+    BOOST_TEST_REQUIRE(parsed.ok);
+    std::set<std::string> pointers;
+    every_pointer(parsed.document, "", pointers);
+    for (const char* absent : {"/nope", "/0", "/job/01", "bad", "/a~2", "/~", "/job/params/0/x", "//"}) {
+        pointers.insert(absent);
+    }
+    const std::unordered_set<std::string> wanted(pointers.begin(), pointers.end());
+    const PositionIndex index(text, wanted);
+    DocumentSpans spans(text, parsed);
+    for (const auto& pointer : pointers) {
+        for (std::size_t k = 0;; ++k) {
+            const Span* expected = index.find(pointer, k);
+            Span found;
+            const bool ok = spans.find(pointer, k, found);
+            BOOST_TEST_REQUIRE(ok == (expected != nullptr), pointer << " #" << k);
+            if (!ok) break;
+            BOOST_TEST(found.key_begin == expected->key_begin, pointer << " #" << k);
+            BOOST_TEST(found.key_end == expected->key_end, pointer << " #" << k);
+            BOOST_TEST(found.begin == expected->begin, pointer << " #" << k);
+            BOOST_TEST(found.end == expected->end, pointer << " #" << k);
+            Span short_span;
+            BOOST_TEST(spans.find(pointer, k, short_span, false));
+            BOOST_TEST(short_span.begin == expected->begin);
+            BOOST_TEST(short_span.end == expected->begin + 1);
+        }
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(document_spans_are_the_position_index_spans)
+{
+    for (const char* text : {
+             R"({"a/b": {"x": [10, {"y~": "v"}], "x": 3}, "long": [1, 2, 3], "01": 0})",
+             "{\r\n  \"\u00e9\": {\"k\": [1, \"x\"]},\n  \"b\":true}",
+             R"( [ [], {}, [[1,2],[ 3 ]], "s]}", {"\"k\\\u0041": "a\"b}", "e": [null, false, -1.5e3]} ] )",
+             R"({"d": {"x": 1}, "d": {"y": [true]}, "d": {"x": {"z": "q"}}, "e": "", "e": {}})",
+             R"({"job":{"params":[{"x":"1"},{"x":"2","x":[{},{"x":0}]}]},"job":[]})",
+             "\t42 ", R"("text")", "[\"a\",1,\"b\",{\"c\":[\"d\"]}]",
+         }) {
+        BOOST_TEST_CONTEXT(text) { spans_agree(text); }
+    }
+    // And every JSON file the repository ships for tests and examples: real bodies and cases.
+    const std::filesystem::path root(DRSLINT_SOURCE_DIR);
+    std::size_t files = 0;
+    for (const char* dir : {"tests/bench/corpus", "tests/schema/cases", "examples", "tests/fix/cases"}) {
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(root / dir)) {
+            if (entry.path().extension() != ".json") continue;
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::ostringstream content;
+            content << in.rdbuf();
+            const std::string text = content.str();
+            if (!parse_json(text, {}).ok) continue;
+            BOOST_TEST_CONTEXT(entry.path()) { spans_agree(text); }
+            ++files;
+        }
+    }
+    BOOST_TEST(files > 40u);
 }
