@@ -167,18 +167,30 @@ const RuleDefinition& RuleCatalogue::get(core::RuleId id) const
 // {name} is a placeholder; {{ and }} are a literal brace ("PUT /v5/{{project_id}}/jobs/{{job_id}}").
 std::string RuleCatalogue::format(std::string_view message_template, const MessageArgs& args)
 {
+    std::size_t values = 0;
+    for (const auto& arg : args) values += arg.second.size();
     std::string out;
-    out.reserve(message_template.size() + 32);
-    for (std::size_t i = 0; i < message_template.size(); ++i) {
+    out.reserve(message_template.size() + values);
+    // The text between braces goes in as runs: a message is built for every finding.
+    std::size_t i = 0;
+    while (i < message_template.size()) {
+        const std::size_t brace = message_template.find_first_of("{}", i);
+        if (brace == std::string_view::npos) {
+            out.append(message_template.substr(i));
+            break;
+        }
+        out.append(message_template.substr(i, brace - i));
+        i = brace;
         const char c = message_template[i];
-        if ((c == '{' || c == '}') && i + 1 < message_template.size() && message_template[i + 1] == c) {
+        if (i + 1 < message_template.size() && message_template[i + 1] == c) {
             out.push_back(c);
-            ++i;
+            i += 2;
             continue;
         }
         const auto close = c == '{' ? message_template.find('}', i) : std::string_view::npos;
         if (close == std::string_view::npos) {
             out.push_back(c);
+            ++i;
             continue;
         }
         const std::string_view name = message_template.substr(i + 1, close - i - 1);
@@ -188,7 +200,7 @@ std::string RuleCatalogue::format(std::string_view message_template, const Messa
                 break;
             }
         }
-        i = close;
+        i = close + 1;
     }
     return out;
 }

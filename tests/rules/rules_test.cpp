@@ -480,3 +480,22 @@ BOOST_AUTO_TEST_CASE(find_entry_finds_every_id_and_nothing_else)
     BOOST_TEST(drslint::core::find_entry("zzz") == nullptr);
     static_assert(drslint::core::find_entry("unknown-member") == &drslint::core::entry(drslint::core::RuleId::unknown_member));
 }
+
+// format() fills a template in runs; every brace case reads as it did one character at a time.
+BOOST_AUTO_TEST_CASE(message_templates_fill_placeholders_and_keep_literal_braces)
+{
+    using drslint::rules::RuleCatalogue;
+    const drslint::core::MessageArgs args = {{"member", "name"}, {"value", "\"x\""}};
+    const std::pair<const char*, const char*> cases[] = {
+        {"'{member}' is {value}", "'name' is \"x\""},
+        {"{member}", "name"},
+        {"PUT /v5/{{project_id}}/jobs/{{job_id}}", "PUT /v5/{project_id}/jobs/{job_id}"},
+        {"a } alone and {{ doubled }}", "a } alone and { doubled }"},
+        {"an { unclosed", "an { unclosed"},
+        {"{unknown} is empty", " is empty"},
+        {"", ""},
+        {"no braces at all", "no braces at all"},
+        {"{member}{value}", "name\"x\""},
+    };
+    for (const auto& [text, expected] : cases) BOOST_TEST(RuleCatalogue::format(text, args) == expected, text);
+}
