@@ -128,10 +128,9 @@ drslint::Report lint_http_file(const drslint::Linter& linter, const std::string&
     return report;
 }
 
-// One request body per line, linted on `jobs` threads; `each` gets every body's report in input
-// order, as it is ready, so nothing needs to hold the batch.
-void lint_jsonl_file(const drslint::Linter& linter, const std::string& path, unsigned jobs,
-                     const std::function<void(drslint::Report&&)>& each)
+// One request body per line, linted on `jobs` threads into `sink` (prepared on the thread that
+// linted it, emitted in input order), so nothing needs to hold the batch.
+void lint_jsonl_file(const drslint::Linter& linter, const std::string& path, unsigned jobs, drslint::JsonlSink& sink)
 {
     std::ifstream file;
     if (path != "-") {
@@ -139,12 +138,85 @@ void lint_jsonl_file(const drslint::Linter& linter, const std::string& path, uns
         if (!file) throw drslint::InputError("cannot read " + path + ": " + std::strerror(errno));
     }
     std::istream& in = path == "-" ? std::cin : file;
-    const auto lines = drslint::lint_jsonl(linter, in, jobs, [&](drslint::LineReport&& line) {
-        each(std::move(line.report));
-    });
+    const auto lines = drslint::lint_jsonl(linter, in, jobs, sink);
     if (in.bad()) throw drslint::InputError("cannot read " + path);
     if (lines == 0) throw drslint::InputError(path + ": no JSON line found; nothing was checked");
 }
+
+// A body's report with the config applied, where it was linted: the config, like the rendering
+// after it, is per-body work that the workers share, not the thread that prints.
+class FinishingSink : public drslint::JsonlSink {
+public:
+    FinishingSink(const std::string& file, const drslint::Config& config, std::optional<drslint::Severity> fail_severity)
+        : file_(file), config_(config), fail_severity_(fail_severity)
+    {
+    }
+
+protected:
+    drslint::FileReport finish(drslint::LineReport&& line) const
+    {
+        // No source excerpts: a line is not kept once it is linted.
+        return drslint::finish_file(file_, std::string_view(), std::move(line.report), config_, fail_severity_);
+    }
+
+private:
+    const std::string& file_;
+    const drslint::Config& config_;
+    std::optional<drslint::Severity> fail_severity_;
+};
+
+// A batch printed as it is linted: each body rendered on its worker, the bytes printed in order.
+class PrintingSink : public FinishingSink {
+public:
+    PrintingSink(drslint::format::BatchWriter& writer, const std::string& file, const drslint::Config& config,
+                 std::optional<drslint::Severity> fail_severity)
+        : FinishingSink(file, config, fail_severity), writer_(writer)
+    {
+    }
+    void slots(std::size_t count) override { parts_.resize(count); }
+    void prepare(std::size_t slot, drslint::LineReport&& line) override { writer_.render(finish(std::move(line)), parts_[slot]); }
+    void emit(std::size_t slot) override { writer_.add(parts_[slot]); }
+
+private:
+    drslint::format::BatchWriter& writer_;
+    std::vector<drslint::format::RenderedPart> parts_;
+};
+
+// -q: a batch only counted.
+class CountingSink : public FinishingSink {
+public:
+    CountingSink(drslint::format::Summary& summary, bool& failed, const std::string& file, const drslint::Config& config,
+                 std::optional<drslint::Severity> fail_severity)
+        : FinishingSink(file, config, fail_severity), summary_(summary), failed_(failed)
+    {
+    }
+    void slots(std::size_t count) override { slots_.resize(count); }
+    void prepare(std::size_t slot, drslint::LineReport&& line) override
+    {
+        const auto result = finish(std::move(line));
+        drslint::format::count_findings(slots_[slot].summary, result);
+        slots_[slot].failed = slots_[slot].failed || result.failed();
+    }
+    void emit(std::size_t slot) override
+    {
+        Slot& s = slots_[slot];
+        summary_.errors += s.summary.errors;
+        summary_.warnings += s.summary.warnings;
+        summary_.infos += s.summary.infos;
+        summary_.suppressed += s.summary.suppressed;
+        failed_ = failed_ || s.failed;
+        s = Slot();
+    }
+
+private:
+    struct Slot {
+        drslint::format::Summary summary;
+        bool failed = false;
+    };
+    drslint::format::Summary& summary_;
+    bool& failed_;
+    std::vector<Slot> slots_;
+};
 
 // The findings a document format (json, sarif, junit) or a baseline keeps of one batch: they need
 // them all at once, so past this many they are counted into too-many-findings (an error), which
@@ -156,15 +228,40 @@ drslint::Report collect_jsonl_file(const drslint::Linter& linter, const std::str
     drslint::Report report;
     const std::size_t limit = batch_findings_limit(linter.limits());
     std::size_t more = 0;
-    lint_jsonl_file(linter, path, jobs, [&](drslint::Report&& body) {
-        for (auto& finding : body.findings) {
-            if (report.findings.size() < limit) {
-                report.findings.push_back(std::move(finding));
-            } else {
-                ++more;
-            }
+    // The findings go to their slot on the worker, and into the report here, in input order.
+    class CollectingSink : public drslint::JsonlSink {
+    public:
+        CollectingSink(drslint::Report& report, std::size_t limit, std::size_t& more)
+            : report_(report), limit_(limit), more_(more)
+        {
         }
-    });
+        void slots(std::size_t count) override { slots_.resize(count); }
+        void prepare(std::size_t slot, drslint::LineReport&& line) override
+        {
+            auto& findings = slots_[slot];
+            findings.insert(findings.end(), std::make_move_iterator(line.report.findings.begin()),
+                            std::make_move_iterator(line.report.findings.end()));
+        }
+        void emit(std::size_t slot) override
+        {
+            for (auto& finding : slots_[slot]) {
+                if (report_.findings.size() < limit_) {
+                    report_.findings.push_back(std::move(finding));
+                } else {
+                    ++more_;
+                }
+            }
+            slots_[slot].clear();
+        }
+
+    private:
+        drslint::Report& report_;
+        const std::size_t limit_;
+        std::size_t& more_;
+        std::vector<std::vector<drslint::Finding>> slots_;
+    };
+    CollectingSink sink(report, limit, more);
+    lint_jsonl_file(linter, path, jobs, sink);
     if (more != 0) report.findings.push_back(linter.too_many_findings(limit, more, false));
     return report;
 }
@@ -792,10 +889,8 @@ int lint(const Arguments& args)
             const auto config = configs.for_input(file);
             writer.begin_file(drslint::finish_file(file, std::string_view(), {}, *config, fail_severity));
             try {
-                lint_jsonl_file(linter, input.path, args.jobs, [&](drslint::Report&& body) {
-                    // No source excerpts: a line is not kept once it is linted.
-                    writer.add(drslint::finish_file(file, std::string_view(), std::move(body), *config, fail_severity));
-                });
+                PrintingSink sink(writer, file, *config, fail_severity);
+                lint_jsonl_file(linter, input.path, args.jobs, sink);
                 writer.end_file();
             } catch (const drslint::InputError& e) {
                 writer.end_file();
@@ -818,12 +913,8 @@ int lint(const Arguments& args)
             }
             const auto config = configs.for_input(file);
             try {
-                lint_jsonl_file(linter, input.path, args.jobs, [&](drslint::Report&& body) {
-                    const auto result =
-                        drslint::finish_file(file, std::string_view(), std::move(body), *config, fail_severity);
-                    drslint::format::count_findings(summary, result);
-                    failed = failed || result.failed();
-                });
+                CountingSink sink(summary, failed, file, *config, fail_severity);
+                lint_jsonl_file(linter, input.path, args.jobs, sink);
                 ++summary.files;
             } catch (const drslint::InputError& e) {
                 drslint::format::count_findings(summary, not_checked(file, e.what()));
