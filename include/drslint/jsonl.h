@@ -28,16 +28,17 @@ public:
     virtual ~JsonlSink() = default;
     // Once, on the calling thread, before any line: the slots used are 0 to count - 1.
     virtual void slots(std::size_t count) = 0;
-    // A line's report. Called on a worker thread when jobs > 1, concurrently with other slots'
-    // prepare and emit, never with its own slot's.
+    // A line's report. Called on a worker thread or the calling thread when jobs > 1,
+    // concurrently with other slots' prepare and emit, never with its own slot's.
     virtual void prepare(std::size_t slot, LineReport&& line) = 0;
     // The lines prepared into `slot` since its last emit, on the calling thread, in input order.
     virtual void emit(std::size_t slot) = 0;
 };
 
-// Lints every non-blank line of `in` with `jobs` threads (at least 1; one is the calling thread
-// alone, more are worker threads started once per call, while the calling thread reads ahead and
-// emits). With one job every line is prepared and emitted on its own. At most `jobs * 64` lines,
+// Lints every non-blank line of `in` with `jobs` threads (at least 1): the calling thread and
+// jobs - 1 worker threads started once per call. The calling thread reads ahead and emits, and
+// lints (and prepares) a batch of lines itself whenever none is ready to emit. With one job every
+// line is prepared and emitted on its own. At most `jobs * 64` lines,
 // and 4 MiB per job (or a single longer line), are held at a time. A line longer than the linter's
 // input limit is reported (input-too-large), not held.
 // Returns the number of lines linted. Throws what a lint, `prepare` or `emit` throws
