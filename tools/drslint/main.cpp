@@ -223,47 +223,105 @@ private:
 // bounds the memory a batch holds.
 std::size_t batch_findings_limit(const drslint::Limits& limits) { return 100 * limits.max_findings; }
 
-drslint::Report collect_jsonl_file(const drslint::Linter& linter, const std::string& path, unsigned jobs)
+// A batch for a document format (sarif, junit) or a baseline, finished as
+// finish_file(path, {}, <every body's findings>, config, fail_severity) would finish it, with at
+// most batch_findings_limit findings before the config (and too-many-findings for the rest). The
+// config is applied to each finding on the worker that found it, which records what became of it
+// (kept, suppressed, or its rule off) so that the limit still counts the findings before the
+// config; this thread only moves each slot's kept findings along, whole, in input order.
+drslint::FileReport finish_jsonl_file(const drslint::Linter& linter, const std::string& file, const std::string& path,
+                                      unsigned jobs, const drslint::Config& config,
+                                      std::optional<drslint::Severity> fail_severity)
 {
-    drslint::Report report;
-    const std::size_t limit = batch_findings_limit(linter.limits());
-    std::size_t more = 0;
-    // The findings go to their slot on the worker, and into the report here, in input order.
+    drslint::FileReport finished = drslint::finish_file(file, std::string_view(), {}, config, fail_severity);
+    const std::optional<std::string> relative =
+        finished.is_stdin || config.ignore.empty() ? std::nullopt : std::optional<std::string>(drslint::relative_path(file, config.directory));
     class CollectingSink : public drslint::JsonlSink {
     public:
-        CollectingSink(drslint::Report& report, std::size_t limit, std::size_t& more)
-            : report_(report), limit_(limit), more_(more)
+        CollectingSink(const drslint::Config& config, const std::optional<std::string>& relative, std::size_t limit)
+            : config_(config), relative_(relative), limit_(limit)
         {
         }
         void slots(std::size_t count) override { slots_.resize(count); }
         void prepare(std::size_t slot, drslint::LineReport&& line) override
         {
-            auto& findings = slots_[slot];
-            findings.insert(findings.end(), std::make_move_iterator(line.report.findings.begin()),
-                            std::make_move_iterator(line.report.findings.end()));
+            Slot& s = slots_[slot];
+            for (auto& finding : line.report.findings) {
+                drslint::Report one;
+                one.findings.push_back(std::move(finding));
+                std::size_t suppressed = 0;
+                drslint::Report kept = drslint::apply_config(config_, relative_, std::move(one), suppressed);
+                if (!kept.findings.empty()) s.kept.push_back(std::move(kept.findings.front()));
+                s.fates.push_back(!kept.findings.empty() ? Fate::kept : suppressed != 0 ? Fate::suppressed : Fate::off);
+                s.suppressed += suppressed;
+            }
         }
         void emit(std::size_t slot) override
         {
-            for (auto& finding : slots_[slot]) {
-                if (report_.findings.size() < limit_) {
-                    report_.findings.push_back(std::move(finding));
-                } else {
-                    ++more_;
+            Slot& s = slots_[slot];
+            if (counted_ + s.fates.size() <= limit_) {
+                counted_ += s.fates.size();
+                suppressed_ += s.suppressed;
+                if (!s.kept.empty()) chunks_.push_back(std::move(s.kept));
+            } else {
+                // The limit falls in (or before) this slot: only the findings before it count.
+                std::vector<drslint::Finding> below;
+                std::size_t k = 0;
+                for (const Fate fate : s.fates) {
+                    const bool counted = counted_ < limit_;
+                    if (counted) {
+                        ++counted_;
+                        suppressed_ += fate == Fate::suppressed;
+                        if (fate == Fate::kept) below.push_back(std::move(s.kept[k]));
+                    } else {
+                        ++more_;
+                    }
+                    k += fate == Fate::kept;
+                }
+                if (!below.empty()) chunks_.push_back(std::move(below));
+            }
+            s = Slot();
+        }
+        // The kept findings in input order, moved once into a report of the right size.
+        void finish(drslint::FileReport& out, const drslint::Linter& linter)
+        {
+            std::size_t total = 0;
+            for (const auto& chunk : chunks_) total += chunk.size();
+            drslint::Report report;
+            report.findings.reserve(total + (more_ != 0 ? 1 : 0));
+            for (auto& chunk : chunks_) {
+                std::move(chunk.begin(), chunk.end(), std::back_inserter(report.findings));
+            }
+            chunks_.clear();
+            if (more_ != 0) {
+                drslint::Report rest;
+                rest.findings.push_back(linter.too_many_findings(limit_, more_, false));
+                for (auto& f : drslint::apply_config(config_, relative_, std::move(rest), suppressed_).findings) {
+                    report.findings.push_back(std::move(f));
                 }
             }
-            slots_[slot].clear();
+            out.report = std::move(report);
+            out.suppressed = suppressed_;
         }
 
     private:
-        drslint::Report& report_;
+        enum class Fate : unsigned char { kept, suppressed, off };
+        struct Slot {
+            std::vector<drslint::Finding> kept;
+            std::vector<Fate> fates;  // one per finding before the config
+            std::size_t suppressed = 0;
+        };
+        const drslint::Config& config_;
+        const std::optional<std::string>& relative_;
         const std::size_t limit_;
-        std::size_t& more_;
-        std::vector<std::vector<drslint::Finding>> slots_;
+        std::vector<Slot> slots_;
+        std::vector<std::vector<drslint::Finding>> chunks_;
+        std::size_t counted_ = 0, more_ = 0, suppressed_ = 0;
     };
-    CollectingSink sink(report, limit, more);
+    CollectingSink sink(config, relative, batch_findings_limit(linter.limits()));
     lint_jsonl_file(linter, path, jobs, sink);
-    if (more != 0) report.findings.push_back(linter.too_many_findings(limit, more, false));
-    return report;
+    sink.finish(finished, linter);
+    return finished;
 }
 
 // What --fix and --diff did, for the closing line on standard error.
@@ -937,9 +995,7 @@ int lint(const Arguments& args)
         try {
             if (args.jsonl) {
                 // No source excerpts: keeping the whole batch's text would defeat flat memory.
-                results.push_back(drslint::finish_file(file, std::string_view(),
-                                                       collect_jsonl_file(linter, input.path, args.jobs), *config,
-                                                       fail_severity));
+                results.push_back(finish_jsonl_file(linter, file, input.path, args.jobs, *config, fail_severity));
                 continue;
             }
             const std::string text = drslint::read_input(input.path, options.limits.max_input_bytes);
