@@ -288,7 +288,7 @@ std::size_t lint_jsonl(const Linter& linter, std::istream& in, unsigned jobs, Js
     if (jobs == 1) {
         // One thread: a line at a time, with nothing to hand over.
         sink.slots(1);
-        std::string line;
+        std::string line;  // one buffer for every line: next() appends to it
         for (; (line.clear(), reader.next(line));) {
             ++line_number;
             if (blank(line)) continue;
