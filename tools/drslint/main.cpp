@@ -228,7 +228,7 @@ std::size_t batch_findings_limit(const drslint::Limits& limits) { return 100 * l
 // most batch_findings_limit findings before the config (and too-many-findings for the rest). The
 // config is applied to each finding on the worker that found it, which records what became of it
 // (kept, suppressed, or its rule off) so that the limit still counts the findings before the
-// config; this thread only moves each slot's kept findings along, whole, in input order.
+// config; this thread only moves each slot's kept findings into the report, in input order.
 drslint::FileReport finish_jsonl_file(const drslint::Linter& linter, const std::string& file, const std::string& path,
                                       unsigned jobs, const drslint::Config& config,
                                       std::optional<drslint::Severity> fail_severity)
@@ -259,40 +259,35 @@ drslint::FileReport finish_jsonl_file(const drslint::Linter& linter, const std::
         void emit(std::size_t slot) override
         {
             Slot& s = slots_[slot];
+            // Moved into the report here, while the workers lint: after the last line this
+            // thread alone works, and moving them all then was half of what it did.
+            auto& report = report_.findings;
             if (counted_ + s.fates.size() <= limit_) {
                 counted_ += s.fates.size();
                 suppressed_ += s.suppressed;
-                if (!s.kept.empty()) chunks_.push_back(std::move(s.kept));
+                std::move(s.kept.begin(), s.kept.end(), std::back_inserter(report));
             } else {
                 // The limit falls in (or before) this slot: only the findings before it count.
-                std::vector<drslint::Finding> below;
                 std::size_t k = 0;
                 for (const Fate fate : s.fates) {
-                    const bool counted = counted_ < limit_;
-                    if (counted) {
+                    if (counted_ < limit_) {
                         ++counted_;
                         suppressed_ += fate == Fate::suppressed;
-                        if (fate == Fate::kept) below.push_back(std::move(s.kept[k]));
+                        if (fate == Fate::kept) report.push_back(std::move(s.kept[k]));
                     } else {
                         ++more_;
                     }
                     k += fate == Fate::kept;
                 }
-                if (!below.empty()) chunks_.push_back(std::move(below));
             }
-            s = Slot();
+            s.kept.clear();
+            s.fates.clear();
+            s.suppressed = 0;
         }
-        // The kept findings in input order, moved once into a report of the right size.
+        // The kept findings in input order, and too-many-findings for those past the limit.
         void finish(drslint::FileReport& out, const drslint::Linter& linter)
         {
-            std::size_t total = 0;
-            for (const auto& chunk : chunks_) total += chunk.size();
-            drslint::Report report;
-            report.findings.reserve(total + (more_ != 0 ? 1 : 0));
-            for (auto& chunk : chunks_) {
-                std::move(chunk.begin(), chunk.end(), std::back_inserter(report.findings));
-            }
-            chunks_.clear();
+            drslint::Report report = std::move(report_);
             if (more_ != 0) {
                 drslint::Report rest;
                 rest.findings.push_back(linter.too_many_findings(limit_, more_, false));
@@ -315,7 +310,7 @@ drslint::FileReport finish_jsonl_file(const drslint::Linter& linter, const std::
         const std::optional<std::string>& relative_;
         const std::size_t limit_;
         std::vector<Slot> slots_;
-        std::vector<std::vector<drslint::Finding>> chunks_;
+        drslint::Report report_;
         std::size_t counted_ = 0, more_ = 0, suppressed_ = 0;
     };
     CollectingSink sink(config, relative, batch_findings_limit(linter.limits()));
