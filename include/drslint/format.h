@@ -64,12 +64,33 @@ bool streams(Format format);
 void write_findings(std::ostream& out, Format format, const FileResult& result, const Context& context);
 void write_summary(std::ostream& out, Format format, const Summary& summary);
 
+// Parts of a file rendered ahead by BatchWriter::render, perhaps on another thread, for
+// BatchWriter::add to print in order: their bytes and, for the json document's limit, where each
+// finding's bytes end. add() empties it and keeps its buffers, so that a part reused for the next
+// bodies allocates nothing.
+class RenderedPart {
+public:
+    RenderedPart();
+    RenderedPart(RenderedPart&&) noexcept;
+    RenderedPart& operator=(RenderedPart&&) noexcept;
+    ~RenderedPart();
+
+    // Forgets what was rendered, keeping the buffers.
+    void clear();
+
+private:
+    friend class BatchWriter;
+    struct Data;
+    std::unique_ptr<Data> data_;
+};
+
 // Prints results that arrive a part at a time (a JSON Lines batch: a part per body), as they
 // arrive, in a format that streams(). Output reaches `out` in blocks of 64 KiB (one write each, not
 // one per byte), and all of it by finish(). The json document keeps at most `document_limit`
 // findings per file and ends the file with the finding `too_many(document_limit, more)` makes for
 // the rest (too-many-findings), which bounds what a reader of the one document must hold; text,
-// github and jsonl print every finding. Used from one thread.
+// github and jsonl print every finding. Used from one thread, except render(), which any number of
+// threads may call at once (and while the writer's thread prints).
 class BatchWriter {
 public:
     using TooMany = std::function<Finding(std::size_t limit, std::size_t more)>;
@@ -85,6 +106,12 @@ public:
     void begin_file(const FileResult& file);
     // Prints a part of the file begun last (finish_file of one body's report).
     void add(const FileResult& part);
+    // Renders `part` as add(part) would print it, after what `into` holds already, without
+    // printing or counting anything: the expensive half of add(), for another thread.
+    void render(const FileResult& part, RenderedPart& into) const;
+    // Prints the parts rendered into `parts`, in the order they were rendered, with the bytes and
+    // counts add() of each would give (the json document's limit included), and empties it.
+    void add(RenderedPart& parts);
     void end_file();
     // An input that could not be read (unchecked_file): said in the format (json: a file with its
     // "error"), and counted as unchecked in the summary.

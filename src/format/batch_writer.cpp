@@ -1,5 +1,8 @@
 #include <optional>
+#include <ostream>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "drslint/format.h"
 #include "format/json_finding.h"
@@ -10,6 +13,7 @@ namespace drslint::format {
 using formatting::BlockOutput;
 using formatting::JsonStream;
 using formatting::JsonWriter;
+using formatting::StringBuffer;
 using formatting::write_json_finding_members;
 using formatting::write_json_summary;
 using formatting::write_jsonl_findings;
@@ -27,6 +31,44 @@ void count(Summary& summary, const Finding& f)
 }
 
 }  // namespace
+
+// What render() leaves for add(): the bytes, and what add() counts. On the heap, so that the
+// streams that append to `bytes` keep pointing at it when the part is moved.
+struct RenderedPart::Data {
+    struct Entry {
+        std::size_t end;  // where the finding's bytes end in `bytes`
+        Severity severity;
+    };
+
+    Data() : buffer(bytes), out(&buffer), stream(out), writer(stream) {}
+
+    void clear()
+    {
+        bytes.clear();
+        findings.clear();
+        counts = Summary();
+        failed = false;
+    }
+
+    std::string bytes;
+    std::vector<Entry> findings;  // json: each finding, so that add() can stop at the limit
+    Summary counts;               // the other formats: errors, warnings, infos and suppressed
+    bool failed = false;
+    StringBuffer buffer;
+    std::ostream out;   // text and github
+    JsonStream stream;  // json and jsonl, drained into `out` after each finding or part
+    JsonWriter writer;
+};
+
+RenderedPart::RenderedPart() = default;
+RenderedPart::RenderedPart(RenderedPart&&) noexcept = default;
+RenderedPart& RenderedPart::operator=(RenderedPart&&) noexcept = default;
+RenderedPart::~RenderedPart() = default;
+
+void RenderedPart::clear()
+{
+    if (data_) data_->clear();
+}
 
 // One buffer for the whole batch, so that a body's few findings are no write of their own. The
 // json document is written by hand around the shared finding writer: its "files" array and each
@@ -118,6 +160,75 @@ void BatchWriter::add(const FileResult& part)
     default: return;
     }
     for (const Finding& f : part.report.findings) count(d.summary, f);
+}
+
+void BatchWriter::render(const FileResult& part, RenderedPart& into) const
+{
+    const Impl& d = *impl_;
+    if (!into.data_) into.data_ = std::make_unique<RenderedPart::Data>();
+    RenderedPart::Data& p = *into.data_;
+    p.counts.suppressed += part.suppressed;
+    p.failed = p.failed || part.failed();
+    switch (d.format) {
+    case Format::text: write_text_findings(p.out, part, d.context); break;
+    case Format::github: write_github_findings(p.out, part, d.context); break;
+    case Format::jsonl:
+        write_jsonl_findings(p.writer, p.stream, part);
+        p.stream.drain();
+        break;
+    case Format::json:
+        // Each finding without the comma before it: whether it has one depends on the findings
+        // before it in the file, which only add() knows.
+        for (const Finding& f : part.report.findings) {
+            p.writer.Reset(p.stream);
+            p.writer.StartObject();
+            write_json_finding_members(p.writer, f);
+            p.writer.EndObject();
+            p.stream.drain();
+            p.findings.push_back({p.bytes.size(), f.severity});
+        }
+        return;
+    default: return;
+    }
+    for (const Finding& f : part.report.findings) count(p.counts, f);
+}
+
+void BatchWriter::add(RenderedPart& parts)
+{
+    Impl& d = *impl_;
+    if (!parts.data_) return;
+    RenderedPart::Data& p = *parts.data_;
+    d.summary.suppressed += p.counts.suppressed;
+    d.failed = d.failed || p.failed;
+    switch (d.format) {
+    case Format::text:
+    case Format::github: d.text.write(p.bytes.data(), static_cast<std::streamsize>(p.bytes.size())); break;
+    case Format::jsonl: d.stream.append(p.bytes.data(), p.bytes.size()); break;
+    case Format::json: {
+        std::size_t begin = 0;
+        for (const auto& f : p.findings) {
+            if (d.kept == d.limit) {
+                ++d.more;
+            } else {
+                if (d.kept != 0) d.stream.Put(',');
+                d.stream.append(p.bytes.data() + begin, f.end - begin);
+                ++d.kept;
+                d.summary.errors += f.severity == Severity::error;
+                d.summary.warnings += f.severity == Severity::warning;
+                d.summary.infos += f.severity == Severity::info;
+            }
+            begin = f.end;
+        }
+        break;
+    }
+    default: break;
+    }
+    if (d.format != Format::json) {
+        d.summary.errors += p.counts.errors;
+        d.summary.warnings += p.counts.warnings;
+        d.summary.infos += p.counts.infos;
+    }
+    p.clear();
 }
 
 void BatchWriter::end_file()

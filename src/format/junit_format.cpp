@@ -10,6 +10,7 @@ namespace {
 std::string xml(std::string_view text)
 {
     std::string out;
+    out.reserve(text.size());  // most text has nothing to escape: one allocation
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         switch (ch) {

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <ostream>
 #include <streambuf>
+#include <string>
 
 // Internal (not drslint::format, which the shared library exports whole).
 namespace drslint::formatting {
@@ -105,6 +106,29 @@ class BlockOutput : private BlockBufferHolder, public std::ostream {
 public:
     explicit BlockOutput(std::ostream& target) : BlockBufferHolder(target), std::ostream(&buffer) {}
     ~BlockOutput() override { buffer.pubsync(); }
+};
+
+// An std::streambuf that appends to a string, for output rendered on one thread and printed by
+// another (BatchWriter::render). No buffer of its own: the string is one, and its size is always
+// what was written, so a finding's end can be read off it.
+class StringBuffer : public std::streambuf {
+public:
+    explicit StringBuffer(std::string& target) : target_(target) {}
+
+protected:
+    int_type overflow(int_type c) override
+    {
+        if (!traits_type::eq_int_type(c, traits_type::eof())) target_.push_back(traits_type::to_char_type(c));
+        return traits_type::not_eof(c);
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override
+    {
+        target_.append(s, static_cast<std::size_t>(n));
+        return n;
+    }
+
+private:
+    std::string& target_;
 };
 
 }  // namespace drslint::formatting

@@ -88,31 +88,42 @@ void write_rules(Writer& w, const std::vector<RuleInfo>& rules)
     w.EndArray();
 }
 
-void write_artifact_location(Writer& w, const FileResult& result, const Context& context)
+// A file's artifactLocation: its uri, and whether it is relative to %SRCROOT%. Made once per
+// file, not per finding (a batch is one file with thousands of findings).
+struct Artifact {
+    std::string uri;
+    bool relative = false;
+};
+
+Artifact artifact(const FileResult& result, const Context& context)
+{
+    if (result.is_stdin) return {"stdin", false};
+    const ArtifactPath path = artifact_path(result.file, context.base_directory);
+    if (path.relative) return {uri_encode(path.path), true};
+    return {"file://" + uri_encode(path.path), false};
+}
+
+void write_artifact_location(Writer& w, const Artifact& artifact)
 {
     w.Key("artifactLocation");
     w.StartObject();
     w.Key("uri");
-    if (result.is_stdin) {
-        w.String("stdin");
-    } else if (const ArtifactPath path = artifact_path(result.file, context.base_directory); path.relative) {
-        string(w, uri_encode(path.path));
+    string(w, artifact.uri);
+    if (artifact.relative) {
         w.Key("uriBaseId");
         w.String(kSourceRoot);
-    } else {
-        string(w, "file://" + uri_encode(path.path));
     }
     w.EndObject();
 }
 
-void write_location(Writer& w, const FileResult& result, const Finding& f, const Context& context)
+void write_location(Writer& w, const Artifact& artifact, const Finding& f)
 {
     w.Key("locations");
     w.StartArray();
     w.StartObject();
     w.Key("physicalLocation");
     w.StartObject();
-    write_artifact_location(w, result, context);
+    write_artifact_location(w, artifact);
     if (f.begin.line != 0) {
         w.Key("region");
         w.StartObject();
@@ -140,7 +151,7 @@ void write_location(Writer& w, const FileResult& result, const Finding& f, const
 
 // SARIF's fix (§3.55): the edits as byte ranges of the file and the text that replaces them, with
 // drslint's applicability in the property bag (SARIF has no word for it).
-void write_fix(Writer& w, const FileResult& result, const Fix& fix, const Context& context)
+void write_fix(Writer& w, const Artifact& artifact, const Fix& fix)
 {
     w.Key("fixes");
     w.StartArray();
@@ -149,7 +160,7 @@ void write_fix(Writer& w, const FileResult& result, const Fix& fix, const Contex
     w.Key("artifactChanges");
     w.StartArray();
     w.StartObject();
-    write_artifact_location(w, result, context);
+    write_artifact_location(w, artifact);
     w.Key("replacements");
     w.StartArray();
     for (const auto& edit : fix.edits) {
@@ -249,7 +260,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
             w.StartObject();
             w.Key("physicalLocation");
             w.StartObject();
-            write_artifact_location(w, result, context);
+            write_artifact_location(w, artifact(result, context));
             w.EndObject();
             w.EndObject();
             w.EndArray();
@@ -265,6 +276,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
     w.Key("results");
     w.StartArray();
     for (const auto& result : results) {
+        const Artifact file = artifact(result, context);
         for (const auto& f : result.report.findings) {
             w.StartObject();
             w.Key("ruleId");
@@ -276,8 +288,8 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
             w.Key("level");
             w.String(level(f.severity));
             text_object(w, "message", f.message);
-            write_location(w, result, f, context);
-            if (f.fix) write_fix(w, result, *f.fix, context);
+            write_location(w, file, f);
+            if (f.fix) write_fix(w, file, *f.fix);
             if (!f.expected.empty() || !f.suggestion.empty()) {
                 w.Key("properties");
                 w.StartObject();

@@ -321,7 +321,8 @@ int lint_repeatedly(const std::string& text, std::size_t repeat, bool cross_chec
 }
 
 // --jsonl: a JSON Lines file through the library's batch entry point, timed from outside as a
-// whole process; nothing is printed per body.
+// whole process; nothing is printed per body. Each report is tallied (and freed) on the thread
+// that linted it, as the CLI renders it there (JsonlSink::prepare), and the tallies summed in order.
 int lint_jsonl_file(const std::string& path, unsigned jobs, bool cross_check)
 {
     std::ifstream in(path, std::ios::binary);
@@ -330,9 +331,21 @@ int lint_jsonl_file(const std::string& path, unsigned jobs, bool cross_check)
     }
     const drslint::Linter linter(options_with_cross_check(cross_check));
     const auto start = std::chrono::steady_clock::now();
-    Tally tally;
-    drslint::lint_jsonl(linter, in, jobs, [&tally](drslint::LineReport&& line) { tally.add(line.report); });
-    tally.print(start, cross_check);
+    struct TallySink : drslint::JsonlSink {
+        Tally total;
+        std::vector<Tally> slots_;
+        void slots(std::size_t count) override { slots_.resize(count); }
+        void prepare(std::size_t slot, drslint::LineReport&& line) override { slots_[slot].add(line.report); }
+        void emit(std::size_t slot) override
+        {
+            total.bodies += slots_[slot].bodies;
+            total.failing += slots_[slot].failing;
+            total.findings += slots_[slot].findings;
+            slots_[slot] = Tally();
+        }
+    } sink;
+    drslint::lint_jsonl(linter, in, jobs, sink);
+    sink.total.print(start, cross_check);
     return 0;
 }
 

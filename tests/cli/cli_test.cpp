@@ -653,6 +653,48 @@ BOOST_AUTO_TEST_CASE(jsonl_output_on_two_jobs_is_the_output_on_one_in_every_form
     BOOST_TEST(std::string(d["files"][0]["findings"][100]["rule"].GetString()) == "too-many-findings");
 }
 
+// sarif and junit keep the first 100 x --max-findings findings of a batch as they are found, then
+// apply the config to them (the workers apply it to each finding, and say what became of it), so
+// what they hold is exactly the first 100 unconfigured findings less those the config removes.
+BOOST_AUTO_TEST_CASE(jsonl_documents_apply_the_config_to_the_first_findings_on_any_jobs)
+{
+    TempDir dir;
+    std::string lines;
+    for (int i = 0; i < 400; ++i) lines += std::string(i % 3 == 0 ? kMixed : i % 3 == 1 ? kInvalid : kWarning) + "\n";
+    const auto file = dir.write("log.jsonl", lines);
+    const auto config =
+        dir.write("config.json", R"({"rules": {"name-starts-with-letter": "off"}, "ignore": [{"rule": "enum-value"}]})");
+    // The first 100 findings with no config, in input order (a body's too-many-findings among them).
+    std::size_t off = 0, ignored = 0;
+    {
+        std::istringstream raw(run({"--jsonl", "--jobs", "1", "--max-findings", "1", "--format", "jsonl", file}).out);
+        std::string line;
+        for (int n = 0; n < 100 && std::getline(raw, line); ++n) {
+            off += contains(line, "\"rule\":\"name-starts-with-letter\"");
+            ignored += contains(line, "\"rule\":\"enum-value\"");
+        }
+    }
+    BOOST_TEST_REQUIRE(off > 0u);
+    BOOST_TEST_REQUIRE(ignored > 0u);
+    for (const char* format : {"sarif", "junit"}) {
+        const auto one = run({"--jsonl", "--jobs", "1", "--max-findings", "1", "--config", config, "--format", format, file});
+        const auto two = run({"--jsonl", "--jobs", "2", "--max-findings", "1", "--config", config, "--format", format, file});
+        BOOST_TEST((one.out == two.out), format << ": --jobs 2 differs from --jobs 1");
+        BOOST_TEST(contains(one.out, "too-many-findings"), format);
+        if (std::string(format) == "sarif") {
+            const auto d = json(two);
+            BOOST_TEST(d["runs"][0]["results"].Size() == 100u - off - ignored + 1u);
+        }
+    }
+    // A baseline of a batch is made from the same findings.
+    for (const char* jobs : {"1", "2"}) {
+        const auto r = run({"--jsonl", "--jobs", jobs, "--max-findings", "1", "--config", config, "--write-baseline",
+                            dir / (std::string("baseline") + jobs + ".json"), file});
+        BOOST_TEST(r.status == 1);  // too-many-findings cannot be baselined
+    }
+    BOOST_TEST(drslint::test::read_file(dir / "baseline1.json") == drslint::test::read_file(dir / "baseline2.json"));
+}
+
 // --format jsonl: a line per finding, each a JSON object with "version": 1, the file and the
 // members of a --format json finding, then a summary line; the same findings as --format json.
 BOOST_AUTO_TEST_CASE(jsonl_format_is_a_line_per_finding_then_a_summary)

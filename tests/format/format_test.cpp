@@ -63,3 +63,104 @@ BOOST_AUTO_TEST_CASE(file_names_are_printed_printably_in_every_format)
         }
     }
 }
+
+// ---- BatchWriter: parts rendered ahead, printed in order ----
+
+namespace {
+
+// A batch's parts as finish_file makes them (no source), with findings of every severity, a part
+// with none, one with suppressions and one at its fail severity.
+std::vector<FileResult> batch_parts()
+{
+    std::vector<FileResult> parts;
+    for (std::size_t line = 1; line <= 6; ++line) {
+        std::vector<Finding> findings;
+        for (std::size_t i = 0; i < line % 4; ++i) {
+            const Severity s = i == 0 ? Severity::warning : i == 1 ? Severity::info : Severity::error;
+            findings.push_back(finding("type-mismatch", s, "/job/" + std::to_string(i), line, 2 + i, line, 9 + i,
+                                       "message \"" + std::to_string(line) + "\""));
+        }
+        FileResult part = result("batch.jsonl", "", std::move(findings));
+        part.suppressed = line == 3 ? 2 : 0;
+        parts.push_back(std::move(part));
+    }
+    return parts;
+}
+
+struct Printed {
+    std::string bytes;
+    drslint::format::Summary summary;
+    bool failed = false;
+};
+
+// The batch printed by add(FileResult) (`ahead` false) or rendered into RenderedParts, two parts
+// in the second and the rest in a third, then added (`ahead` true).
+Printed print_batch(drslint::format::Format format, std::size_t limit, bool ahead)
+{
+    const auto parts = batch_parts();
+    std::ostringstream out;
+    Printed printed;
+    {
+        drslint::format::BatchWriter writer(out, format, context(), limit, [](std::size_t l, std::size_t more) {
+            return linter().too_many_findings(l, more, false);
+        });
+        writer.begin_file(drslint::finish_file("batch.jsonl", {}, {}, Config(), std::nullopt));
+        if (ahead) {
+            std::vector<drslint::format::RenderedPart> rendered(3);
+            for (std::size_t i = 0; i < parts.size(); ++i) writer.render(parts[i], rendered[i == 0 ? 0 : i <= 2 ? 1 : 2]);
+            for (auto& r : rendered) writer.add(r);
+            writer.add(rendered[1]);  // emptied by add: prints and counts nothing
+        } else {
+            for (const auto& part : parts) writer.add(part);
+        }
+        writer.end_file();
+        writer.finish();
+        printed.summary = writer.summary();
+        printed.failed = writer.failed();
+    }
+    printed.bytes = out.str();
+    return printed;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(parts_rendered_ahead_print_what_adding_them_prints)
+{
+    using drslint::format::Format;
+    for (const auto format : {Format::text, Format::github, Format::json, Format::jsonl}) {
+        // 2 and 7 cut the json document inside the second and the third RenderedPart; 100 keeps all.
+        for (const std::size_t limit : {2u, 7u, 100u}) {
+            const Printed direct = print_batch(format, limit, false);
+            const Printed ahead = print_batch(format, limit, true);
+            const int f = static_cast<int>(format);
+            BOOST_TEST(ahead.bytes == direct.bytes, "format " << f << ", limit " << limit);
+            BOOST_TEST(ahead.summary.errors == direct.summary.errors, "format " << f << ", limit " << limit);
+            BOOST_TEST(ahead.summary.warnings == direct.summary.warnings, "format " << f << ", limit " << limit);
+            BOOST_TEST(ahead.summary.infos == direct.summary.infos, "format " << f << ", limit " << limit);
+            BOOST_TEST(ahead.summary.suppressed == 2u, "format " << f << ", limit " << limit);
+            BOOST_TEST(ahead.failed == direct.failed, "format " << f << ", limit " << limit);
+            BOOST_TEST(ahead.failed);
+            BOOST_TEST(contains(direct.bytes, "too-many-findings") == (format == Format::json && limit < 100),
+                       "format " << f << ", limit " << limit);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_cleared_rendered_part_prints_nothing)
+{
+    using drslint::format::Format;
+    std::ostringstream out;
+    drslint::format::BatchWriter writer(out, Format::jsonl, context(), 100, [](std::size_t l, std::size_t more) {
+        return linter().too_many_findings(l, more, false);
+    });
+    writer.begin_file(drslint::finish_file("batch.jsonl", {}, {}, Config(), std::nullopt));
+    drslint::format::RenderedPart part;
+    writer.render(batch_parts()[1], part);
+    part.clear();
+    writer.add(part);
+    writer.end_file();
+    writer.finish();
+    BOOST_TEST(writer.summary().warnings == 0u);
+    BOOST_TEST(!writer.failed());
+    BOOST_TEST(!contains(out.str(), "type-mismatch"), out.str());
+}

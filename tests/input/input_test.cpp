@@ -181,21 +181,23 @@ BOOST_AUTO_TEST_CASE(jsonl_batches_keep_input_order_and_line_numbers)
     }
 }
 
-// Lines are read in blocks: a line longer than a block, CRLF endings, a NUL inside a line and a
-// line over the input limit (kept only up to the limit, then refused) all stay one line each.
+// Lines are read in blocks (of 64 KiB): a line longer than two blocks, CRLF endings, a NUL inside
+// a line and a line over the input limit (kept only up to the limit, then refused) all stay one
+// line each, on one job and on two.
 BOOST_AUTO_TEST_CASE(jsonl_lines_longer_than_a_read_block_stay_whole)
 {
     const std::string valid = R"({"job": {"type": "name", "params": {"base_info": {"name": "DRS-1234"}}}})";
-    const std::string padded = valid.substr(0, valid.size() - 1) + std::string(10000, ' ') + "}";
+    const std::string padded = valid.substr(0, valid.size() - 1) + std::string(150000, ' ') + "}";
     const std::string text = padded + "\r\n" + valid + "\r\n" + std::string("{\"a\"\0: 1}", 9) + "\n" +
                              std::string(5000, 'x') + "\n" + valid;
     drslint::Options options;
-    options.limits.max_input_bytes = 4200;  // the 10 KB line is over it; the others are not
+    options.limits.max_input_bytes = 4200;  // the 150 KB line is over it; the others are not
     const drslint::Linter small_limit(options);
-    for (const drslint::Linter* l : {&linter(), &small_limit}) {
+    for (const auto& [l, jobs] : {std::pair(&linter(), 1u), std::pair(&small_limit, 1u), std::pair(&linter(), 2u),
+                                  std::pair(&small_limit, 2u)}) {
         std::istringstream in(text);
         std::vector<std::pair<std::size_t, std::string>> got;
-        drslint::lint_jsonl(*l, in, 1, [&](drslint::LineReport&& r) {
+        drslint::lint_jsonl(*l, in, jobs, [&](drslint::LineReport&& r) {
             got.emplace_back(r.line, r.report.findings.empty() ? "" : r.report.findings[0].rule);
         });
         BOOST_TEST_REQUIRE(got.size() == 5u);
@@ -205,6 +207,59 @@ BOOST_AUTO_TEST_CASE(jsonl_lines_longer_than_a_read_block_stay_whole)
         BOOST_TEST(got[2].second == "invalid-json");  // the NUL is inside line 3, not a line break
         BOOST_TEST(got[3].second == (l == &small_limit ? "input-too-large" : "invalid-json"));
         BOOST_TEST(got[4].second == "");
+    }
+}
+
+// The two-stage form: every line is prepared once, into a slot below the count slots() gave, and
+// each emit hands over exactly the lines prepared into its slot since the last one, so that the
+// lines come out in input order on any number of jobs; what lint_jsonl returns is their number.
+BOOST_AUTO_TEST_CASE(jsonl_sink_slots_hand_over_their_lines_in_input_order)
+{
+    std::string text;
+    for (int i = 1; i <= 700; ++i) {
+        text += i % 9 == 0 ? std::string("  \r\n")
+                           : R"({"job": {"type": "name", "params": {"base_info": {"name": "x"}}}})" "\n";
+    }
+    struct Recording : drslint::JsonlSink {
+        std::size_t count = 0, calls = 0;
+        std::vector<std::vector<std::size_t>> prepared;
+        std::vector<std::size_t> emitted;
+        std::size_t emits = 0;
+        bool findings_on_their_line = true;
+        void slots(std::size_t n) override
+        {
+            count = n;
+            ++calls;
+            prepared.assign(n, {});
+        }
+        void prepare(std::size_t slot, drslint::LineReport&& line) override
+        {
+            BOOST_REQUIRE(slot < count);
+            for (const auto& f : line.report.findings) findings_on_their_line = findings_on_their_line && f.begin.line == line.line;
+            prepared[slot].push_back(line.line);
+        }
+        void emit(std::size_t slot) override
+        {
+            BOOST_REQUIRE(slot < count);
+            ++emits;
+            emitted.insert(emitted.end(), prepared[slot].begin(), prepared[slot].end());
+            prepared[slot].clear();
+        }
+    };
+    for (const unsigned jobs : {1u, 2u, 4u}) {
+        std::istringstream in(text);
+        Recording sink;
+        const std::size_t n = drslint::lint_jsonl(linter(), in, jobs, sink);
+        BOOST_TEST(sink.calls == 1u);
+        BOOST_TEST(n == 700u - 77u);
+        BOOST_TEST(sink.emitted.size() == n);
+        BOOST_TEST(std::is_sorted(sink.emitted.begin(), sink.emitted.end()));
+        BOOST_TEST((std::adjacent_find(sink.emitted.begin(), sink.emitted.end()) == sink.emitted.end()));
+        BOOST_TEST(sink.emitted.back() == 700u);
+        BOOST_TEST(sink.findings_on_their_line);
+        // One job emits each line on its own; more emit batches of lines.
+        BOOST_TEST((jobs == 1 ? sink.emits == n : sink.emits < n / 4), "jobs " << jobs);
+        for (const auto& slot : sink.prepared) BOOST_TEST(slot.empty());
     }
 }
 

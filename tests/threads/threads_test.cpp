@@ -5,7 +5,9 @@
 #define BOOST_TEST_MODULE threads
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
 #include <filesystem>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -171,5 +173,112 @@ BOOST_AUTO_TEST_CASE(a_long_batch_prints_the_same_bytes_on_three_jobs_as_on_one)
         const std::string one = run(1);
         BOOST_TEST(one.size() > 10000u);
         BOOST_TEST((run(3) == one), "format " << static_cast<int>(format));
+    }
+}
+
+namespace {
+
+// As the CLI prints a batch: the config applied and each body rendered on the worker that linted
+// it (JsonlSink::prepare), the rendered parts printed in order (emit).
+class RenderingSink : public drslint::JsonlSink {
+public:
+    explicit RenderingSink(drslint::format::BatchWriter& writer) : writer_(writer) {}
+    void slots(std::size_t count) override { parts_.resize(count); }
+    void prepare(std::size_t slot, drslint::LineReport&& line) override
+    {
+        writer_.render(drslint::finish_file("batch.jsonl", {}, std::move(line.report), drslint::Config(), std::nullopt),
+                       parts_[slot]);
+    }
+    void emit(std::size_t slot) override { writer_.add(parts_[slot]); }
+
+private:
+    drslint::format::BatchWriter& writer_;
+    std::vector<drslint::format::RenderedPart> parts_;
+};
+
+std::string long_batch()
+{
+    std::string batch;
+    const auto all = bodies();
+    for (int i = 0; i < 1200; ++i) {
+        std::string body = all[(i * 7) % all.size()];
+        for (char& c : body) c = c == '\n' || c == '\r' ? ' ' : c;
+        batch += body + (i % 13 == 0 ? "\n\n" : "\n");
+    }
+    return batch;
+}
+
+}  // namespace
+
+// Bodies rendered on three workers print, through the batch writer, the bytes one thread prints
+// adding each report, in every streaming format; the json document's limit (here 150 findings)
+// cuts a rendered batch of bodies where one thread cuts it.
+BOOST_AUTO_TEST_CASE(bodies_rendered_on_the_workers_print_what_one_thread_prints)
+{
+    const std::string batch = long_batch();
+    const drslint::Linter linter;
+    drslint::format::Context context;
+    context.rules = &linter.rules();
+    const auto too_many = [&](std::size_t limit, std::size_t more) { return linter.too_many_findings(limit, more, false); };
+    for (const auto format : {drslint::format::Format::text, drslint::format::Format::json,
+                              drslint::format::Format::jsonl, drslint::format::Format::github}) {
+        std::string one, three;
+        for (const unsigned jobs : {1u, 3u}) {
+            std::istringstream in(batch);
+            std::ostringstream out;
+            drslint::format::BatchWriter writer(out, format, context, 150, too_many);
+            writer.begin_file(drslint::finish_file("batch.jsonl", {}, {}, drslint::Config(), std::nullopt));
+            if (jobs == 1) {
+                drslint::lint_jsonl(linter, in, 1, [&](drslint::LineReport&& r) {
+                    writer.add(drslint::finish_file("batch.jsonl", {}, std::move(r.report), drslint::Config(), std::nullopt));
+                });
+            } else {
+                RenderingSink sink(writer);
+                drslint::lint_jsonl(linter, in, jobs, sink);
+            }
+            writer.end_file();
+            writer.finish();
+            (jobs == 1 ? one : three) = out.str();
+        }
+        BOOST_TEST(one.size() > 10000u);
+        if (format == drslint::format::Format::json) BOOST_TEST(one.find("too-many-findings") != std::string::npos);
+        BOOST_TEST((three == one), "format " << static_cast<int>(format));
+    }
+}
+
+// What prepare throws on a worker (here after 300 lines) reaches the caller once every worker has
+// stopped, and nothing is emitted after it; so does what emit throws on the calling thread.
+BOOST_AUTO_TEST_CASE(what_a_sink_throws_reaches_the_caller)
+{
+    const std::string batch = long_batch();
+    const drslint::Linter linter;
+    struct Throwing : drslint::JsonlSink {
+        bool in_prepare = true;
+        std::atomic<int> prepared{0};
+        std::size_t emitted = 0;
+        void slots(std::size_t) override {}
+        void prepare(std::size_t, drslint::LineReport&&) override
+        {
+            if (++prepared == 300 && in_prepare) throw std::runtime_error("prepare failed");
+        }
+        void emit(std::size_t) override
+        {
+            if (++emitted == 5 && !in_prepare) throw std::runtime_error("emit failed");
+        }
+    };
+    for (const bool in_prepare : {true, false}) {
+        Throwing sink;
+        sink.in_prepare = in_prepare;
+        std::istringstream in(batch);
+        std::string what;
+        try {
+            drslint::lint_jsonl(linter, in, 2, sink);
+        } catch (const std::runtime_error& e) {
+            what = e.what();
+        }
+        BOOST_TEST(what == (in_prepare ? "prepare failed" : "emit failed"));
+        // Nothing is read past the lines in flight (2 jobs: 128 lines), nor emitted after the throw.
+        BOOST_TEST(sink.prepared.load() <= (in_prepare ? 300 + 128 : 4 * 16 + 128));
+        if (!in_prepare) BOOST_TEST(sink.emitted == 5u);
     }
 }

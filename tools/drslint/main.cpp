@@ -128,10 +128,9 @@ drslint::Report lint_http_file(const drslint::Linter& linter, const std::string&
     return report;
 }
 
-// One request body per line, linted on `jobs` threads; `each` gets every body's report in input
-// order, as it is ready, so nothing needs to hold the batch.
-void lint_jsonl_file(const drslint::Linter& linter, const std::string& path, unsigned jobs,
-                     const std::function<void(drslint::Report&&)>& each)
+// One request body per line, linted on `jobs` threads into `sink` (prepared on the thread that
+// linted it, emitted in input order), so nothing needs to hold the batch.
+void lint_jsonl_file(const drslint::Linter& linter, const std::string& path, unsigned jobs, drslint::JsonlSink& sink)
 {
     std::ifstream file;
     if (path != "-") {
@@ -139,34 +138,185 @@ void lint_jsonl_file(const drslint::Linter& linter, const std::string& path, uns
         if (!file) throw drslint::InputError("cannot read " + path + ": " + std::strerror(errno));
     }
     std::istream& in = path == "-" ? std::cin : file;
-    const auto lines = drslint::lint_jsonl(linter, in, jobs, [&](drslint::LineReport&& line) {
-        each(std::move(line.report));
-    });
+    const auto lines = drslint::lint_jsonl(linter, in, jobs, sink);
     if (in.bad()) throw drslint::InputError("cannot read " + path);
     if (lines == 0) throw drslint::InputError(path + ": no JSON line found; nothing was checked");
 }
+
+// A body's report with the config applied, where it was linted: the config, like the rendering
+// after it, is per-body work that the workers share, not the thread that prints.
+class FinishingSink : public drslint::JsonlSink {
+public:
+    FinishingSink(const std::string& file, const drslint::Config& config, std::optional<drslint::Severity> fail_severity)
+        : file_(file), config_(config), fail_severity_(fail_severity)
+    {
+    }
+
+protected:
+    drslint::FileReport finish(drslint::LineReport&& line) const
+    {
+        // No source excerpts: a line is not kept once it is linted.
+        return drslint::finish_file(file_, std::string_view(), std::move(line.report), config_, fail_severity_);
+    }
+
+private:
+    const std::string& file_;
+    const drslint::Config& config_;
+    std::optional<drslint::Severity> fail_severity_;
+};
+
+// A batch printed as it is linted: each body rendered on its worker, the bytes printed in order.
+class PrintingSink : public FinishingSink {
+public:
+    PrintingSink(drslint::format::BatchWriter& writer, const std::string& file, const drslint::Config& config,
+                 std::optional<drslint::Severity> fail_severity)
+        : FinishingSink(file, config, fail_severity), writer_(writer)
+    {
+    }
+    void slots(std::size_t count) override { parts_.resize(count); }
+    void prepare(std::size_t slot, drslint::LineReport&& line) override { writer_.render(finish(std::move(line)), parts_[slot]); }
+    void emit(std::size_t slot) override { writer_.add(parts_[slot]); }
+
+private:
+    drslint::format::BatchWriter& writer_;
+    std::vector<drslint::format::RenderedPart> parts_;
+};
+
+// -q: a batch only counted.
+class CountingSink : public FinishingSink {
+public:
+    CountingSink(drslint::format::Summary& summary, bool& failed, const std::string& file, const drslint::Config& config,
+                 std::optional<drslint::Severity> fail_severity)
+        : FinishingSink(file, config, fail_severity), summary_(summary), failed_(failed)
+    {
+    }
+    void slots(std::size_t count) override { slots_.resize(count); }
+    void prepare(std::size_t slot, drslint::LineReport&& line) override
+    {
+        const auto result = finish(std::move(line));
+        drslint::format::count_findings(slots_[slot].summary, result);
+        slots_[slot].failed = slots_[slot].failed || result.failed();
+    }
+    void emit(std::size_t slot) override
+    {
+        Slot& s = slots_[slot];
+        summary_.errors += s.summary.errors;
+        summary_.warnings += s.summary.warnings;
+        summary_.infos += s.summary.infos;
+        summary_.suppressed += s.summary.suppressed;
+        failed_ = failed_ || s.failed;
+        s = Slot();
+    }
+
+private:
+    struct Slot {
+        drslint::format::Summary summary;
+        bool failed = false;
+    };
+    drslint::format::Summary& summary_;
+    bool& failed_;
+    std::vector<Slot> slots_;
+};
 
 // The findings a document format (json, sarif, junit) or a baseline keeps of one batch: they need
 // them all at once, so past this many they are counted into too-many-findings (an error), which
 // bounds the memory a batch holds.
 std::size_t batch_findings_limit(const drslint::Limits& limits) { return 100 * limits.max_findings; }
 
-drslint::Report collect_jsonl_file(const drslint::Linter& linter, const std::string& path, unsigned jobs)
+// A batch for a document format (sarif, junit) or a baseline, finished as
+// finish_file(path, {}, <every body's findings>, config, fail_severity) would finish it, with at
+// most batch_findings_limit findings before the config (and too-many-findings for the rest). The
+// config is applied to each finding on the worker that found it, which records what became of it
+// (kept, suppressed, or its rule off) so that the limit still counts the findings before the
+// config; this thread only moves each slot's kept findings into the report, in input order.
+drslint::FileReport finish_jsonl_file(const drslint::Linter& linter, const std::string& file, const std::string& path,
+                                      unsigned jobs, const drslint::Config& config,
+                                      std::optional<drslint::Severity> fail_severity)
 {
-    drslint::Report report;
-    const std::size_t limit = batch_findings_limit(linter.limits());
-    std::size_t more = 0;
-    lint_jsonl_file(linter, path, jobs, [&](drslint::Report&& body) {
-        for (auto& finding : body.findings) {
-            if (report.findings.size() < limit) {
-                report.findings.push_back(std::move(finding));
-            } else {
-                ++more;
+    drslint::FileReport finished = drslint::finish_file(file, std::string_view(), {}, config, fail_severity);
+    const std::optional<std::string> relative =
+        finished.is_stdin || config.ignore.empty() ? std::nullopt : std::optional<std::string>(drslint::relative_path(file, config.directory));
+    class CollectingSink : public drslint::JsonlSink {
+    public:
+        CollectingSink(const drslint::Config& config, const std::optional<std::string>& relative, std::size_t limit)
+            : config_(config), relative_(relative), limit_(limit)
+        {
+        }
+        void slots(std::size_t count) override { slots_.resize(count); }
+        void prepare(std::size_t slot, drslint::LineReport&& line) override
+        {
+            Slot& s = slots_[slot];
+            for (auto& finding : line.report.findings) {
+                drslint::Report one;
+                one.findings.push_back(std::move(finding));
+                std::size_t suppressed = 0;
+                drslint::Report kept = drslint::apply_config(config_, relative_, std::move(one), suppressed);
+                if (!kept.findings.empty()) s.kept.push_back(std::move(kept.findings.front()));
+                s.fates.push_back(!kept.findings.empty() ? Fate::kept : suppressed != 0 ? Fate::suppressed : Fate::off);
+                s.suppressed += suppressed;
             }
         }
-    });
-    if (more != 0) report.findings.push_back(linter.too_many_findings(limit, more, false));
-    return report;
+        void emit(std::size_t slot) override
+        {
+            Slot& s = slots_[slot];
+            // Moved into the report here, while the workers lint: after the last line this
+            // thread alone works, and moving them all then was half of what it did.
+            auto& report = report_.findings;
+            if (counted_ + s.fates.size() <= limit_) {
+                counted_ += s.fates.size();
+                suppressed_ += s.suppressed;
+                std::move(s.kept.begin(), s.kept.end(), std::back_inserter(report));
+            } else {
+                // The limit falls in (or before) this slot: only the findings before it count.
+                std::size_t k = 0;
+                for (const Fate fate : s.fates) {
+                    if (counted_ < limit_) {
+                        ++counted_;
+                        suppressed_ += fate == Fate::suppressed;
+                        if (fate == Fate::kept) report.push_back(std::move(s.kept[k]));
+                    } else {
+                        ++more_;
+                    }
+                    k += fate == Fate::kept;
+                }
+            }
+            s.kept.clear();
+            s.fates.clear();
+            s.suppressed = 0;
+        }
+        // The kept findings in input order, and too-many-findings for those past the limit.
+        void finish(drslint::FileReport& out, const drslint::Linter& linter)
+        {
+            drslint::Report report = std::move(report_);
+            if (more_ != 0) {
+                drslint::Report rest;
+                rest.findings.push_back(linter.too_many_findings(limit_, more_, false));
+                for (auto& f : drslint::apply_config(config_, relative_, std::move(rest), suppressed_).findings) {
+                    report.findings.push_back(std::move(f));
+                }
+            }
+            out.report = std::move(report);
+            out.suppressed = suppressed_;
+        }
+
+    private:
+        enum class Fate : unsigned char { kept, suppressed, off };
+        struct Slot {
+            std::vector<drslint::Finding> kept;
+            std::vector<Fate> fates;  // one per finding before the config
+            std::size_t suppressed = 0;
+        };
+        const drslint::Config& config_;
+        const std::optional<std::string>& relative_;
+        const std::size_t limit_;
+        std::vector<Slot> slots_;
+        drslint::Report report_;
+        std::size_t counted_ = 0, more_ = 0, suppressed_ = 0;
+    };
+    CollectingSink sink(config, relative, batch_findings_limit(linter.limits()));
+    lint_jsonl_file(linter, path, jobs, sink);
+    sink.finish(finished, linter);
+    return finished;
 }
 
 // What --fix and --diff did, for the closing line on standard error.
@@ -792,10 +942,8 @@ int lint(const Arguments& args)
             const auto config = configs.for_input(file);
             writer.begin_file(drslint::finish_file(file, std::string_view(), {}, *config, fail_severity));
             try {
-                lint_jsonl_file(linter, input.path, args.jobs, [&](drslint::Report&& body) {
-                    // No source excerpts: a line is not kept once it is linted.
-                    writer.add(drslint::finish_file(file, std::string_view(), std::move(body), *config, fail_severity));
-                });
+                PrintingSink sink(writer, file, *config, fail_severity);
+                lint_jsonl_file(linter, input.path, args.jobs, sink);
                 writer.end_file();
             } catch (const drslint::InputError& e) {
                 writer.end_file();
@@ -818,12 +966,8 @@ int lint(const Arguments& args)
             }
             const auto config = configs.for_input(file);
             try {
-                lint_jsonl_file(linter, input.path, args.jobs, [&](drslint::Report&& body) {
-                    const auto result =
-                        drslint::finish_file(file, std::string_view(), std::move(body), *config, fail_severity);
-                    drslint::format::count_findings(summary, result);
-                    failed = failed || result.failed();
-                });
+                CountingSink sink(summary, failed, file, *config, fail_severity);
+                lint_jsonl_file(linter, input.path, args.jobs, sink);
                 ++summary.files;
             } catch (const drslint::InputError& e) {
                 drslint::format::count_findings(summary, not_checked(file, e.what()));
@@ -846,9 +990,7 @@ int lint(const Arguments& args)
         try {
             if (args.jsonl) {
                 // No source excerpts: keeping the whole batch's text would defeat flat memory.
-                results.push_back(drslint::finish_file(file, std::string_view(),
-                                                       collect_jsonl_file(linter, input.path, args.jobs), *config,
-                                                       fail_severity));
+                results.push_back(finish_jsonl_file(linter, file, input.path, args.jobs, *config, fail_severity));
                 continue;
             }
             const std::string text = drslint::read_input(input.path, options.limits.max_input_bytes);
