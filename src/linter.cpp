@@ -330,10 +330,9 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
 Report Linter::Impl::finish(std::string_view text, const parse::ParseResult* parsed, std::vector<Located> located,
                             bool truncated, Overflow* overflow) const
 {
+    if (located.empty()) return {};  // a valid body: most of a batch
     findings::drop_repeats(located, catalogue);
-    if (located.empty()) {
-        return {};
-    }
+    if (located.empty()) return {};
     const std::vector<std::size_t> order = findings::locate(text, located, parsed);
     return findings::keep_first(located, order, options.limits.max_findings, truncated, catalogue, overflow);
 }
