@@ -1,8 +1,9 @@
 #include "core/text.h"
 
 #include <algorithm>
-
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace drslint::core {
 namespace {
@@ -176,6 +177,20 @@ std::string quoted(std::string_view text)
     append_printable(out, text, kMaxQuotedCodePoints, true);
     out.push_back('"');
     return out;
+}
+
+bool all_ascii(std::string_view text)
+{
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+    std::uint64_t seen = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        seen |= word;
+    }
+    for (; i < text.size(); ++i) seen |= static_cast<unsigned char>(text[i]);
+    return (seen & kHighBits) == 0;
 }
 
 }  // namespace drslint::core

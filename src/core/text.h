@@ -16,6 +16,9 @@ inline bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 
 // The code points of `text`, counted as starts_code_point() does.
 std::size_t count_code_points(std::string_view text);
 
+// Whether every byte is below 0x80 (read eight bytes at a time): ASCII text needs no UTF-8 work.
+bool all_ascii(std::string_view text);
+
 // The length of the well-formed UTF-8 sequence at text[i] (no overlongs, no surrogates, nothing
 // above U+10FFFF), or 0 when the bytes there are not one.
 std::size_t sequence_length(std::string_view text, std::size_t i);

@@ -1,3 +1,4 @@
+#include "core/text.h"
 #include "parse/json_parser.h"
 
 #include <algorithm>
@@ -57,23 +58,6 @@ constexpr unsigned kParseFlags =
     rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseInsituFlag;
 // For text that is all ASCII, which holds no UTF-8 to validate: the common case, parsed faster.
 constexpr unsigned kAsciiParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseInsituFlag;
-
-// Whether every byte is below 0x80, eight bytes at a time.
-bool all_ascii(std::string_view text)
-{
-    constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
-    std::size_t i = 0;
-    std::uint64_t seen = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + i, sizeof word);
-        seen |= word;
-    }
-    for (; i < text.size(); ++i) {
-        seen |= static_cast<unsigned char>(text[i]);
-    }
-    return (seen & kHighBits) == 0;
-}
 
 constexpr const char* kLoneSurrogate =
     "a \\u escape is half of a UTF-16 surrogate pair without its other half, which stands for no character";
@@ -445,7 +429,7 @@ bool parse_into(std::string_view text, const ParseLimits& limits, ParseResult& r
     bool parsed = false;
     auto generate = [&](Document& document) {
         (void)document;
-        parsed = !(all_ascii(text) ? reader.Parse<kAsciiParseFlags>(stream, handler)
+        parsed = !(core::all_ascii(text) ? reader.Parse<kAsciiParseFlags>(stream, handler)
                                    : reader.Parse<kParseFlags>(stream, handler)).IsError();
         return parsed;
     };

@@ -20,24 +20,9 @@ namespace {
 
 namespace {
 
-// Whether every byte is below 0x80, eight bytes at a time.
-bool all_ascii(std::string_view text)
-{
-    constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
-    std::uint64_t seen = 0;
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + i, sizeof word);
-        seen |= word;
-    }
-    for (; i < text.size(); ++i) seen |= static_cast<unsigned char>(text[i]);
-    return (seen & kHighBits) == 0;
-}
-
 }  // namespace
 
-LineMap::LineMap(std::string_view text) : text_(text), ascii_(all_ascii(text))
+LineMap::LineMap(std::string_view text) : text_(text), ascii_(core::all_ascii(text))
 {
     line_starts_.push_back(0);
     if (ascii_) {
