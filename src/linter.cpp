@@ -566,6 +566,8 @@ std::vector<MemberInfo> Linter::members(std::string_view pointer) const
 }
 
 const std::vector<RuleInfo>& Linter::rules() const { return impl().catalogue.infos(); }
+
+RuleExamples Linter::examples(std::string_view id) const { return impl().catalogue.examples(id); }
 const Limits& Linter::limits() const { return impl().options.limits; }
 const RuleInfo* Linter::find_rule(std::string_view id) const
 {

@@ -47,14 +47,15 @@ int main()
                           << ". " << fix.reason << "\n";
             }
         }
-        if (!rule.example_context.empty()) {
-            std::cout << "\nWith the task context (`--context`):\n\n```json\n" << rule.example_context << "\n```\n";
+        const drslint::RuleExamples examples = linter.examples(rule.id);
+        if (!examples.context.empty()) {
+            std::cout << "\nWith the task context (`--context`):\n\n```json\n" << examples.context << "\n```\n";
         }
-        if (!rule.failing_example.empty()) {
-            std::cout << "\nFails:\n\n```json\n" << rule.failing_example << "\n```\n";
+        if (!examples.failing.empty()) {
+            std::cout << "\nFails:\n\n```json\n" << examples.failing << "\n```\n";
         }
-        if (!rule.passing_example.empty()) {
-            std::cout << "\nPasses:\n\n```json\n" << rule.passing_example << "\n```\n";
+        if (!examples.passing.empty()) {
+            std::cout << "\nPasses:\n\n```json\n" << examples.passing << "\n```\n";
         }
     }
 }

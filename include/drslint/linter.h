@@ -78,6 +78,9 @@ public:
     const std::vector<RuleInfo>& rules() const;
     const Limits& limits() const;
     const RuleInfo* find_rule(std::string_view id) const;
+    // The examples of the rule `id` (empty for an unknown id), rendered when asked for: rendering
+    // every rule's at construction was a tenth of a single-file run's start-up, for explain alone.
+    RuleExamples examples(std::string_view id) const;
 
     struct Impl;
 

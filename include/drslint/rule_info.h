@@ -25,15 +25,21 @@ struct RuleInfo {
     std::string summary;    // one line
     std::string rationale;  // one paragraph
     std::string source;     // table and field it comes from
-    std::string failing_example;
-    std::string passing_example;
-    std::string example_context;  // JSON task context both examples are linted with; "" if none
-    std::string origin;           // parse | schema-keyword | schema | rule | internal
+    std::string origin;     // parse | schema-keyword | schema | rule | internal
     // Its finding means part of the input was not checked (it did not parse, was cut, too deep,
     // had a repeated member, findings were cut off, ...). No config, baseline or limit can turn
     // such a rule off, lower it or ignore it: unchecked input is never green.
     bool unchecked = false;
     std::vector<FixInfo> fixes;  // the kinds of fix its findings may carry; empty: none
+};
+
+// A rule's examples as `drslint explain` and docs/rules.md print them (Linter::examples): the
+// failing and the passing request (JSON pretty-printed with two spaces, or an .http file's text),
+// and the JSON task context both are linted with. "" where the rule has none.
+struct RuleExamples {
+    std::string failing;
+    std::string passing;
+    std::string context;
 };
 
 // The applicabilities of a rule's fixes, as `drslint rules` and docs/rules.md show them: "safe",

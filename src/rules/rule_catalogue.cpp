@@ -65,8 +65,10 @@ RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks)
     }
     by_id_.assign(core::kRuleCount, kAbsent);
     std::vector<std::string> messages;
+    std::vector<const rapidjson::Value*> examples;
     infos_.reserve(rules->value.Size());
     messages.reserve(rules->value.Size());
+    examples.reserve(rules->value.Size());
     for (const auto& rule : rules->value.GetArray()) {
         if (!rule.IsObject()) {
             throw std::runtime_error("rule catalogue: a rule is not an object");
@@ -97,10 +99,9 @@ RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks)
         if (const std::string problem = check_template(message); !problem.empty()) {
             throw std::runtime_error("rule catalogue: the message of rule '" + info.id + "' has " + problem);
         }
+        const rapidjson::Value* rule_examples = nullptr;
         if (auto examples = rule.FindMember("examples"); examples != rule.MemberEnd() && examples->value.IsObject()) {
-            info.failing_example = example_text(examples->value, "fail", "fail_text", "fail_http");
-            info.passing_example = example_text(examples->value, "pass", "pass_text", "pass_http");
-            info.example_context = example_text(examples->value, "context", "context_text");
+            rule_examples = &examples->value;
         }
         if (auto fixes = rule.FindMember("fixes"); fixes != rule.MemberEnd() && fixes->value.IsArray()) {
             for (const auto& fix : fixes->value.GetArray()) {
@@ -123,11 +124,26 @@ RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks)
         }
         infos_.push_back(std::move(info));
         messages.push_back(std::move(message));
+        examples.push_back(rule_examples);
     }
     // infos_ is complete and never grows again: each definition refers to its entry, so the rule
     // texts are held once (they are most of the catalogue's memory).
     definitions_.reserve(infos_.size());
-    for (std::size_t i = 0; i < infos_.size(); ++i) definitions_.push_back({infos_[i], std::move(messages[i])});
+    for (std::size_t i = 0; i < infos_.size(); ++i) {
+        definitions_.push_back({infos_[i], std::move(messages[i]), examples[i]});
+    }
+}
+
+RuleExamples RuleCatalogue::examples(std::string_view id) const
+{
+    RuleExamples out;
+    const RuleDefinition* definition = find(id);
+    if (definition == nullptr || definition->examples == nullptr) return out;
+    const rapidjson::Value& examples = *definition->examples;
+    out.failing = example_text(examples, "fail", "fail_text", "fail_http");
+    out.passing = example_text(examples, "pass", "pass_text", "pass_http");
+    out.context = example_text(examples, "context", "context_text");
+    return out;
 }
 
 const RuleDefinition* RuleCatalogue::find(std::string_view id) const

@@ -24,6 +24,7 @@ using core::MessageArgs;
 struct RuleDefinition {
     const RuleInfo& info;  // the catalogue's infos() entry
     std::string message;   // template with {placeholders}
+    const rapidjson::Value* examples = nullptr;  // its "examples" object in document(), if any
 };
 
 class RuleCatalogue {
@@ -44,6 +45,8 @@ public:
     // By enumerator: an index, no string compares (the path of every finding).
     const RuleDefinition& get(core::RuleId id) const;
     const std::vector<RuleInfo>& infos() const { return infos_; }
+    // The examples of rule `id`, rendered now (empty for an unknown id or a rule without any).
+    RuleExamples examples(std::string_view id) const;
     const std::vector<RuleDefinition>& definitions() const { return definitions_; }
     // The parsed catalogue, which the rule engine compiles its checks from.
     const std::shared_ptr<const parse::EmbeddedDocument>& document() const { return document_; }

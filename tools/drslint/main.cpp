@@ -487,14 +487,15 @@ int explain_rule(std::ostream& out, const drslint::Linter& linter, const std::st
                 << fix.reason << "\n";
         }
     }
-    if (!rule->example_context.empty()) {
-        out << "\nWith the task context (--context):\n" << rule->example_context << "\n";
+    const drslint::RuleExamples examples = linter.examples(rule->id);
+    if (!examples.context.empty()) {
+        out << "\nWith the task context (--context):\n" << examples.context << "\n";
     }
-    if (!rule->failing_example.empty()) {
-        out << "\nFails:\n" << rule->failing_example << "\n";
+    if (!examples.failing.empty()) {
+        out << "\nFails:\n" << examples.failing << "\n";
     }
-    if (!rule->passing_example.empty()) {
-        out << "\nPasses:\n" << rule->passing_example << "\n";
+    if (!examples.passing.empty()) {
+        out << "\nPasses:\n" << examples.passing << "\n";
     }
     return kExitClean;
 }
