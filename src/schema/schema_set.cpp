@@ -1,6 +1,8 @@
 #include "schema/schema_set.h"
 
+#include <optional>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/pointer.h>
@@ -15,7 +17,19 @@ namespace {
     throw std::runtime_error("schema " + location + ": " + what);
 }
 
-std::uint8_t type_bit(std::string_view name, const std::string& location)
+// Where a keyword is, for a load error's message: its text is built only for one.
+struct Where {
+    const std::string& file;
+    const std::string& pointer;
+    std::string_view keyword;
+};
+
+[[noreturn]] void fail(const Where& where, const std::string& what)
+{
+    fail(where.file + "#" + where.pointer + "/" + std::string(where.keyword), what);
+}
+
+std::uint8_t type_bit(std::string_view name, const Where& location)
 {
     if (name == "null") return kNull;
     if (name == "boolean") return kBoolean;
@@ -27,7 +41,7 @@ std::uint8_t type_bit(std::string_view name, const std::string& location)
     fail(location, "unknown type '" + std::string(name) + "'");
 }
 
-std::size_t count_of(const rapidjson::Value& v, const std::string& location)
+std::size_t count_of(const rapidjson::Value& v, const Where& location)
 {
     if (!v.IsUint64()) {
         fail(location, "expected a non-negative integer");
@@ -35,7 +49,7 @@ std::size_t count_of(const rapidjson::Value& v, const std::string& location)
     return static_cast<std::size_t>(v.GetUint64());
 }
 
-double number_of(const rapidjson::Value& v, const std::string& location)
+double number_of(const rapidjson::Value& v, const Where& location)
 {
     if (!v.IsNumber()) {
         fail(location, "expected a number");
@@ -45,7 +59,7 @@ double number_of(const rapidjson::Value& v, const std::string& location)
 
 // Keyword values of the wrong JSON type are load errors too: RapidJSON's accessors assume the type
 // and would read garbage, so a malformed schema file must fail here, never run.
-std::string string_of(const rapidjson::Value& v, const std::string& location)
+std::string string_of(const rapidjson::Value& v, const Where& location)
 {
     if (!v.IsString()) {
         fail(location, "expected a string");
@@ -53,7 +67,7 @@ std::string string_of(const rapidjson::Value& v, const std::string& location)
     return {v.GetString(), v.GetStringLength()};
 }
 
-const rapidjson::Value& array_of(const rapidjson::Value& v, const std::string& location)
+const rapidjson::Value& array_of(const rapidjson::Value& v, const Where& location)
 {
     if (!v.IsArray()) {
         fail(location, "expected an array");
@@ -61,7 +75,7 @@ const rapidjson::Value& array_of(const rapidjson::Value& v, const std::string& l
     return v;
 }
 
-const rapidjson::Value& object_of(const rapidjson::Value& v, const std::string& location)
+const rapidjson::Value& object_of(const rapidjson::Value& v, const Where& location)
 {
     if (!v.IsObject()) {
         fail(location, "expected an object");
@@ -147,34 +161,42 @@ void SchemaSet::compile_patterns() const
 
 const Node* SchemaSet::compile(const std::string& file, const std::string& pointer)
 {
-    const std::string location = file + "#" + pointer;
-    if (auto it = by_location_.find(location); it != by_location_.end()) {
+    if (auto it = by_location_.find(file + "#" + pointer); it != by_location_.end()) {
         return it->second;  // also ends cycles: the node is registered before it is filled
     }
     auto doc = documents_.find(file);
     if (doc == documents_.end()) {
-        fail(location, "no such schema file");
+        fail(file + "#" + pointer, "no such schema file");
     }
     // A Pointer whose tokens come from a throwing allocator, as every allocation of the schemas'.
     const rapidjson::Value* value =
         rapidjson::GenericPointer<rapidjson::Value, parse::ThrowingAllocator>(pointer.c_str()).Get(doc->second.document);
     if (value == nullptr) {
-        fail(location, "no such location");
+        fail(file + "#" + pointer, "no such location");
     }
+    return compile(file, pointer, *value);
+}
+
+// A subschema at a known place: no pointer to resolve, as a $ref needs.
+const Node* SchemaSet::compile(const std::string& file, const std::string& pointer, const rapidjson::Value& value)
+{
+    std::string location = file + "#" + pointer;
+    auto [it, added] = by_location_.try_emplace(location, nullptr);
+    if (!added) return it->second;
     Node& node = nodes_.emplace_back();
-    node.location = location;
-    by_location_[location] = &node;
-    if (value->IsBool()) {
+    node.location = std::move(location);
+    it->second = &node;
+    if (value.IsBool()) {
         // true accepts everything; false accepts nothing ("not": {} says the same).
-        if (!value->GetBool()) {
+        if (!value.GetBool()) {
             node.not_ = &nodes_.emplace_back();
         }
         return &node;
     }
-    if (!value->IsObject()) {
-        fail(location, "a schema must be an object or a boolean");
+    if (!value.IsObject()) {
+        fail(node.location, "a schema must be an object or a boolean");
     }
-    fill(node, *value, file, pointer);
+    fill(node, value, file, pointer);
     return &node;
 }
 
@@ -186,32 +208,74 @@ const Node* SchemaSet::resolve_ref(const std::string& file, const std::string& r
     return compile(target_file, fragment);
 }
 
+namespace {
+
+enum class Keyword {
+    annotation, comment, title, description, ref, type, enum_, const_, min_length, max_length, pattern, minimum,
+    maximum, exclusive_minimum, exclusive_maximum, min_items, max_items, unique_items, items, properties, required,
+    additional_properties, property_names, min_properties, max_properties, dependencies, all_of, any_of, one_of,
+    not_, if_, then_, else_,
+};
+
+// By name, one lookup per keyword of every schema object (a chain of string compares was most of
+// compiling).
+std::optional<Keyword> keyword_of(std::string_view name)
+{
+    static const std::unordered_map<std::string_view, Keyword> kKeywords = {
+        {"$schema", Keyword::annotation}, {"$id", Keyword::annotation}, {"default", Keyword::annotation},
+        {"examples", Keyword::annotation}, {"definitions", Keyword::annotation}, {"$comment", Keyword::comment},
+        {"title", Keyword::title}, {"description", Keyword::description}, {"$ref", Keyword::ref},
+        {"type", Keyword::type}, {"enum", Keyword::enum_}, {"const", Keyword::const_},
+        {"minLength", Keyword::min_length}, {"maxLength", Keyword::max_length}, {"pattern", Keyword::pattern},
+        {"minimum", Keyword::minimum}, {"maximum", Keyword::maximum},
+        {"exclusiveMinimum", Keyword::exclusive_minimum}, {"exclusiveMaximum", Keyword::exclusive_maximum},
+        {"minItems", Keyword::min_items}, {"maxItems", Keyword::max_items}, {"uniqueItems", Keyword::unique_items},
+        {"items", Keyword::items}, {"properties", Keyword::properties}, {"required", Keyword::required},
+        {"additionalProperties", Keyword::additional_properties}, {"propertyNames", Keyword::property_names},
+        {"minProperties", Keyword::min_properties}, {"maxProperties", Keyword::max_properties},
+        {"dependencies", Keyword::dependencies}, {"allOf", Keyword::all_of}, {"anyOf", Keyword::any_of},
+        {"oneOf", Keyword::one_of}, {"not", Keyword::not_}, {"if", Keyword::if_}, {"then", Keyword::then_},
+        {"else", Keyword::else_},
+    };
+    const auto it = kKeywords.find(name);
+    return it == kKeywords.end() ? std::nullopt : std::optional<Keyword>(it->second);
+}
+
+}  // namespace
+
 void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::string& file, const std::string& pointer)
 {
-    auto sub = [&](const char* keyword) { return pointer + "/" + keyword; };
-    auto child = [&](const std::string& child_pointer) { return compile(file, child_pointer); };
-
     for (const auto& member : value.GetObject()) {
-        const std::string keyword(member.name.GetString(), member.name.GetStringLength());
+        const std::string_view keyword(member.name.GetString(), member.name.GetStringLength());
         const rapidjson::Value& v = member.value;
-        const std::string where = file + "#" + pointer + "/" + keyword;
-
-        if (keyword == "$schema" || keyword == "$id" || keyword == "default" || keyword == "examples" ||
-            keyword == "definitions") {
-            continue;  // annotations; definitions compile when a $ref reaches them
-        } else if (keyword == "$comment") {
+        const Where where{file, pointer, keyword};
+        auto sub = [&]() {
+            std::string out = pointer;
+            out += '/';
+            out.append(keyword.data(), keyword.size());
+            return out;
+        };
+        auto child = [&](std::string child_pointer, const rapidjson::Value& child_value) {
+            return compile(file, child_pointer, child_value);
+        };
+        const std::optional<Keyword> known = keyword_of(keyword);
+        if (!known) {
+            fail(where, "keyword '" + std::string(keyword) + "' is not supported by drslint's schema engine");
+        }
+        switch (*known) {
+        case Keyword::annotation: break;  // definitions compile when a $ref reaches them
+        case Keyword::comment: {
             const std::string text = string_of(v, where);
             constexpr std::string_view kTag = "rule: ";
             if (text.compare(0, kTag.size(), kTag) == 0) {
                 node.rule = text.substr(kTag.size());
             }
-        } else if (keyword == "title") {
-            node.title = string_of(v, where);
-        } else if (keyword == "description") {
-            node.description = string_of(v, where);
-        } else if (keyword == "$ref") {
-            node.ref = resolve_ref(file, string_of(v, where));
-        } else if (keyword == "type") {
+            break;
+        }
+        case Keyword::title: node.title = string_of(v, where); break;
+        case Keyword::description: node.description = string_of(v, where); break;
+        case Keyword::ref: node.ref = resolve_ref(file, string_of(v, where)); break;
+        case Keyword::type:
             if (v.IsString()) {
                 node.types = type_bit(v.GetString(), where);
             } else if (v.IsArray()) {
@@ -221,18 +285,17 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             } else {
                 fail(where, "type must be a string or an array");
             }
-        } else if (keyword == "enum") {
+            break;
+        case Keyword::enum_:
             if (!v.IsArray() || v.Empty()) {
                 fail(where, "enum must be a non-empty array");
             }
             node.enum_values = &v;
-        } else if (keyword == "const") {
-            node.const_value = &v;
-        } else if (keyword == "minLength") {
-            node.min_length = count_of(v, where);
-        } else if (keyword == "maxLength") {
-            node.max_length = count_of(v, where);
-        } else if (keyword == "pattern") {
+            break;
+        case Keyword::const_: node.const_value = &v; break;
+        case Keyword::min_length: node.min_length = count_of(v, where); break;
+        case Keyword::max_length: node.max_length = count_of(v, where); break;
+        case Keyword::pattern:
             node.pattern_source = string_of(v, where);
             try {
                 node.pattern.emplace(node.pattern_source);
@@ -240,49 +303,46 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             } catch (const std::invalid_argument& e) {
                 fail(where, e.what());
             }
-        } else if (keyword == "minimum") {
-            node.minimum = number_of(v, where);
-        } else if (keyword == "maximum") {
-            node.maximum = number_of(v, where);
-        } else if (keyword == "exclusiveMinimum") {
-            node.exclusive_minimum = number_of(v, where);
-        } else if (keyword == "exclusiveMaximum") {
-            node.exclusive_maximum = number_of(v, where);
-        } else if (keyword == "minItems") {
-            node.min_items = count_of(v, where);
-        } else if (keyword == "maxItems") {
-            node.max_items = count_of(v, where);
-        } else if (keyword == "uniqueItems") {
-            node.unique_items = v.IsTrue();
-        } else if (keyword == "items") {
+            break;
+        case Keyword::minimum: node.minimum = number_of(v, where); break;
+        case Keyword::maximum: node.maximum = number_of(v, where); break;
+        case Keyword::exclusive_minimum: node.exclusive_minimum = number_of(v, where); break;
+        case Keyword::exclusive_maximum: node.exclusive_maximum = number_of(v, where); break;
+        case Keyword::min_items: node.min_items = count_of(v, where); break;
+        case Keyword::max_items: node.max_items = count_of(v, where); break;
+        case Keyword::unique_items: node.unique_items = v.IsTrue(); break;
+        case Keyword::items:
             if (!v.IsObject() && !v.IsBool()) {
                 fail(where, "only a single items schema is supported");
             }
-            node.items = child(sub("items"));
-        } else if (keyword == "properties") {
+            node.items = child(sub(), v);
+            break;
+        case Keyword::properties: {
+            const std::string properties = sub();
             for (const auto& property : object_of(v, where).GetObject()) {
                 std::string name(property.name.GetString(), property.name.GetStringLength());
-                std::string child_pointer = sub("properties");
+                std::string child_pointer = properties;
                 core::append_pointer_token(child_pointer, name);
-                node.properties.emplace_back(std::move(name), child(child_pointer));
+                node.properties.emplace_back(std::move(name), child(std::move(child_pointer), property.value));
             }
-        } else if (keyword == "required") {
+            break;
+        }
+        case Keyword::required:
             for (const auto& name : array_of(v, where).GetArray()) {
                 node.required.push_back(string_of(name, where));
             }
-        } else if (keyword == "additionalProperties") {
+            break;
+        case Keyword::additional_properties:
             if (v.IsFalse()) {
                 node.additional_forbidden = true;
             } else if (v.IsObject()) {
-                node.additional = child(sub("additionalProperties"));
+                node.additional = child(sub(), v);
             }
-        } else if (keyword == "propertyNames") {
-            node.property_names = child(sub("propertyNames"));
-        } else if (keyword == "minProperties") {
-            node.min_properties = count_of(v, where);
-        } else if (keyword == "maxProperties") {
-            node.max_properties = count_of(v, where);
-        } else if (keyword == "dependencies") {
+            break;
+        case Keyword::property_names: node.property_names = child(sub(), v); break;
+        case Keyword::min_properties: node.min_properties = count_of(v, where); break;
+        case Keyword::max_properties: node.max_properties = count_of(v, where); break;
+        case Keyword::dependencies:
             for (const auto& dependency : object_of(v, where).GetObject()) {
                 Dependency d;
                 d.property.assign(dependency.name.GetString(), dependency.name.GetStringLength());
@@ -291,27 +351,27 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
                         d.required.push_back(string_of(name, where));
                     }
                 } else {
-                    std::string child_pointer = sub("dependencies");
+                    std::string child_pointer = sub();
                     core::append_pointer_token(child_pointer, d.property);
-                    d.schema = child(child_pointer);
+                    d.schema = child(std::move(child_pointer), dependency.value);
                 }
                 node.dependencies.push_back(std::move(d));
             }
-        } else if (keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf") {
-            auto& list = keyword == "allOf" ? node.all_of : keyword == "anyOf" ? node.any_of : node.one_of;
+            break;
+        case Keyword::all_of:
+        case Keyword::any_of:
+        case Keyword::one_of: {
+            auto& list = *known == Keyword::all_of ? node.all_of : *known == Keyword::any_of ? node.any_of : node.one_of;
+            const std::string base = sub();
             for (rapidjson::SizeType i = 0; i < array_of(v, where).Size(); ++i) {
-                list.push_back(child(sub(keyword.c_str()) + "/" + std::to_string(i)));
+                list.push_back(child(base + "/" + std::to_string(i), v[i]));
             }
-        } else if (keyword == "not") {
-            node.not_ = child(sub("not"));
-        } else if (keyword == "if") {
-            node.if_ = child(sub("if"));
-        } else if (keyword == "then") {
-            node.then_ = child(sub("then"));
-        } else if (keyword == "else") {
-            node.else_ = child(sub("else"));
-        } else {
-            fail(where, "keyword '" + keyword + "' is not supported by drslint's schema engine");
+            break;
+        }
+        case Keyword::not_: node.not_ = child(sub(), v); break;
+        case Keyword::if_: node.if_ = child(sub(), v); break;
+        case Keyword::then_: node.then_ = child(sub(), v); break;
+        case Keyword::else_: node.else_ = child(sub(), v); break;
         }
     }
 }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <rapidjson/document.h>
@@ -44,6 +45,7 @@ public:
 
 private:
     const Node* compile(const std::string& file, const std::string& pointer);
+    const Node* compile(const std::string& file, const std::string& pointer, const rapidjson::Value& value);
     const Node* resolve_ref(const std::string& file, const std::string& ref);
     void fill(Node& node, const rapidjson::Value& value, const std::string& file, const std::string& pointer);
 
