@@ -82,12 +82,14 @@ std::string parent_pointer(std::string_view pointer)
 
 std::optional<std::size_t> array_index(std::string_view token)
 {
-    if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string_view::npos ||
-        (token.size() > 1 && token[0] == '0')) {
+    if (token.empty() || token.size() > 9 || (token.size() > 1 && token[0] == '0')) {
         return std::nullopt;
     }
     std::size_t index = 0;
-    for (const char c : token) index = index * 10 + static_cast<std::size_t>(c - '0');
+    for (const char c : token) {
+        if (c < '0' || c > '9') return std::nullopt;
+        index = index * 10 + static_cast<std::size_t>(c - '0');
+    }
     return index;
 }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace drslint::core {
 
@@ -12,29 +14,43 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bo
 {
     const std::size_t n = a.size();
     const std::size_t m = b.size();
-    // ASCII folding, inline: std::tolower is a library call per comparison (and depends on the
-    // locale), while the names and values compared here are ASCII.
+    if ((n > m ? n - m : m - n) > bound) return bound + 1;  // each edit changes the length by at most one
+    // ASCII folding, once per byte, not per comparison: the names and values compared here are
+    // ASCII (std::tolower is a library call and depends on the locale).
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    // The three rows on the stack for the names compared here (at most 64 bytes), else one
-    // allocation for them.
-    constexpr std::size_t kStackColumns = 65;
-    std::size_t stack_rows[3 * kStackColumns];
-    std::vector<std::size_t> heap_rows(m + 1 <= kStackColumns ? 0 : 3 * (m + 1));
-    std::size_t* two_back = heap_rows.empty() ? stack_rows : heap_rows.data();
+    // The folded words and the three rows on the stack for the names compared here (at most 64
+    // bytes), else one allocation for them.
+    constexpr std::size_t kStack = 65;
+    char stack_words[2 * kStack];
+    std::size_t stack_rows[3 * kStack];
+    const bool small = n < kStack && m < kStack;
+    std::string heap_words(small ? 0 : n + m, '\0');
+    std::vector<std::size_t> heap_rows(small ? 0 : 3 * (m + 1));
+    char* x = small ? stack_words : heap_words.data();
+    char* y = x + n;
+    for (std::size_t i = 0; i < n; ++i) x[i] = lower(a[i]);
+    for (std::size_t j = 0; j < m; ++j) y[j] = lower(b[j]);
+    std::size_t* two_back = small ? stack_rows : heap_rows.data();
     std::size_t* previous = two_back + (m + 1);
     std::size_t* current = previous + (m + 1);
+    // Only cells within `bound` of the diagonal can hold a distance within it (Ukkonen's band);
+    // the cells just outside it read as `far`, more than the bound (and no overflow when adding).
+    const std::size_t far = std::min(bound, n + m) + 1;
     for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
+        const std::size_t lo = i > bound ? i - bound : 1;
+        const std::size_t hi = bound >= m ? m : std::min(m, i + bound);
         current[0] = i;
-        std::size_t row_min = current[0];
-        for (std::size_t j = 1; j <= m; ++j) {
-            const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
-                current[j] = std::min(current[j], two_back[j - 2] + 1);
-            }
-            row_min = std::min(row_min, current[j]);
+        if (lo > 1) current[lo - 1] = far;
+        std::size_t row_min = lo == 1 ? current[0] : far;
+        for (std::size_t j = lo; j <= hi; ++j) {
+            const std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            std::size_t d = std::min(std::min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) d = std::min(d, two_back[j - 2] + 1);
+            current[j] = d;
+            row_min = std::min(row_min, d);
         }
+        if (hi < m) current[hi + 1] = far;
         // No row's minimum is below the one before it (every step adds to an entry of the row
         // above, a swap to one of the row before, which is no smaller than the row above's): once
         // a whole row is past the bound, so is the distance.

@@ -111,6 +111,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     // Set by every case of the switch: the rule of a plain keyword, unless a tag overrides it.
     core::RuleId rule = core::RuleId::schema_constraint;
     rules::MessageArgs args;
+    args.reserve(6);  // as many as any keyword below fills: one allocation, no moves
     args.emplace_back("subject", core::describe_pointer(v.pointer));
 
     switch (v.keyword) {
