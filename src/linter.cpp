@@ -295,7 +295,9 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
     if (!violations.empty()) out.reserve(out.size() + violations.size());
     for (const auto& violation : violations) {
         Located l;
-        l.finding = findings::finding_from_violation(violation, catalogue);
+        bool secret = true;
+        l.finding = findings::finding_from_violation(violation, catalogue, &secret);
+        l.secret = secret;
         if (violation.keyword == schema::Keyword::type) l.expected_types = violation.node->types;
         l.anchor = violation.keyword == schema::Keyword::required         ? Anchor::parent
                    : violation.keyword == schema::Keyword::unknown_member ? Anchor::key

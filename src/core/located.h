@@ -27,6 +27,9 @@ struct Located {
     std::size_t occurrence = 0;         // which of several members with one pointer (duplicates)
     std::optional<std::size_t> offset;  // a known byte offset (parse errors)
     unsigned expected_types = 0;        // a type violation's schema::TypeBit set, for its fix
+    // Whether the pointer is at or inside a secret, where that was decided already (the schema's
+    // findings); else the report stage decides it.
+    std::optional<bool> secret;
 };
 
 }  // namespace drslint::core

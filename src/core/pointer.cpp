@@ -27,13 +27,24 @@ void append_pointer_token(std::string& pointer, std::string_view token)
 
 void append_pointer_index(std::string& pointer, std::size_t index)
 {
+    // The digits backwards into a buffer: std::to_string would build a string of its own.
+    char digits[20];
+    std::size_t n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + index % 10);
+        index /= 10;
+    } while (index != 0);
     pointer.push_back('/');
-    pointer += std::to_string(index);
+    while (n != 0) pointer.push_back(digits[--n]);
 }
 
 std::string PointerPath::str() const
 {
+    // Its length first (an escape doubles a byte, an index has at most 20 digits): one allocation.
+    std::size_t length = 0;
+    for (const Step& step : steps_) length += 1 + (step.index == kName ? 2 * step.name.size() : 20);
     std::string pointer;
+    pointer.reserve(length);
     for (const Step& step : steps_) {
         if (step.index == kName) {
             append_pointer_token(pointer, step.name);
@@ -96,12 +107,7 @@ std::optional<std::size_t> array_index(std::string_view token)
 std::string describe_pointer(std::string_view pointer)
 {
     // The root, or a malformed pointer (as for_each_raw_token refuses one); any other has a token.
-    if (pointer.empty() || pointer.front() != '/') return "the body";
-    for (std::size_t i = 0; i < pointer.size(); ++i) {
-        if (pointer[i] == '~' && (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1'))) {
-            return "the body";
-        }
-    }
+    if (pointer.empty() || pointer.front() != '/' || !escapes_well_formed(pointer)) return "the body";
     auto is_index = [](std::string_view t) { return array_index(t).has_value(); };
     std::size_t start = pointer.size();
     for (std::size_t names = 0; names < 2 && start > 0;) {

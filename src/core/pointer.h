@@ -17,15 +17,20 @@ void append_pointer_index(std::string& pointer, std::size_t index);
 bool split_pointer(std::string_view pointer, std::vector<std::string>& tokens);
 // Calls visit(token) for each token of a pointer, still escaped ("~0", "~1"), allocating nothing.
 // Returns false, having visited nothing, for a malformed pointer.
+// Whether every '~' of a pointer starts "~0" or "~1" (RFC 6901's only escapes). Most pointers hold
+// no '~': a search for one (memchr), not a look at every byte.
+inline bool escapes_well_formed(std::string_view pointer)
+{
+    for (std::size_t i = pointer.find('~'); i != std::string_view::npos; i = pointer.find('~', i + 1)) {
+        if (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1')) return false;
+    }
+    return true;
+}
 template <typename Visit>
 bool for_each_raw_token(std::string_view pointer, Visit&& visit)
 {
     if (!pointer.empty() && pointer.front() != '/') return false;
-    for (std::size_t i = 0; i < pointer.size(); ++i) {
-        if (pointer[i] == '~' && (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1'))) {
-            return false;
-        }
-    }
+    if (!escapes_well_formed(pointer)) return false;
     for (std::size_t start = 1; start <= pointer.size() && !pointer.empty();) {
         const std::size_t end = std::min(pointer.find('/', start), pointer.size());
         visit(pointer.substr(start, end - start));

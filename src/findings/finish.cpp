@@ -152,10 +152,11 @@ Report keep_first(std::vector<Located>& located, const std::vector<std::size_t>&
     const std::size_t shown = std::min(order.size(), limit);
     report.findings.reserve(shown + 1);  // a Finding is large: moving it on each growth costs
     for (std::size_t k = 0; k < shown; ++k) {
+        const Located& l = located[order[k]];
         Finding& finding = located[order[k]].finding;
         // Last, after positions were found from the full pointer; the rule's summary (a lookup by
         // its id) only for a finding inside a secret.
-        if (core::is_secret_pointer(finding.pointer)) {
+        if (l.secret ? *l.secret : core::is_secret_pointer(finding.pointer)) {
             core::redact_finding(finding, catalogue.get(finding.rule).info.summary);
         }
         report.findings.push_back(std::move(finding));

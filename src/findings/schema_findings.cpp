@@ -84,11 +84,11 @@ const Node* resolved(const Node* node)
 
 // A message quotes at most core::kMaxQuotedCodePoints of a value: where a long value breaks its
 // format, it names the character ("; character 151, `!`, is not allowed there"). Never for a secret.
-std::string mismatch_hint(const Node& node, const rapidjson::Value& value, std::string_view pointer)
+std::string mismatch_hint(const Node& node, const rapidjson::Value& value, bool secret)
 {
     const std::string_view text(value.GetString(), value.GetStringLength());
     const std::size_t characters = core::count_code_points(text);
-    if (characters <= core::kMaxQuotedCodePoints || core::is_secret_pointer(pointer) || !node.pattern) return {};
+    if (characters <= core::kMaxQuotedCodePoints || secret || !node.pattern) return {};
     const auto at = node.pattern->first_mismatch(text);
     if (!at) return {};
     if (*at == text.size()) return "; it ends before the format is complete";
@@ -102,10 +102,12 @@ std::string mismatch_hint(const Node& node, const rapidjson::Value& value, std::
 
 }  // namespace
 
-Finding finding_from_violation(const schema::Violation& v, const rules::RuleCatalogue& catalogue)
+Finding finding_from_violation(const schema::Violation& v, const rules::RuleCatalogue& catalogue, bool* in_secret)
 {
     const Node& node = *v.node;
     const rapidjson::Value& value = *v.value;
+    const bool secret = core::is_secret_pointer(v.pointer);
+    if (in_secret != nullptr) *in_secret = secret;
     Finding finding;
     finding.pointer = v.pointer;
     // Set by every case of the switch: the rule of a plain keyword, unless a tag overrides it.
@@ -121,7 +123,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         args.emplace_back("expected", finding.expected);
         args.emplace_back("actual", parse::describe_type(value));
         if ((node.types & schema::kString) && value.IsNumber()) {
-            const std::string rendered = parse::render_value(value, v.pointer);
+            const std::string rendered = parse::render_value(value, secret);
             args.emplace_back("hint", rendered == core::kRedacted ? std::string("; put the value in quotes")
                                                             : "; write \"" + rendered + "\", not " + rendered);
         } else if ((node.types & schema::kBoolean) && value.IsString() &&
@@ -176,10 +178,10 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
             add(*node.const_value);
         }
         finding.expected = allowed;
-        args.emplace_back("value", parse::render_value(value, v.pointer));
+        args.emplace_back("value", parse::render_value(value, secret));
         args.emplace_back("allowed", allowed);
         args.emplace_back("expected", allowed);
-        if (value.IsString() && !core::is_secret_pointer(v.pointer)) {
+        if (value.IsString() && !secret) {
             finding.suggestion = core::closest_match({value.GetString(), value.GetStringLength()}, candidates);
             if (!finding.suggestion.empty()) {
                 args.emplace_back("hint", "; did you mean `" + finding.suggestion + "`?");
@@ -199,8 +201,8 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         rule = core::RuleId::string_format;
         finding.expected = !node.title.empty() ? node.title : "a value matching " + node.pattern_source;
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value(value, v.pointer));
-        args.emplace_back("hint", mismatch_hint(node, value, v.pointer));
+        args.emplace_back("value", parse::render_value(value, secret));
+        args.emplace_back("hint", mismatch_hint(node, value, secret));
         break;
     }
     case Keyword::integer_form: {
@@ -210,7 +212,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         finding.expected = d < 0 ? std::to_string(static_cast<long long>(d))
                                  : std::to_string(static_cast<unsigned long long>(d));
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value(value, v.pointer));
+        args.emplace_back("value", parse::render_value(value, secret));
         break;
     }
     case Keyword::minimum:
@@ -221,7 +223,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         if (!high && node.exclusive_maximum) high = *node.exclusive_maximum - 1;
         finding.expected = describe_range(low, high, "");
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value(value, v.pointer));
+        args.emplace_back("value", parse::render_value(value, secret));
         break;
     }
     case Keyword::min_items:
@@ -241,7 +243,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         rule = core::RuleId::schema_constraint;
         finding.expected = !node.title.empty() ? node.title : !node.description.empty() ? node.description : node.location;
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value(value, v.pointer));
+        args.emplace_back("value", parse::render_value(value, secret));
         // A rule about a whole object (a tagged `not`) names it as {object}, as `required` names the
         // object that lacks a member: children-required-when-not-all is raised both ways.
         if (value.IsObject()) args.emplace_back("object", core::describe_pointer(v.pointer));

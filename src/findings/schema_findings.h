@@ -10,6 +10,9 @@
 
 namespace drslint::findings {
 
-Finding finding_from_violation(const schema::Violation& violation, const rules::RuleCatalogue& catalogue);
+// With `secret`, also says whether the violation is at or inside a secret (decided here, once per
+// finding: the report stage redacts by the same answer).
+Finding finding_from_violation(const schema::Violation& violation, const rules::RuleCatalogue& catalogue,
+                               bool* secret = nullptr);
 
 }  // namespace drslint::findings

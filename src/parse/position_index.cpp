@@ -485,11 +485,7 @@ bool DocumentSpans::find(std::string_view pointer, std::size_t occurrence, Span&
 {
     // As core::split_pointer: a malformed pointer names nothing.
     if (!pointer.empty() && pointer.front() != '/') return false;
-    for (std::size_t i = 0; i < pointer.size(); ++i) {
-        if (pointer[i] == '~' && (i + 1 >= pointer.size() || (pointer[i + 1] != '0' && pointer[i + 1] != '1'))) {
-            return false;
-        }
-    }
+    if (!core::escapes_well_formed(pointer)) return false;
     // Where the walk stands: a value, and how it was reached (a member's name, or an array's item).
     struct Place {
         const rapidjson::Value* value;

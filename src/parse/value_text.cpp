@@ -8,7 +8,12 @@ namespace drslint::parse {
 
 std::string render_value(const rapidjson::Value& value, std::string_view pointer)
 {
-    if (core::is_secret_pointer(pointer)) {
+    return render_value(value, core::is_secret_pointer(pointer));
+}
+
+std::string render_value(const rapidjson::Value& value, bool secret)
+{
+    if (secret) {
         return std::string(core::kRedacted);
     }
     if (value.IsObject()) {
