@@ -199,7 +199,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     }
     case Keyword::pattern: {
         rule = core::RuleId::string_format;
-        finding.expected = !node.title.empty() ? node.title : "a value matching " + node.pattern_source;
+        finding.expected = !node.title.empty() ? node.title : "a value matching " + node.pattern->source();
         args.emplace_back("expected", finding.expected);
         args.emplace_back("value", parse::render_value(value, secret));
         args.emplace_back("hint", mismatch_hint(node, value, secret));

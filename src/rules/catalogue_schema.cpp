@@ -78,7 +78,7 @@ std::string what_is_wrong(const schema::Violation& v)
     }
     case schema::Keyword::min_length: return "shorter than " + count(n.min_length.value_or(0)) + " characters";
     case schema::Keyword::max_length: return "longer than " + count(n.max_length.value_or(0)) + " characters";
-    case schema::Keyword::pattern: return json_text(value) + " does not match " + n.pattern_source;
+    case schema::Keyword::pattern: return json_text(value) + " does not match " + n.pattern->source();
     case schema::Keyword::minimum:
     case schema::Keyword::maximum: return json_text(value) + " is out of range";
     case schema::Keyword::min_items: return "fewer than " + count(n.min_items.value_or(0)) + " items";

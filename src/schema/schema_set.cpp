@@ -296,9 +296,8 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
         case Keyword::min_length: node.min_length = count_of(v, where); break;
         case Keyword::max_length: node.max_length = count_of(v, where); break;
         case Keyword::pattern:
-            node.pattern_source = string_of(v, where);
             try {
-                node.pattern.emplace(node.pattern_source);
+                node.pattern = std::make_unique<const Pattern>(string_of(v, where));
                 if (checks_ == core::DataChecks::all) node.pattern->compile();
             } catch (const std::invalid_argument& e) {
                 fail(where, e.what());
