@@ -61,9 +61,17 @@ public:
         return sealed_ - 1;
     }
     std::string& piece(std::size_t index) { return pieces_[index]; }
-    void write(JsonStream& stream) const
+    // Hands the pieces to `out` (what was buffered before them first), each in one write, and
+    // forgets them: a copy less of the one part of a junit batch that no worker can share.
+    void write(JsonStream& stream, std::ostream& out)
     {
-        for (const auto& p : pieces_) stream.append(p.data(), p.size());
+        stream.drain();
+        for (auto& p : pieces_) {
+            out.write(p.data(), static_cast<std::streamsize>(p.size()));
+            std::string().swap(p);
+        }
+        pieces_.clear();
+        sealed_ = 0;
     }
 
 private:
@@ -120,7 +128,7 @@ void RenderedPart::clear()
 // its testcases, so its document is kept (rendered) until finish().
 struct BatchWriter::Impl {
     Impl(std::ostream& out, Format format, const Context& context, std::size_t limit, TooMany too_many)
-        : format(format), context(context), limit(limit), too_many(std::move(too_many)), text(out), stream(out),
+        : format(format), context(context), limit(limit), too_many(std::move(too_many)), out(out), text(out), stream(out),
           writer(stream), sarif(stream)
     {
         if (format == Format::sarif) rules = formatting::sarif_rule_index(context);
@@ -179,6 +187,7 @@ struct BatchWriter::Impl {
     Context context;
     std::size_t limit;
     TooMany too_many;
+    std::ostream& out;
     BlockOutput text;   // text and github
     JsonStream stream;  // json, jsonl, sarif and junit
     JsonWriter writer;
@@ -411,7 +420,7 @@ void BatchWriter::finish()
         std::string start;
         formatting::write_junit_start(start, d.tests, d.all_failures, d.errors);
         d.stream.append(start.data(), start.size());
-        d.suites.write(d.stream);
+        d.suites.write(d.stream, d.out);
         std::string end;
         formatting::write_junit_end(end);
         d.stream.append(end.data(), end.size());
