@@ -56,17 +56,17 @@ std::optional<Format> parse_format(std::string_view name);
 
 void write(std::ostream& out, Format format, const std::vector<FileResult>& results, const Context& context);
 
-// Output printed as it is found, so that a JSON Lines batch need not hold its findings: text,
-// github and jsonl print write()'s output one result at a time (write_findings) and then its last
-// line (write_summary); json writes its document as it goes (BatchWriter). sarif and junit cannot:
-// they need every finding at once.
+// Formats with a summary of their own for -q: text, github and jsonl print write()'s output one
+// result at a time (write_findings) and then its last line (write_summary); json writes its
+// document as it goes (BatchWriter). sarif writes its results as they arrive too (BatchWriter) but
+// has no summary form, and junit, whose counts come first, is written at the end; both are false.
 bool streams(Format format);
 void write_findings(std::ostream& out, Format format, const FileResult& result, const Context& context);
 void write_summary(std::ostream& out, Format format, const Summary& summary);
 
 // Parts of a file rendered ahead by BatchWriter::render, perhaps on another thread, for
-// BatchWriter::add to print in order: their bytes and, for the json document's limit, where each
-// finding's bytes end. add() empties it and keeps its buffers, so that a part reused for the next
+// BatchWriter::add to print in order: their bytes and, for a document's limit (json, sarif,
+// junit), where each finding's bytes end. add() empties it and keeps its buffers, so that a part reused for the next
 // bodies allocates nothing.
 class RenderedPart {
 public:
@@ -84,13 +84,16 @@ private:
     std::unique_ptr<Data> data_;
 };
 
-// Prints results that arrive a part at a time (a JSON Lines batch: a part per body), as they
-// arrive, in a format that streams(). Output reaches `out` in blocks of 64 KiB (one write each, not
-// one per byte), and all of it by finish(). The json document keeps at most `document_limit`
-// findings per file and ends the file with the finding `too_many(document_limit, more)` makes for
-// the rest (too-many-findings), which bounds what a reader of the one document must hold; text,
-// github and jsonl print every finding. Used from one thread, except render(), which any number of
-// threads may call at once (and while the writer's thread prints).
+// Prints results that arrive a part at a time (a JSON Lines batch: a part per body), in any
+// format, with the bytes write() prints for the same reports. Output reaches `out` in blocks of
+// 64 KiB (one write each, not one per byte), and all of it by finish(); every format but junit is
+// printed as it arrives (junit's counts come first: its rendered testcases are kept until
+// finish()). The documents (json, sarif, junit) keep at most `document_limit` findings per file
+// and end the file with the finding `too_many(document_limit, more)` makes for the rest
+// (too-many-findings), which bounds what a reader of the one document (and junit's writer) must
+// hold; text, github and jsonl print every finding. Used from one thread, except render(), which
+// any number of threads may call at once (and while the writer's thread prints) for parts of the
+// file begun last.
 class BatchWriter {
 public:
     using TooMany = std::function<Finding(std::size_t limit, std::size_t more)>;
@@ -110,13 +113,14 @@ public:
     // printing or counting anything: the expensive half of add(), for another thread.
     void render(const FileResult& part, RenderedPart& into) const;
     // Prints the parts rendered into `parts`, in the order they were rendered, with the bytes and
-    // counts add() of each would give (the json document's limit included), and empties it.
+    // counts add() of each would give (a document's limit included), and empties it.
     void add(RenderedPart& parts);
     void end_file();
     // An input that could not be read (unchecked_file): said in the format (json: a file with its
-    // "error"), and counted as unchecked in the summary.
+    // "error"; sarif: a notification, at the end), and counted as unchecked in the summary.
     void unchecked(const FileResult& file);
-    // The summary line (json: the end of the document); then everything is handed to `out`.
+    // The summary line (json, sarif: the end of the document; junit: the document); then
+    // everything is handed to `out`.
     void finish();
     // Whether a finding printed so far is at or above its file's fail severity.
     bool failed() const;

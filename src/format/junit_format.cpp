@@ -1,8 +1,12 @@
 #include "drslint/format.h"
+#include "format/junit.h"
 
 #include <algorithm>
 
-namespace drslint::format {
+namespace drslint::formatting {
+
+using format::FileResult;
+
 namespace {
 
 // XML 1.0 text and attribute values. Control characters XML cannot carry at all become '?';
@@ -37,54 +41,96 @@ std::string location(const FileResult& result, const Finding& f)
 
 }  // namespace
 
+std::string junit_file_name(const FileResult& result) { return xml(result.display_name); }
+
+void write_junit_start(std::string& out, std::size_t tests, std::size_t failures, std::size_t errors)
+{
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out += "<testsuites name=\"drslint\" tests=\"" + std::to_string(tests) + "\" failures=\"" + std::to_string(failures) +
+           "\" errors=\"" + std::to_string(errors) + "\">\n";
+}
+
+void write_junit_testcase(std::string& out, const std::string& name, const FileResult& result, const Finding& f)
+{
+    const std::string pointer = f.pointer.empty() ? std::string("(root)") : f.pointer;
+    const std::string detail =
+        location(result, f) + ": " + to_string(f.severity) + ": " + f.message + " [" + f.rule + "]\nat " + pointer;
+    out += "    <testcase name=\"";
+    out += xml(f.rule + " at " + pointer);
+    out += "\" classname=\"";
+    out += name;
+    out += "\">\n";
+    if (f.severity >= result.fail_severity) {
+        out += "      <failure message=\"";
+        out += xml(f.message);
+        out += "\" type=\"";
+        out += xml(f.rule);
+        out += "\">";
+        out += xml(detail);
+        out += "</failure>\n";
+    } else {
+        // Below the fail severity: a passing test that still says what was found.
+        out += "      <system-out>";
+        out += xml(detail);
+        out += "</system-out>\n";
+    }
+    out += "    </testcase>\n";
+}
+
+void write_junit_suite_start(std::string& out, const std::string& name, std::size_t findings, std::size_t failures)
+{
+    out += "  <testsuite name=\"" + name + "\" tests=\"" + std::to_string(std::max<std::size_t>(findings, 1)) +
+           "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"0\">\n";
+    if (findings == 0) out += "    <testcase name=\"no findings\" classname=\"" + name + "\"/>\n";
+}
+
+void write_junit_suite_end(std::string& out) { out += "  </testsuite>\n"; }
+
+void write_junit_unchecked(std::string& out, const FileResult& result)
+{
+    // JUnit's <error>: the test could not run, which is not a failure of the body.
+    const std::string file = xml(result.display_name);
+    out += "  <testsuite name=\"" + file + "\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n";
+    out += "    <testcase name=\"not checked\" classname=\"" + file + "\">\n";
+    out += "      <error message=\"" + xml(result.error) + "\" type=\"not-checked\"/>\n";
+    out += "    </testcase>\n";
+    out += "  </testsuite>\n";
+}
+
+void write_junit_end(std::string& out) { out += "</testsuites>\n"; }
+
+}  // namespace drslint::formatting
+
+namespace drslint::format {
+
 void write_junit(std::ostream& out, const std::vector<FileResult>& results, const Context&)
 {
+    using namespace formatting;
     std::size_t tests = 0, failures = 0, errors = 0;
     for (const auto& result : results) {
         tests += std::max<std::size_t>(result.report.findings.size(), 1);
         for (const auto& f : result.report.findings) failures += f.severity >= result.fail_severity;
         errors += result.checked() ? 0 : 1;
     }
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out << "<testsuites name=\"drslint\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\""
-        << errors << "\">\n";
+    std::string text;
+    write_junit_start(text, tests, failures, errors);
     for (const auto& result : results) {
-        const auto& findings = result.report.findings;
+        // A file at a time: the document is not held whole.
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        text.clear();
         if (!result.checked()) {
-            // JUnit's <error>: the test could not run, which is not a failure of the body.
-            const std::string file = xml(result.display_name);
-            out << "  <testsuite name=\"" << file << "\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
-                << "    <testcase name=\"not checked\" classname=\"" << file << "\">\n"
-                << "      <error message=\"" << xml(result.error) << "\" type=\"not-checked\"/>\n"
-                << "    </testcase>\n"
-                << "  </testsuite>\n";
+            write_junit_unchecked(text, result);
             continue;
         }
+        const std::string name = junit_file_name(result);
         std::size_t failed = 0;
-        for (const auto& f : findings) failed += f.severity >= result.fail_severity;
-        const std::string file = xml(result.display_name);
-        out << "  <testsuite name=\"" << file << "\" tests=\"" << std::max<std::size_t>(findings.size(), 1)
-            << "\" failures=\"" << failed << "\" errors=\"0\" skipped=\"0\">\n";
-        if (findings.empty()) {
-            out << "    <testcase name=\"no findings\" classname=\"" << file << "\"/>\n";
-        }
-        for (const auto& f : findings) {
-            const std::string pointer = f.pointer.empty() ? std::string("(root)") : f.pointer;
-            const std::string detail = location(result, f) + ": " + to_string(f.severity) + ": " + f.message +
-                                       " [" + f.rule + "]\nat " + pointer;
-            out << "    <testcase name=\"" << xml(f.rule + " at " + pointer) << "\" classname=\"" << file << "\">\n";
-            if (f.severity >= result.fail_severity) {
-                out << "      <failure message=\"" << xml(f.message) << "\" type=\"" << xml(f.rule) << "\">"
-                    << xml(detail) << "</failure>\n";
-            } else {
-                // Below the fail severity: a passing test that still says what was found.
-                out << "      <system-out>" << xml(detail) << "</system-out>\n";
-            }
-            out << "    </testcase>\n";
-        }
-        out << "  </testsuite>\n";
+        for (const auto& f : result.report.findings) failed += f.severity >= result.fail_severity;
+        write_junit_suite_start(text, name, result.report.findings.size(), failed);
+        for (const auto& f : result.report.findings) write_junit_testcase(text, name, result, f);
+        write_junit_suite_end(text);
     }
-    out << "</testsuites>\n";
+    write_junit_end(text);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 }  // namespace drslint::format

@@ -1,17 +1,14 @@
 #include "drslint/format.h"
 #include "format/output.h"
-#include "parse/json_parser.h"
+#include "format/sarif.h"
 
-#include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <unordered_map>
 
-#include <rapidjson/prettywriter.h>
+namespace drslint::formatting {
 
-namespace drslint::format {
-
-using formatting::JsonStream;
+using format::Context;
+using format::FileResult;
 
 namespace {
 
@@ -50,8 +47,7 @@ std::string uri_encode(std::string_view path)
     return out;
 }
 
-// Its stack throws std::bad_alloc rather than write through null (see parse/json_parser.h).
-using Writer = rapidjson::PrettyWriter<JsonStream, rapidjson::UTF8<>, rapidjson::UTF8<>, parse::ThrowingAllocator>;
+using Writer = SarifWriter;
 
 void string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
@@ -88,20 +84,7 @@ void write_rules(Writer& w, const std::vector<RuleInfo>& rules)
     w.EndArray();
 }
 
-// A file's artifactLocation: its uri, and whether it is relative to %SRCROOT%. Made once per
-// file, not per finding (a batch is one file with thousands of findings).
-struct Artifact {
-    std::string uri;
-    bool relative = false;
-};
-
-Artifact artifact(const FileResult& result, const Context& context)
-{
-    if (result.is_stdin) return {"stdin", false};
-    const ArtifactPath path = artifact_path(result.file, context.base_directory);
-    if (path.relative) return {uri_encode(path.path), true};
-    return {"file://" + uri_encode(path.path), false};
-}
+using Artifact = SarifArtifact;
 
 void write_artifact_location(Writer& w, const Artifact& artifact)
 {
@@ -197,16 +180,36 @@ void write_fix(Writer& w, const Artifact& artifact, const Fix& fix)
 
 }  // namespace
 
-void write_sarif(std::ostream& out, const std::vector<FileResult>& results, const Context& context)
+SarifWriter::SarifWriter(JsonStream& stream) : PrettyWriter(stream) { SetIndent(' ', 2); }
+
+void SarifWriter::nest(JsonStream& stream, std::size_t depth)
+{
+    Reset(stream);
+    for (std::size_t i = 0; i < depth; ++i) new (level_stack_.template Push<Level>()) Level(true);
+}
+
+void SarifWriter::added(std::size_t n) { level_stack_.template Top<Level>()->valueCount += n; }
+
+SarifArtifact sarif_artifact(const FileResult& result, const Context& context)
+{
+    if (result.is_stdin) return {"stdin", false};
+    const format::ArtifactPath path = format::artifact_path(result.file, context.base_directory);
+    if (path.relative) return {uri_encode(path.path), true};
+    return {"file://" + uri_encode(path.path), false};
+}
+
+SarifRuleIndex sarif_rule_index(const Context& context)
+{
+    SarifRuleIndex index;
+    if (context.rules != nullptr) {
+        for (std::size_t i = 0; i < context.rules->size(); ++i) index.emplace((*context.rules)[i].id, i);
+    }
+    return index;
+}
+
+void write_sarif_start(SarifWriter& w, const Context& context)
 {
     static const std::vector<RuleInfo> kNoRules;
-    const std::vector<RuleInfo>& rules = context.rules != nullptr ? *context.rules : kNoRules;
-    std::unordered_map<std::string, std::size_t> rule_index;
-    for (std::size_t i = 0; i < rules.size(); ++i) rule_index.emplace(rules[i].id, i);
-
-    JsonStream stream(out);
-    Writer w(stream);
-    w.SetIndent(' ', 2);
     w.StartObject();
     w.Key("$schema");
     w.String(kSchema);
@@ -225,7 +228,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
     w.String(kInformationUri);
     w.Key("version");
     string(w, context.tool_version);
-    write_rules(w, rules);
+    write_rules(w, context.rules != nullptr ? *context.rules : kNoRules);
     w.EndObject();
     w.EndObject();
     w.Key("originalUriBaseIds");
@@ -238,29 +241,68 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
     string(w, "file://" + root);
     w.EndObject();
     w.EndObject();
+    // Our columns count code points; SARIF's default unit is UTF-16 code units.
+    w.Key("columnKind");
+    w.String("unicodeCodePoints");
+    w.Key("results");
+    w.StartArray();
+}
+
+void write_sarif_result(SarifWriter& w, const SarifRuleIndex& rules, const SarifArtifact& artifact, const Finding& f)
+{
+    w.StartObject();
+    w.Key("ruleId");
+    string(w, f.rule);
+    if (auto it = rules.find(f.rule); it != rules.end()) {
+        w.Key("ruleIndex");
+        w.Uint64(it->second);
+    }
+    w.Key("level");
+    w.String(level(f.severity));
+    text_object(w, "message", f.message);
+    write_location(w, artifact, f);
+    if (f.fix) write_fix(w, artifact, *f.fix);
+    if (!f.expected.empty() || !f.suggestion.empty()) {
+        w.Key("properties");
+        w.StartObject();
+        if (!f.expected.empty()) {
+            w.Key("expected");
+            string(w, f.expected);
+        }
+        if (!f.suggestion.empty()) {
+            w.Key("suggestion");
+            string(w, f.suggestion);
+        }
+        w.EndObject();
+    }
+    w.EndObject();
+}
+
+void write_sarif_end(SarifWriter& w, JsonStream& stream, const std::vector<SarifNotification>& unchecked)
+{
+    w.EndArray();
     // Whether every input was checked; the ones that were not are notifications, with the file
-    // as their location, so that a viewer shows a run that missed a file as one.
+    // as their location, so that a viewer shows a run that missed a file as one. After the
+    // results (member order means nothing in JSON), which can then be printed as they are found.
     w.Key("invocations");
     w.StartArray();
     w.StartObject();
-    const bool all_checked = std::all_of(results.begin(), results.end(), [](const auto& r) { return r.checked(); });
     w.Key("executionSuccessful");
-    w.Bool(all_checked);
-    if (!all_checked) {
+    w.Bool(unchecked.empty());
+    if (!unchecked.empty()) {
         w.Key("toolExecutionNotifications");
         w.StartArray();
-        for (const auto& result : results) {
-            if (result.checked()) continue;
+        for (const auto& notification : unchecked) {
             w.StartObject();
             w.Key("level");
             w.String("error");
-            text_object(w, "message", result.error);
+            text_object(w, "message", notification.message);
             w.Key("locations");
             w.StartArray();
             w.StartObject();
             w.Key("physicalLocation");
             w.StartObject();
-            write_artifact_location(w, artifact(result, context));
+            write_artifact_location(w, notification.artifact);
             w.EndObject();
             w.EndObject();
             w.EndArray();
@@ -270,47 +312,30 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& results, cons
     }
     w.EndObject();
     w.EndArray();
-    // Our columns count code points; SARIF's default unit is UTF-16 code units.
-    w.Key("columnKind");
-    w.String("unicodeCodePoints");
-    w.Key("results");
-    w.StartArray();
-    for (const auto& result : results) {
-        const Artifact file = artifact(result, context);
-        for (const auto& f : result.report.findings) {
-            w.StartObject();
-            w.Key("ruleId");
-            string(w, f.rule);
-            if (auto it = rule_index.find(f.rule); it != rule_index.end()) {
-                w.Key("ruleIndex");
-                w.Uint64(it->second);
-            }
-            w.Key("level");
-            w.String(level(f.severity));
-            text_object(w, "message", f.message);
-            write_location(w, file, f);
-            if (f.fix) write_fix(w, file, *f.fix);
-            if (!f.expected.empty() || !f.suggestion.empty()) {
-                w.Key("properties");
-                w.StartObject();
-                if (!f.expected.empty()) {
-                    w.Key("expected");
-                    string(w, f.expected);
-                }
-                if (!f.suggestion.empty()) {
-                    w.Key("suggestion");
-                    string(w, f.suggestion);
-                }
-                w.EndObject();
-            }
-            w.EndObject();
-        }
-    }
-    w.EndArray();
     w.EndObject();
     w.EndArray();
     w.EndObject();
     stream.Put('\n');
+}
+
+}  // namespace drslint::formatting
+
+namespace drslint::format {
+
+void write_sarif(std::ostream& out, const std::vector<FileResult>& results, const Context& context)
+{
+    using namespace formatting;
+    const SarifRuleIndex rules = sarif_rule_index(context);
+    JsonStream stream(out);
+    SarifWriter w(stream);
+    write_sarif_start(w, context);
+    std::vector<SarifNotification> unchecked;
+    for (const auto& result : results) {
+        const SarifArtifact artifact = sarif_artifact(result, context);
+        for (const auto& f : result.report.findings) write_sarif_result(w, rules, artifact, f);
+        if (!result.checked()) unchecked.push_back({result.error, artifact});
+    }
+    write_sarif_end(w, stream, unchecked);
 }
 
 }  // namespace drslint::format

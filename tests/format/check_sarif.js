@@ -55,6 +55,10 @@ for (const [name, text] of Object.entries(bodies)) {
 }
 const elsewhere = path.join(outside, "elsewhere.json");
 fs.writeFileSync(elsewhere, bodies["bad.json"]);
+// A JSON Lines batch, whose results are printed as they are found (invocations after them).
+const batchLines = [];
+for (let i = 0; i < 300; i++) batchLines.push(i % 3 === 0 ? bodies["bad.json"] : bodies["clean.json"]);
+fs.writeFileSync(path.join(work, "log.jsonl"), batchLines.join("\n") + "\n");
 
 let passed = 0;
 let failed = 0;
@@ -85,6 +89,8 @@ const runs = [
   ["clean", sarif(["clean.json"])],
   // One unreadable input: the others are still reported, the run says it did not succeed (exit 2).
   ["partial", sarif(["bad.json", "missing.json"], "", 2)],
+  // The same in a batch on two threads, with an unreadable batch after it.
+  ["batch", sarif(["--jsonl", "--jobs", "2", "log.jsonl", "missing.jsonl"], "", 2)],
 ];
 for (const [label, log] of runs) {
   if (!log) continue;
@@ -137,13 +143,22 @@ for (const [label, log] of runs) {
   if (label === "clean") check("a clean file has no results", run.results.length === 0);
   const invocation = run.invocations && run.invocations[0];
   check(`${label}: an invocation says whether every input was checked`,
-    invocation && invocation.executionSuccessful === (label !== "partial"), JSON.stringify(run.invocations));
+    invocation && invocation.executionSuccessful === (label !== "partial" && label !== "batch"),
+    JSON.stringify(run.invocations));
   if (label === "partial") {
     check("partial: the readable file's results are there", run.results.some((r) => r.ruleId === "enum-value"));
     const notes = invocation.toolExecutionNotifications || [];
     check("partial: the unreadable file is a notification with its location",
       notes.length === 1 && notes[0].level === "error" && /cannot read missing\.json/.test(notes[0].message.text) &&
       notes[0].locations[0].physicalLocation.artifactLocation.uri === "missing.json", JSON.stringify(notes));
+  }
+  if (label === "batch") {
+    check("batch: a result per bad line", run.results.filter((r) => r.ruleId === "enum-value").length === 100,
+      String(run.results.length));
+    const notes = invocation.toolExecutionNotifications || [];
+    check("batch: the unreadable batch is a notification",
+      notes.length === 1 && notes[0].locations[0].physicalLocation.artifactLocation.uri === "missing.jsonl",
+      JSON.stringify(notes));
   }
 }
 

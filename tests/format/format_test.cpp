@@ -127,8 +127,8 @@ Printed print_batch(drslint::format::Format format, std::size_t limit, bool ahea
 BOOST_AUTO_TEST_CASE(parts_rendered_ahead_print_what_adding_them_prints)
 {
     using drslint::format::Format;
-    for (const auto format : {Format::text, Format::github, Format::json, Format::jsonl}) {
-        // 2 and 7 cut the json document inside the second and the third RenderedPart; 100 keeps all.
+    for (const auto format : {Format::text, Format::github, Format::json, Format::jsonl, Format::sarif, Format::junit}) {
+        // 2 and 7 cut a document inside the second and the third RenderedPart; 100 keeps all.
         for (const std::size_t limit : {2u, 7u, 100u}) {
             const Printed direct = print_batch(format, limit, false);
             const Printed ahead = print_batch(format, limit, true);
@@ -140,7 +140,10 @@ BOOST_AUTO_TEST_CASE(parts_rendered_ahead_print_what_adding_them_prints)
             BOOST_TEST(ahead.summary.suppressed == 2u, "format " << f << ", limit " << limit);
             BOOST_TEST(ahead.failed == direct.failed, "format " << f << ", limit " << limit);
             BOOST_TEST(ahead.failed);
-            BOOST_TEST(contains(direct.bytes, "too-many-findings") == (format == Format::json && limit < 100),
+            const bool document = format == Format::json || format == Format::sarif || format == Format::junit;
+            // (SARIF's tool.driver lists every rule: the result, not the rule.)
+            const std::string too_many = format == Format::sarif ? "\"ruleId\": \"too-many-findings\"" : "too-many-findings";
+            BOOST_TEST(contains(direct.bytes, too_many) == (document && limit < 100),
                        "format " << f << ", limit " << limit);
         }
     }
@@ -163,4 +166,117 @@ BOOST_AUTO_TEST_CASE(a_cleared_rendered_part_prints_nothing)
     BOOST_TEST(writer.summary().warnings == 0u);
     BOOST_TEST(!writer.failed());
     BOOST_TEST(!contains(out.str(), "type-mismatch"), out.str());
+}
+
+namespace {
+
+// A batch as the CLI prints it (a file of parts, an input that could not be read, a second file
+// with a name to escape), through a BatchWriter that keeps `limit` findings per file in a
+// document; the parts rendered ahead, several to a RenderedPart, or added one by one.
+std::string batch_through_the_writer(drslint::format::Format format, std::size_t limit, bool ahead)
+{
+    const auto first = batch_parts();
+    const std::vector<FileResult> second = {
+        result("b<&\"'>.jsonl", "", {finding("enum-value", Severity::error, "", 0, 0, 0, 0, "x <y> & \"z\"")})};
+    std::ostringstream out;
+    drslint::format::BatchWriter writer(out, format, context(), limit, [](std::size_t l, std::size_t more) {
+        return linter().too_many_findings(l, more, false);
+    });
+    const auto file = [&](const std::string& name, const std::vector<FileResult>& parts) {
+        writer.begin_file(drslint::finish_file(name, {}, {}, Config(), std::nullopt));
+        std::vector<drslint::format::RenderedPart> rendered(2);
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (ahead) {
+                writer.render(parts[i], rendered[i % 2]);
+                if (i % 2 == 1) {
+                    writer.add(rendered[0]);
+                    writer.add(rendered[1]);
+                }
+            } else {
+                writer.add(parts[i]);
+            }
+        }
+        for (auto& r : rendered) writer.add(r);
+        writer.end_file();
+    };
+    file("batch.jsonl", first);
+    writer.unchecked(drslint::unchecked_file("gone.jsonl", "cannot read gone.jsonl"));
+    file(second[0].file, second);
+    writer.finish();
+    return out.str();
+}
+
+// What write() prints for the same batch: each file one report of its parts' findings (in a
+// document, the first `limit` and too-many-findings for the rest) and suppressions.
+std::string batch_through_write(drslint::format::Format format, std::size_t limit)
+{
+    using drslint::format::Format;
+    const bool document = format == Format::json || format == Format::sarif || format == Format::junit;
+    const auto merge = [&](const std::string& name, const std::vector<FileResult>& parts) {
+        std::vector<Finding> findings;
+        std::size_t suppressed = 0, more = 0;
+        for (const auto& part : parts) {
+            suppressed += part.suppressed;
+            for (const auto& f : part.report.findings) {
+                if (document && findings.size() == limit) {
+                    ++more;
+                } else {
+                    findings.push_back(f);
+                }
+            }
+        }
+        if (more != 0) findings.push_back(linter().too_many_findings(limit, more, false));
+        FileResult merged = result(name, "", std::move(findings));
+        merged.suppressed = suppressed;
+        return merged;
+    };
+    const std::vector<FileResult> second = {
+        result("b<&\"'>.jsonl", "", {finding("enum-value", Severity::error, "", 0, 0, 0, 0, "x <y> & \"z\"")})};
+    return render(format, {merge("batch.jsonl", batch_parts()),
+                           drslint::unchecked_file("gone.jsonl", "cannot read gone.jsonl"), merge(second[0].file, second)});
+}
+
+}  // namespace
+
+// The promise of BatchWriter: for the same reports, the bytes of write(), in every format, whether
+// the parts are added or rendered ahead, with a document's limit cutting a file or not.
+BOOST_AUTO_TEST_CASE(a_batch_writer_prints_what_write_prints_for_the_same_reports)
+{
+    using drslint::format::Format;
+    for (const auto format : {Format::text, Format::github, Format::json, Format::jsonl, Format::sarif, Format::junit}) {
+        for (const std::size_t limit : {3u, 100u}) {
+            const std::string expected = batch_through_write(format, limit);
+            const int f = static_cast<int>(format);
+            BOOST_TEST(contains(expected, "type-mismatch"), "format " << f);
+            for (const bool ahead : {false, true}) {
+                BOOST_TEST(batch_through_the_writer(format, limit, ahead) == expected,
+                           "format " << f << ", limit " << limit << ", ahead " << ahead);
+            }
+        }
+    }
+}
+
+// SARIF's invocations follow its results, so that the results can be printed as they are found;
+// an input that could not be read still makes the run unsuccessful, after them.
+BOOST_AUTO_TEST_CASE(sarif_invocations_follow_the_results)
+{
+    using drslint::format::Format;
+    const std::string batch = batch_through_the_writer(Format::sarif, 100, true);
+    const auto results = batch.find("\"results\": [");
+    const auto invocations = batch.find("\"invocations\": [");
+    BOOST_TEST_REQUIRE(results != std::string::npos);
+    BOOST_TEST_REQUIRE(invocations != std::string::npos);
+    BOOST_TEST(results < invocations);
+    BOOST_TEST(batch.find("\"ruleId\"", invocations) == std::string::npos);
+    rapidjson::Document document;
+    document.Parse(batch.c_str());
+    BOOST_TEST_REQUIRE(!document.HasParseError());
+    const auto& run = document["runs"][0];
+    BOOST_TEST(run["results"].Size() == 10u);  // the batch's 9 findings and the second file's
+    BOOST_TEST(!run["invocations"][0]["executionSuccessful"].GetBool());
+    BOOST_TEST(std::string(run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].GetString()) ==
+               "cannot read gone.jsonl");
+    const std::string clean = render(Format::sarif, {result("clean.json", "{}", {})});
+    BOOST_TEST(contains(clean, "\"results\": [],\n      \"invocations\": [\n        {\n          \"executionSuccessful\": true"),
+               clean);
 }

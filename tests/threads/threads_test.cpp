@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(a_batch_on_four_jobs_with_the_cross_check_is_the_batch_on_o
 
 // The pool's output, through the batch writer as the CLI prints it, is the one thread's output
 // byte for byte, over many more lines than are in flight at a time (so workers take batches while
-// others are emitted), in the streaming formats.
+// others are emitted), in every format.
 BOOST_AUTO_TEST_CASE(a_long_batch_prints_the_same_bytes_on_three_jobs_as_on_one)
 {
     std::string batch;
@@ -154,7 +154,8 @@ BOOST_AUTO_TEST_CASE(a_long_batch_prints_the_same_bytes_on_three_jobs_as_on_one)
     drslint::format::Context context;
     context.rules = &linter.rules();
     for (const auto format : {drslint::format::Format::text, drslint::format::Format::json,
-                              drslint::format::Format::jsonl, drslint::format::Format::github}) {
+                              drslint::format::Format::jsonl, drslint::format::Format::github,
+                              drslint::format::Format::sarif, drslint::format::Format::junit}) {
         auto run = [&](unsigned jobs) {
             std::istringstream in(batch);
             std::ostringstream out;
@@ -211,7 +212,7 @@ std::string long_batch()
 }  // namespace
 
 // Bodies rendered on three workers print, through the batch writer, the bytes one thread prints
-// adding each report, in every streaming format; the json document's limit (here 150 findings)
+// adding each report, in every format; a document's limit (json, sarif, junit; here 150 findings)
 // cuts a rendered batch of bodies where one thread cuts it.
 BOOST_AUTO_TEST_CASE(bodies_rendered_on_the_workers_print_what_one_thread_prints)
 {
@@ -221,7 +222,8 @@ BOOST_AUTO_TEST_CASE(bodies_rendered_on_the_workers_print_what_one_thread_prints
     context.rules = &linter.rules();
     const auto too_many = [&](std::size_t limit, std::size_t more) { return linter.too_many_findings(limit, more, false); };
     for (const auto format : {drslint::format::Format::text, drslint::format::Format::json,
-                              drslint::format::Format::jsonl, drslint::format::Format::github}) {
+                              drslint::format::Format::jsonl, drslint::format::Format::github,
+                              drslint::format::Format::sarif, drslint::format::Format::junit}) {
         std::string one, three;
         for (const unsigned jobs : {1u, 3u}) {
             std::istringstream in(batch);
@@ -241,7 +243,12 @@ BOOST_AUTO_TEST_CASE(bodies_rendered_on_the_workers_print_what_one_thread_prints
             (jobs == 1 ? one : three) = out.str();
         }
         BOOST_TEST(one.size() > 10000u);
-        if (format == drslint::format::Format::json) BOOST_TEST(one.find("too-many-findings") != std::string::npos);
+        if (format == drslint::format::Format::json || format == drslint::format::Format::junit) {
+            BOOST_TEST(one.find("too-many-findings") != std::string::npos);
+        }
+        if (format == drslint::format::Format::sarif) {
+            BOOST_TEST(one.find("\"ruleId\": \"too-many-findings\"") != std::string::npos);
+        }
         BOOST_TEST((three == one), "format " << static_cast<int>(format));
     }
 }

@@ -218,12 +218,12 @@ private:
     std::vector<Slot> slots_;
 };
 
-// The findings a document format (json, sarif, junit) or a baseline keeps of one batch: they need
-// them all at once, so past this many they are counted into too-many-findings (an error), which
-// bounds the memory a batch holds.
+// The findings a document format (json, sarif, junit) or a baseline keeps of one batch: past this
+// many they are counted into too-many-findings (an error), which bounds what a reader of the
+// document, or the memory of a baseline or a junit batch, holds.
 std::size_t batch_findings_limit(const drslint::Limits& limits) { return 100 * limits.max_findings; }
 
-// A batch for a document format (sarif, junit) or a baseline, finished as
+// A batch for a baseline, finished as
 // finish_file(path, {}, <every body's findings>, config, fail_severity) would finish it, with at
 // most batch_findings_limit findings before the config (and too-many-findings for the rest). The
 // config is applied to each finding on the worker that found it, which records what became of it
@@ -927,9 +927,11 @@ int lint(const Arguments& args)
     };
     Output output(args.output_file);
     std::ostream& out = output.stream();
+    // -q leaves the formats with a summary only that; sarif and junit are printed whole unless -qq.
     const bool findings_shown = args.quiet == 0 || !drslint::format::streams(format);
-    if (args.jsonl && args.baseline_file.empty() && drslint::format::streams(format) && args.quiet == 0) {
-        // Each body is printed when it is linted: the batch holds a few chunks of reports at a time.
+    if (args.jsonl && args.baseline_file.empty() && findings_shown && args.quiet < 2) {
+        // Each body is rendered when it is linted and printed in order (junit: kept rendered until
+        // the end): the batch holds a few chunks of reports at a time.
         drslint::format::BatchWriter writer(out, format, context, batch_findings_limit(linter.limits()),
                                             [&](std::size_t limit, std::size_t more) {
                                                 return linter.too_many_findings(limit, more, false);
@@ -955,7 +957,7 @@ int lint(const Arguments& args)
         if (output.finish() != kExitClean || writer.summary().unchecked != 0) return kExitTrouble;
         return writer.failed() ? kExitFindings : kExitClean;
     }
-    if (args.jsonl && args.baseline_file.empty() && drslint::format::streams(format)) {
+    if (args.jsonl && args.baseline_file.empty()) {
         // -q: only the summary (or, -qq, nothing), counted as the bodies are linted.
         drslint::format::Summary summary;
         bool failed = false;
