@@ -123,7 +123,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         args.emplace_back("expected", finding.expected);
         args.emplace_back("actual", parse::describe_type(value));
         if ((node.types & schema::kString) && value.IsNumber()) {
-            const std::string rendered = parse::render_value(value, secret);
+            const std::string rendered = parse::render_value_in(value, secret);
             args.emplace_back("hint", rendered == core::kRedacted ? std::string("; put the value in quotes")
                                                             : "; write \"" + rendered + "\", not " + rendered);
         } else if ((node.types & schema::kBoolean) && value.IsString() &&
@@ -178,7 +178,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
             add(*node.const_value);
         }
         finding.expected = allowed;
-        args.emplace_back("value", parse::render_value(value, secret));
+        args.emplace_back("value", parse::render_value_in(value, secret));
         args.emplace_back("allowed", allowed);
         args.emplace_back("expected", allowed);
         if (value.IsString() && !secret) {
@@ -201,7 +201,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         rule = core::RuleId::string_format;
         finding.expected = !node.title.empty() ? node.title : "a value matching " + node.pattern->source();
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value(value, secret));
+        args.emplace_back("value", parse::render_value_in(value, secret));
         args.emplace_back("hint", mismatch_hint(node, value, secret));
         break;
     }
@@ -212,7 +212,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         finding.expected = d < 0 ? std::to_string(static_cast<long long>(d))
                                  : std::to_string(static_cast<unsigned long long>(d));
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value(value, secret));
+        args.emplace_back("value", parse::render_value_in(value, secret));
         break;
     }
     case Keyword::minimum:
@@ -223,7 +223,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         if (!high && node.exclusive_maximum) high = *node.exclusive_maximum - 1;
         finding.expected = describe_range(low, high, "");
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value(value, secret));
+        args.emplace_back("value", parse::render_value_in(value, secret));
         break;
     }
     case Keyword::min_items:
@@ -243,7 +243,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         rule = core::RuleId::schema_constraint;
         finding.expected = !node.title.empty() ? node.title : !node.description.empty() ? node.description : node.location;
         args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value(value, secret));
+        args.emplace_back("value", parse::render_value_in(value, secret));
         // A rule about a whole object (a tagged `not`) names it as {object}, as `required` names the
         // object that lacks a member: children-required-when-not-all is raised both ways.
         if (value.IsObject()) args.emplace_back("object", core::describe_pointer(v.pointer));

@@ -8,10 +8,10 @@ namespace drslint::parse {
 
 std::string render_value(const rapidjson::Value& value, std::string_view pointer)
 {
-    return render_value(value, core::is_secret_pointer(pointer));
+    return render_value_in(value, core::is_secret_pointer(pointer));
 }
 
-std::string render_value(const rapidjson::Value& value, bool secret)
+std::string render_value_in(const rapidjson::Value& value, bool secret)
 {
     if (secret) {
         return std::string(core::kRedacted);

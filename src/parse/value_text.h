@@ -14,7 +14,7 @@ namespace drslint::parse {
 // the value at or inside a secret (core::is_secret_pointer(pointer)) replaced by core::kRedacted.
 std::string render_value(const rapidjson::Value& value, std::string_view pointer);
 // The same, for a caller that has decided already whether the value is inside a secret.
-std::string render_value(const rapidjson::Value& value, bool secret);
+std::string render_value_in(const rapidjson::Value& value, bool secret);
 
 // "a string", "a number", "an object", ...
 std::string describe_type(const rapidjson::Value& value);

@@ -28,6 +28,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <string_view>
 #include <thread>
 #include <vector>
@@ -1093,6 +1094,14 @@ int run(int argc, char** argv)
     } catch (const std::bad_alloc&) {
         // Nothing is allocated on the way out: the message is a literal, std::cerr is unbuffered.
         std::cerr << "drslint: out of memory; nothing after this point was checked (see --max-input)\n";
+        return kExitTrouble;
+    } catch (const std::system_error& e) {
+        // The standard library says out of memory this way too (fs::current_path: ENOMEM).
+        if (e.code() == std::errc::not_enough_memory) {
+            std::cerr << "drslint: out of memory; nothing after this point was checked (see --max-input)\n";
+        } else {
+            std::cerr << "drslint: internal error: " << e.what() << "\n";
+        }
         return kExitTrouble;
     } catch (const std::exception& e) {
         std::cerr << "drslint: internal error: " << e.what() << "\n";
