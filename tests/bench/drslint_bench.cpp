@@ -10,7 +10,8 @@
 //                          ajv's validate() of a parsed body does (lint without parse and report)
 //   lint/BODY              Linter::lint as shipped (schemas and rules; drslint's evaluator)
 //   lint_cross_check/BODY  Linter::lint with Options::cross_check_with_valijson (--cross-check)
-//   lint_render/BODY       lint plus format::write_json of the report into a string
+//   lint_render/BODY       lint plus format::write_json of the report into a string (one stream
+//                          for all iterations, as a batch has one)
 //   startup/linter         constructing a Linter (schema compilation; paid once per process)
 //
 // Each benchmark carries the counters "bytes" (body size) and "findings" (lint's count), and the
@@ -23,13 +24,15 @@
 //   drslint_bench --jsonl FILE [--jobs N] [--cross-check]
 //       lints every line of FILE with drslint::lint_jsonl (N threads, default 1) and prints one
 //       summary line: the library without the CLI's output, and with the cross-check switchable
-//   drslint_bench --lint FILE [--repeat N] [--cross-check]
-//       lints one file N times (for valgrind --tool=callgrind)
+//   drslint_bench --lint FILE [--repeat N] [--cross-check] [--render]
+//       lints one file N times (for valgrind --tool=callgrind), and with --render writes each report
+//       as lint_render does
 // Common: --corpus DIR (default: tests/bench/corpus of the source tree).
 #include <chrono>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <streambuf>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -100,15 +103,42 @@ drslint::parse::ParseResult drslint_parse(const Stages& s, const Body& body)
     return drslint::parse::parse_json(body.text, {s.limits.max_depth});
 }
 
-std::string render_json(const Body& body, drslint::Report report)
-{
-    std::vector<drslint::format::FileResult> results(1);
-    results[0].file = results[0].display_name = body.name + ".json";
-    results[0].report = std::move(report);
-    std::ostringstream out;
-    drslint::format::write_json(out, results);
-    return out.str();
-}
+// Where lint_render writes: one stream for every iteration, into a string that keeps its
+// capacity, as a batch writes every body to one stream. A stream built per report (its locale, its
+// buffer growing from nothing) would be counted as the findings' cost, which no batch pays.
+class RenderTarget {
+public:
+    explicit RenderTarget(const Body& body) : out_(&buffer_), results_(1)
+    {
+        results_[0].file = results_[0].display_name = body.name + ".json";
+    }
+    // The report as --format json writes it; the text stays until the next call.
+    const std::string& render(drslint::Report report)
+    {
+        buffer_.text.clear();
+        results_[0].report = std::move(report);
+        drslint::format::write_json(out_, results_);
+        return buffer_.text;
+    }
+
+private:
+    struct Buffer : std::streambuf {
+        std::string text;
+        int_type overflow(int_type c) override
+        {
+            if (!traits_type::eq_int_type(c, traits_type::eof())) text.push_back(traits_type::to_char_type(c));
+            return traits_type::not_eof(c);
+        }
+        std::streamsize xsputn(const char* s, std::streamsize n) override
+        {
+            text.append(s, static_cast<std::size_t>(n));
+            return n;
+        }
+    };
+    Buffer buffer_;
+    std::ostream out_;
+    std::vector<drslint::format::FileResult> results_;
+};
 
 void set_counters(benchmark::State& state, const Body& body, std::size_t findings)
 {
@@ -198,8 +228,9 @@ void bm_lint(benchmark::State& state, const Stages& s, const Body& body)
 
 void bm_lint_render(benchmark::State& state, const Stages& s, const Body& body)
 {
+    RenderTarget target(body);
     for (auto _ : state) {
-        auto rendered = render_json(body, s.linter.lint(body.text));
+        const std::string& rendered = target.render(s.linter.lint(body.text));
         benchmark::DoNotOptimize(rendered.data());
     }
 }
@@ -308,13 +339,16 @@ struct Tally {
 };
 
 // --lint: one body linted `repeat` times (a steady loop for callgrind).
-int lint_repeatedly(const std::string& text, std::size_t repeat, bool cross_check)
+int lint_repeatedly(const std::string& text, std::size_t repeat, bool cross_check, bool render)
 {
     const drslint::Linter linter(options_with_cross_check(cross_check));
     const auto start = std::chrono::steady_clock::now();
     Tally tally;
+    RenderTarget target(Body{"body", text, false});
     for (std::size_t r = 0; r < repeat; ++r) {
-        tally.add(linter.lint(text));
+        drslint::Report report = linter.lint(text);
+        tally.add(report);
+        if (render) benchmark::DoNotOptimize(target.render(std::move(report)).data());
     }
     tally.print(start, cross_check);
     return 0;
@@ -357,6 +391,7 @@ struct Args {
     std::size_t repeat = 1;
     unsigned jobs = 1;
     bool cross_check = false;
+    bool render = false;
 };
 
 // Takes drslint_bench's own flags out of argv; Google Benchmark gets the rest.
@@ -381,6 +416,7 @@ Args take_own_args(int& argc, char** argv)
         else if (a == "--repeat") args.repeat = std::stoul(value());
         else if (a == "--jobs") args.jobs = static_cast<unsigned>(std::stoul(value()));
         else if (a == "--cross-check") args.cross_check = true;
+        else if (a == "--render") args.render = true;
         else argv[kept++] = argv[i];
     }
     argc = kept;
@@ -397,7 +433,7 @@ int main(int argc, char** argv)
             return lint_jsonl_file(args.jsonl_file, args.jobs, args.cross_check);
         }
         if (!args.lint_file.empty()) {
-            return lint_repeatedly(read_file(args.lint_file), args.repeat, args.cross_check);
+            return lint_repeatedly(read_file(args.lint_file), args.repeat, args.cross_check, args.render);
         }
         std::vector<Body> bodies = drslint::bench::load_corpus(args.corpus);
         if (!args.emit_dir.empty()) {

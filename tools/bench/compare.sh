@@ -17,6 +17,7 @@
 #   BENCH_FILTER=.            regex over benchmark names (e.g. 'valid-db_object$')
 #   BATCH_LINES=200000        bodies in each JSON Lines batch (drslint --jsonl, the library, node):
 #                             mixed.jsonl (about 30% invalid) and valid.jsonl
+#   PAIR_RUNS=5               runs of each CLI format on one thread and on all cores, taken by turns
 #   STARTUP_RUNS=50           runs of `drslint examples/rename-task.json`, and of the process floor
 #                             (tests/bench/process_floor.cpp), twice each
 #   DRSLINT_COMMIT            label for the measured tree (default: git rev-parse --short HEAD)
@@ -108,24 +109,44 @@ fi
 
 # ---------------------------------------------------------------- whole processes
 now_ns() { date +%s%N; }
+# Wall time (ms) of one run of a command, its output to $1; the rest of the arguments are the command.
+# Exit code 1 only says that some body has errors (drslint's contract); 2 and up is a failure.
+run_ms() {
+  local out=$1 start end
+  shift
+  start=$(now_ns)
+  "$@" >"$out" || [ $? -eq 1 ] || { echo "compare.sh: $* failed" >&2; exit 2; }
+  end=$(now_ns)
+  echo $(( (end - start) / 1000000 ))
+}
 # Wall time (ms) of the fastest of three runs of a command; the end of its output goes to stderr.
 # Its output of the last run stays in $OUT (default $RESULTS/last.out).
 process_ms() {
-  local times=() start end out=${OUT:-$RESULTS/last.out}
-  for _ in 1 2 3; do
-    start=$(now_ns)
-    # Exit code 1 only says that some body has errors (drslint's contract); 2 and up is a failure.
-    "$@" >"$out" || [ $? -eq 1 ] || { echo "compare.sh: $* failed" >&2; exit 2; }
-    end=$(now_ns)
-    times+=($(( (end - start) / 1000000 )))
-  done
+  local times=() out=${OUT:-$RESULTS/last.out}
+  for _ in 1 2 3; do times+=($(run_ms "$out" "$@")); done
   tail -n 1 "$out" | tail -c 200 >&2  # the CLI's JSON is one line: its summary is at the end
   printf '%s\n' "${times[@]}" | sort -n | head -n 1
+}
+# The fastest of PAIR_RUNS runs each of two commands, run by turns (one, the other, one, ...), so
+# that a slow spell of a shared machine falls on both sides of their ratio rather than on one
+# side's three runs. Arguments: OUT_A OUT_B ARGS_A... -- ARGS_B...; prints "MS_A MS_B".
+PAIR_RUNS=${PAIR_RUNS:-5}
+pair_ms() {
+  local out_a=$1 out_b=$2 a=() b=() times_a=() times_b=()
+  shift 2
+  while [ "$1" != -- ]; do a+=("$1"); shift; done
+  shift
+  b=("$@")
+  for _ in $(seq "$PAIR_RUNS"); do
+    times_a+=($(run_ms "$out_a" "${a[@]}"))
+    times_b+=($(run_ms "$out_b" "${b[@]}"))
+  done
+  echo "$(printf '%s\n' "${times_a[@]}" | sort -n | head -n 1) $(printf '%s\n' "${times_b[@]}" | sort -n | head -n 1)"
 }
 MIXED="$DATA/mixed.jsonl"
 VALID="$DATA/valid.jsonl"
 JOBS=$(nproc)
-say "batches: $BATCH_LINES bodies each, whole process, fastest of 3"
+say "batches: $BATCH_LINES bodies each, whole process, fastest of 3 (one thread and all cores: of $PAIR_RUNS by turns)"
 # The CLI (`drslint --jsonl`, output to a file) in every format on one thread and on all cores,
 # whose outputs must be the same bytes; and always the library alone, drslint_bench --jsonl:
 # drslint::lint_jsonl with nothing printed, without and with the valijson cross-check. One thread
@@ -137,8 +158,8 @@ formats_json="{}"
 if "$CLI" --help 2>&1 | grep -q -- '--jsonl'; then
   formats_json=""
   for format in json text jsonl github sarif junit; do
-    one=$(OUT="$RESULTS/$format.1.out" process_ms "$CLI" --jsonl --jobs 1 --format "$format" "$MIXED")
-    all=$(OUT="$RESULTS/$format.all.out" process_ms "$CLI" --jsonl --jobs "$JOBS" --format "$format" "$MIXED")
+    read -r one all < <(pair_ms "$RESULTS/$format.1.out" "$RESULTS/$format.all.out" \
+      "$CLI" --jsonl --jobs 1 --format "$format" "$MIXED" -- "$CLI" --jsonl --jobs "$JOBS" --format "$format" "$MIXED")
     same=false
     cmp -s "$RESULTS/$format.1.out" "$RESULTS/$format.all.out" && same=true
     bytes=$(wc -c <"$RESULTS/$format.1.out")
@@ -194,7 +215,7 @@ if [ -z "$commit" ]; then
 fi
 cat >"$RESULTS/run.json" <<EOF
 {"commit": "$commit", "nproc": $(nproc), "cpu": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')",
- "load": "$(cut -d' ' -f1-3 /proc/loadavg)", "batch_lines": $BATCH_LINES,
+ "load": "$(cut -d' ' -f1-3 /proc/loadavg)", "batch_lines": $BATCH_LINES, "pair_runs": $PAIR_RUNS,
  "batch_ms": {"cli": $batch_cli, "cli_all_cores": $batch_cli_all,
               "lint": $batch_lint, "lint_cross_check": $batch_checked, "lint_all_cores": $batch_lint_all,
               "lint_cross_check_all_cores": $batch_checked_all, "ajv": $batch_ajv,

@@ -96,8 +96,9 @@ out.push(table(["body", "valid case", "lint", "render", "checked", "lint/typical
 })));
 out.push("");
 const bm = run.batch_ms;
-out.push(`Batches: ${run.batch_lines} bodies of JSON Lines each, whole process (ms, fastest of 3; start-up and`);
-out.push("schema compilation included). mixed = about 30% invalid bodies, valid = none, both drawn seeded from");
+out.push(`Batches: ${run.batch_lines} bodies of JSON Lines each, whole process (ms, fastest of 3, the CLI's`);
+out.push(`on the mixed batch of ${run.pair_runs || 3} (see below); start-up and schema compilation included).`);
+out.push("mixed = about 30% invalid bodies, valid = none, both drawn seeded from");
 out.push("the schema cases, examples and corpus (drslint_bench --emit). CLI = drslint --jsonl --format json to a");
 out.push("file; lint / checked = the library alone (drslint_bench --jsonl: lint_jsonl, nothing printed), without /");
 out.push("with the valijson cross-check; ajv = node reading the file, JSON.parse and validate() per line.");
@@ -116,7 +117,8 @@ out.push(table(["engine", "batch", "threads", "ms", "vs ajv"], [
 out.push("");
 const formats = run.formats_ms || {};
 out.push(`Every format on the mixed batch (drslint --jsonl --format F, ms): 1 thread, ${run.nproc} threads, their`);
-out.push("ratio, and whether the two outputs are the same bytes.");
+out.push(`ratio, and whether the two outputs are the same bytes; the two run by turns, the fastest of ${run.pair_runs || 3}`);
+out.push("each, so that a slow spell of the machine falls on both sides of the ratio.");
 out.push(table(["format", "output bytes", "1 thread", `${run.nproc} threads`, "ratio", "vs ajv (1 thread)", "identical"],
   Object.keys(formats).map((f) => [f, formats[f].bytes, formats[f].one, formats[f].all,
     ratio(formats[f].all, formats[f].one), ratio(formats[f].one, bm.ajv), formats[f].identical ? "yes" : "NO"])));
