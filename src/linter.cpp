@@ -293,10 +293,10 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
     bool truncated = false;
     evaluator.validate(schema_root, document, &violations, collection_cap(options.limits), &truncated);
     if (!violations.empty()) out.reserve(out.size() + violations.size());
-    for (const auto& violation : violations) {
+    for (auto& violation : violations) {
         Located l;
         bool secret = true;
-        l.finding = findings::finding_from_violation(violation, catalogue, &secret);
+        l.finding = findings::finding_from_violation(std::move(violation), catalogue, &secret);
         l.secret = secret;
         if (violation.keyword == schema::Keyword::type) l.expected_types = violation.node->types;
         l.anchor = violation.keyword == schema::Keyword::required         ? Anchor::parent
@@ -387,7 +387,7 @@ void Linter::Impl::check_envelope(const HttpRequest& request, std::vector<Findin
                     }
                 }
             }
-            add(findings::finding_from_violation(violation, catalogue), at);
+            add(findings::finding_from_violation(std::move(violation), catalogue), at);
         }
     };
 

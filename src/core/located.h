@@ -16,6 +16,9 @@ namespace drslint::core {
 // Named values for a message template's {placeholders}. Values must already be printable and
 // redacted: a message shows them as they are.
 using MessageArgs = std::vector<std::pair<std::string_view, std::string>>;
+// The same, viewing values held elsewhere: what a finding's message is built from on the hot path
+// (no copy of a value it also keeps, such as its `expected`).
+using MessageArgView = std::pair<std::string_view, std::string_view>;
 
 // What a finding points at in the source: the member's key for an unknown or duplicate member,
 // the enclosing object for a missing member, the value otherwise.

@@ -10,27 +10,65 @@
 
 namespace drslint::core {
 
+namespace {
+
+char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The same distance (optimal string alignment: a swap of neighbours is one edit) for a `pattern`
+// of 1 to 64 bytes, a column of the table per bit of a word: Hyyrö's bit-vector algorithm (2003,
+// "A bit-vector algorithm for computing Levenshtein and Damerau edit distances"), as rapidfuzz
+// computes OSA. A did-you-mean compares a word against a few dozen names, each a few words of work.
+std::size_t bit_parallel_distance(std::string_view pattern, std::string_view text)
+{
+    // Per folded byte, the pattern's positions that hold it: kept zero between calls (the entries
+    // set here are cleared before returning), as clearing 2 KiB per call would cost more than
+    // the distance.
+    thread_local std::uint64_t where[256] = {};
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        where[static_cast<unsigned char>(fold(pattern[i]))] |= std::uint64_t{1} << i;
+    }
+    const std::uint64_t last = std::uint64_t{1} << (pattern.size() - 1);
+    std::uint64_t vp = ~std::uint64_t{0}, vn = 0, d0 = 0, previous_match = 0;
+    std::size_t distance = pattern.size();
+    for (const char c : text) {
+        const std::uint64_t match = where[static_cast<unsigned char>(fold(c))];
+        const std::uint64_t swap = ((~d0 & match) << 1) & previous_match;
+        d0 = (((match & vp) + vp) ^ vp) | match | vn | swap;
+        std::uint64_t hp = vn | ~(d0 | vp);
+        std::uint64_t hn = d0 & vp;
+        distance += (hp & last) != 0;
+        distance -= (hn & last) != 0;
+        hp = (hp << 1) | 1;
+        hn <<= 1;
+        vp = hn | ~(d0 | hp);
+        vn = hp & d0;
+        previous_match = match;
+    }
+    for (const char c : pattern) where[static_cast<unsigned char>(fold(c))] = 0;
+    return distance;
+}
+
+}  // namespace
+
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound)
 {
     const std::size_t n = a.size();
     const std::size_t m = b.size();
     if ((n > m ? n - m : m - n) > bound) return bound + 1;  // each edit changes the length by at most one
-    // ASCII folding, once per byte, not per comparison: the names and values compared here are
-    // ASCII (std::tolower is a library call and depends on the locale).
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    // The folded words and the three rows on the stack for the names compared here (at most 64
-    // bytes), else one allocation for them.
-    constexpr std::size_t kStack = 65;
-    char stack_words[2 * kStack];
-    std::size_t stack_rows[3 * kStack];
-    const bool small = n < kStack && m < kStack;
-    std::string heap_words(small ? 0 : n + m, '\0');
-    std::vector<std::size_t> heap_rows(small ? 0 : 3 * (m + 1));
-    char* x = small ? stack_words : heap_words.data();
+    if (n == 0 || m == 0) return n + m;
+    if (n <= 64 || m <= 64) {
+        const std::size_t d = n <= m ? bit_parallel_distance(a, b) : bit_parallel_distance(b, a);
+        return d > bound ? bound + 1 : d;
+    }
+    // Longer on both sides (no did-you-mean compares names this long, a caller may): the table,
+    // three rows of it, in one allocation, with the words folded once.
+    std::string words(n + m, '\0');
+    std::vector<std::size_t> rows(3 * (m + 1));
+    char* x = words.data();
     char* y = x + n;
-    for (std::size_t i = 0; i < n; ++i) x[i] = lower(a[i]);
-    for (std::size_t j = 0; j < m; ++j) y[j] = lower(b[j]);
-    std::size_t* two_back = small ? stack_rows : heap_rows.data();
+    for (std::size_t i = 0; i < n; ++i) x[i] = fold(a[i]);
+    for (std::size_t j = 0; j < m; ++j) y[j] = fold(b[j]);
+    std::size_t* two_back = rows.data();
     std::size_t* previous = two_back + (m + 1);
     std::size_t* current = previous + (m + 1);
     // Only cells within `bound` of the diagonal can hold a distance within it (Ukkonen's band);
@@ -63,7 +101,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bo
 
 namespace {
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // The bytes of a word, ASCII case folded, as a set.
 struct ByteSet {
@@ -71,13 +108,13 @@ struct ByteSet {
     explicit ByteSet(std::string_view text)
     {
         for (const char c : text) {
-            const auto b = static_cast<unsigned char>(ascii_lower(c));
+            const auto b = static_cast<unsigned char>(fold(c));
             bits[b >> 6] |= std::uint64_t{1} << (b & 63);
         }
     }
     bool has(char c) const
     {
-        const auto b = static_cast<unsigned char>(ascii_lower(c));
+        const auto b = static_cast<unsigned char>(fold(c));
         return (bits[b >> 6] >> (b & 63) & 1) != 0;
     }
 };

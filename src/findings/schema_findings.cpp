@@ -100,66 +100,96 @@ std::string mismatch_hint(const Node& node, const rapidjson::Value& value, bool 
            core::printable(text.substr(begin, end - begin)) + "`, is not allowed there";
 }
 
+// A message's values as views (no keyword fills more than kMax). A view of a temporary would
+// dangle, so a value is a string that outlives the message, or a literal.
+struct MessageValues {
+    static constexpr std::size_t kMax = 6;
+    core::MessageArgView args[kMax];
+    std::size_t count = 0;
+
+    void operator()(std::string_view name, const std::string& text) { add(name, text); }
+    void operator()(std::string_view name, const char* literal) { add(name, literal); }
+    void operator()(std::string_view name, std::string&& text) = delete;
+
+private:
+    void add(std::string_view name, std::string_view text)
+    {
+        if (count < kMax) args[count++] = {name, text};
+    }
+};
+
 }  // namespace
 
-Finding finding_from_violation(const schema::Violation& v, const rules::RuleCatalogue& catalogue, bool* in_secret)
+Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue& catalogue, bool* in_secret)
 {
     const Node& node = *v.node;
     const rapidjson::Value& value = *v.value;
     const bool secret = core::is_secret_pointer(v.pointer);
     if (in_secret != nullptr) *in_secret = secret;
     Finding finding;
-    finding.pointer = v.pointer;
     // Set by every case of the switch: the rule of a plain keyword, unless a tag overrides it.
     core::RuleId rule = core::RuleId::schema_constraint;
-    rules::MessageArgs args;
-    args.reserve(6);  // as many as any keyword below fills: one allocation, no moves
-    args.emplace_back("subject", core::describe_pointer(v.pointer));
+    // The message's values: views of the finding's own strings (its expected, its suggestion) and
+    // of these, which live until the message is built.
+    MessageValues arg;
+    const std::string subject = core::describe_pointer(v.pointer);
+    std::string object, shown, hint;
+    arg("subject", subject);
 
     switch (v.keyword) {
     case Keyword::type: {
         rule = core::RuleId::type_mismatch;
         finding.expected = describe_types(node.types);
-        args.emplace_back("expected", finding.expected);
-        args.emplace_back("actual", parse::describe_type(value));
+        arg("expected", finding.expected);
+        shown = parse::describe_type(value);
+        arg("actual", shown);
         if ((node.types & schema::kString) && value.IsNumber()) {
             const std::string rendered = parse::render_value_in(value, secret);
-            args.emplace_back("hint", rendered == core::kRedacted ? std::string("; put the value in quotes")
-                                                            : "; write \"" + rendered + "\", not " + rendered);
+            hint = rendered == core::kRedacted ? std::string("; put the value in quotes")
+                                               : "; write \"" + rendered + "\", not " + rendered;
+            arg("hint", hint);
         } else if ((node.types & schema::kBoolean) && value.IsString() &&
                    (value == rapidjson::Value("true") || value == rapidjson::Value("false"))) {
-            args.emplace_back("hint", std::string("; write ") + value.GetString() + " without quotes");
+            hint = std::string("; write ") + value.GetString() + " without quotes";
+            arg("hint", hint);
         } else if ((node.types & (schema::kInteger | schema::kNumber)) && value.IsString()) {
-            args.emplace_back("hint", std::string("; write the number without quotes"));
+            arg("hint", "; write the number without quotes");
         }
         break;
     }
     case Keyword::required: {
         rule = core::RuleId::required_member;
         finding.expected = "`" + v.member + "`";
-        args.emplace_back("member", v.member);
-        args.emplace_back("object", core::describe_pointer(core::parent_pointer(v.pointer)));
+        arg("member", v.member);
+        object = core::describe_pointer(core::parent_pointer(v.pointer));
+        arg("object", object);
         // The member's row is in the table of the object that lacks it; its own table (if it is an
         // object) describes what goes inside: "(Table 4; its members: Table 5 — params (UpdateJob))".
-        const std::string row = node.title.rfind("Table ", 0) == 0 ? node.title.substr(0, node.title.find(" \xE2\x80\x94")) : "";
+        const std::string_view title = node.title;
+        const std::string_view row = title.rfind("Table ", 0) == 0 ? title.substr(0, title.find(" \xE2\x80\x94")) : "";
         const Node* child = resolved(node.property(v.member));
-        const std::string inside = child != nullptr ? child->title : "";
+        const std::string_view inside = child != nullptr ? std::string_view(child->title) : std::string_view();
         if (!row.empty() && !inside.empty()) {
-            args.emplace_back("hint", " (" + row + "; its members: " + inside + ")");
+            hint.append(" (").append(row).append("; its members: ").append(inside).append(")");
+            arg("hint", hint);
         } else if (!row.empty() || !inside.empty()) {
-            args.emplace_back("hint", " (" + (row.empty() ? inside : row) + ")");
+            hint.append(" (").append(row.empty() ? inside : row).append(")");
+            arg("hint", hint);
         }
         break;
     }
     case Keyword::unknown_member: {
         rule = core::RuleId::unknown_member;
-        args.emplace_back("member", core::printable(v.member));
-        args.emplace_back("object", core::describe_pointer(core::parent_pointer(v.pointer)));
+        shown = core::printable(v.member);
+        arg("member", shown);
+        object = core::describe_pointer(core::parent_pointer(v.pointer));
+        arg("object", object);
         std::vector<std::string_view> known;
         collect_properties(&node, known);
         finding.suggestion = core::closest_match(v.member, known);
         if (!finding.suggestion.empty()) {
-            args.emplace_back("hint", "; did you mean `" + finding.suggestion + "`?");
+            hint = "; did you mean `" + finding.suggestion + "`?";
+            arg("hint", hint);
         }
         break;
     }
@@ -177,14 +207,16 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         } else if (node.const_value != nullptr) {
             add(*node.const_value);
         }
-        finding.expected = allowed;
-        args.emplace_back("value", parse::render_value_in(value, secret));
-        args.emplace_back("allowed", allowed);
-        args.emplace_back("expected", allowed);
+        finding.expected = std::move(allowed);
+        shown = parse::render_value_in(value, secret);
+        arg("value", shown);
+        arg("allowed", finding.expected);
+        arg("expected", finding.expected);
         if (value.IsString() && !secret) {
             finding.suggestion = core::closest_match({value.GetString(), value.GetStringLength()}, candidates);
             if (!finding.suggestion.empty()) {
-                args.emplace_back("hint", "; did you mean `" + finding.suggestion + "`?");
+                hint = "; did you mean `" + finding.suggestion + "`?";
+                arg("hint", hint);
             }
         }
         break;
@@ -193,16 +225,19 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     case Keyword::max_length: {
         rule = core::RuleId::string_length;
         finding.expected = describe_range(as_double(node.min_length), as_double(node.max_length), "characters");
-        args.emplace_back("expected", finding.expected);
-        args.emplace_back("actual", std::to_string(core::count_code_points({value.GetString(), value.GetStringLength()})));
+        arg("expected", finding.expected);
+        shown = std::to_string(core::count_code_points({value.GetString(), value.GetStringLength()}));
+        arg("actual", shown);
         break;
     }
     case Keyword::pattern: {
         rule = core::RuleId::string_format;
         finding.expected = !node.title.empty() ? node.title : "a value matching " + node.pattern->source();
-        args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value_in(value, secret));
-        args.emplace_back("hint", mismatch_hint(node, value, secret));
+        arg("expected", finding.expected);
+        shown = parse::render_value_in(value, secret);
+        arg("value", shown);
+        hint = mismatch_hint(node, value, secret);
+        arg("hint", hint);
         break;
     }
     case Keyword::integer_form: {
@@ -211,8 +246,9 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         const double d = value.GetDouble();
         finding.expected = d < 0 ? std::to_string(static_cast<long long>(d))
                                  : std::to_string(static_cast<unsigned long long>(d));
-        args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value_in(value, secret));
+        arg("expected", finding.expected);
+        shown = parse::render_value_in(value, secret);
+        arg("value", shown);
         break;
     }
     case Keyword::minimum:
@@ -222,16 +258,18 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         if (!low && node.exclusive_minimum) low = *node.exclusive_minimum + 1;
         if (!high && node.exclusive_maximum) high = *node.exclusive_maximum - 1;
         finding.expected = describe_range(low, high, "");
-        args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value_in(value, secret));
+        arg("expected", finding.expected);
+        shown = parse::render_value_in(value, secret);
+        arg("value", shown);
         break;
     }
     case Keyword::min_items:
     case Keyword::max_items: {
         rule = core::RuleId::array_length;
         finding.expected = describe_range(as_double(node.min_items), as_double(node.max_items), "items");
-        args.emplace_back("expected", finding.expected);
-        args.emplace_back("actual", std::to_string(value.Size()));
+        arg("expected", finding.expected);
+        shown = std::to_string(value.Size());
+        arg("actual", shown);
         break;
     }
     case Keyword::unique_items:
@@ -242,11 +280,12 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     case Keyword::one_of: {
         rule = core::RuleId::schema_constraint;
         finding.expected = !node.title.empty() ? node.title : !node.description.empty() ? node.description : node.location;
-        args.emplace_back("expected", finding.expected);
-        args.emplace_back("value", parse::render_value_in(value, secret));
+        arg("expected", finding.expected);
+        shown = parse::render_value_in(value, secret);
+        arg("value", shown);
         // A rule about a whole object (a tagged `not`) names it as {object}, as `required` names the
         // object that lacks a member: children-required-when-not-all is raised both ways.
-        if (value.IsObject()) args.emplace_back("object", core::describe_pointer(v.pointer));
+        if (value.IsObject()) arg("object", subject);
         break;
     }
     }
@@ -255,7 +294,8 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     const rules::RuleDefinition& definition = v.rule != nullptr ? catalogue.get(*v.rule) : catalogue.get(rule);
     finding.rule = definition.info.id;
     finding.severity = definition.info.severity;
-    finding.message = rules::RuleCatalogue::format(definition.message, args);
+    finding.message = rules::RuleCatalogue::format(definition.message, arg.args, arg.count);
+    finding.pointer = std::move(v.pointer);
     return finding;
 }
 

@@ -11,8 +11,9 @@
 namespace drslint::findings {
 
 // With `secret`, also says whether the violation is at or inside a secret (decided here, once per
-// finding: the report stage redacts by the same answer).
-Finding finding_from_violation(const schema::Violation& violation, const rules::RuleCatalogue& catalogue,
+// finding: the report stage redacts by the same answer). The violation's pointer moves into the
+// finding.
+Finding finding_from_violation(schema::Violation&& violation, const rules::RuleCatalogue& catalogue,
                                bool* secret = nullptr);
 
 }  // namespace drslint::findings

@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace drslint::formatting {
 
 namespace {
@@ -21,9 +25,24 @@ bool may_hold_escaped(std::uint64_t word)
     return (has_less(word, 0x20) | has_less(word ^ (kOnes * '"'), 1) | has_less(word ^ (kOnes * '\\'), 1)) != 0;
 }
 
-// The first byte at or after `i` that is escaped(), or `length`: eight bytes at a time.
+// The first byte at or after `i` that is escaped(), or `length`: sixteen bytes at a time where
+// SSE2 is (every x86-64), then eight. Loads stay inside [s, s + length).
 std::size_t next_escaped(const char* s, std::size_t i, std::size_t length)
 {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i space = _mm_set1_epi8(0x20);
+    for (; i + 16 <= length; i += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+        // Bytes at or above 0x20, unsigned (max(b, 0x20) == b), that are neither '"' nor '\\'.
+        const __m128i at_least_space = _mm_cmpeq_epi8(_mm_max_epu8(bytes, space), bytes);
+        const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash));
+        const __m128i plain = _mm_andnot_si128(special, at_least_space);
+        const unsigned escaped_bits = ~static_cast<unsigned>(_mm_movemask_epi8(plain)) & 0xFFFFu;
+        if (escaped_bits != 0) return i + static_cast<std::size_t>(__builtin_ctz(escaped_bits));
+    }
+#endif
     for (; i + 8 <= length; i += 8) {
         std::uint64_t word;
         std::memcpy(&word, s + i, sizeof word);

@@ -181,10 +181,14 @@ const RuleDefinition& RuleCatalogue::get(core::RuleId id) const
 }
 
 // {name} is a placeholder; {{ and }} are a literal brace ("PUT /v5/{{project_id}}/jobs/{{job_id}}").
-std::string RuleCatalogue::format(std::string_view message_template, const MessageArgs& args)
+namespace {
+
+// RuleCatalogue::format over either kind of arguments (owned or viewed values).
+template <typename Arg>
+std::string fill_template(std::string_view message_template, const Arg* args, std::size_t count)
 {
     std::size_t values = 0;
-    for (const auto& arg : args) values += arg.second.size();
+    for (std::size_t a = 0; a < count; ++a) values += args[a].second.size();
     std::string out;
     out.reserve(message_template.size() + values);
     // The text between braces goes in as runs: a message is built for every finding. (A loop, not
@@ -214,15 +218,27 @@ std::string RuleCatalogue::format(std::string_view message_template, const Messa
             continue;
         }
         const std::string_view name = message_template.substr(i + 1, close - i - 1);
-        for (const auto& [key, value] : args) {
-            if (key == name) {
-                out += value;
+        for (std::size_t a = 0; a < count; ++a) {
+            if (args[a].first == name) {
+                out += args[a].second;
                 break;
             }
         }
         i = close + 1;
     }
     return out;
+}
+
+}  // namespace
+
+std::string RuleCatalogue::format(std::string_view message_template, const MessageArgs& args)
+{
+    return fill_template(message_template, args.data(), args.size());
+}
+
+std::string RuleCatalogue::format(std::string_view message_template, const core::MessageArgView* args, std::size_t count)
+{
+    return fill_template(message_template, args, count);
 }
 
 std::string RuleCatalogue::check_template(std::string_view message_template)

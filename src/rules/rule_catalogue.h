@@ -54,6 +54,7 @@ public:
     // Fills {name} placeholders from args (a name without a value becomes empty); {{ and }} are
     // literal braces.
     static std::string format(std::string_view message_template, const MessageArgs& args);
+    static std::string format(std::string_view message_template, const core::MessageArgView* args, std::size_t count);
     // What is wrong with a template: an unknown placeholder or an unpaired brace; "" if nothing.
     // The constructor throws on it, so a typo in rules.json fails at load, not in a message.
     static std::string check_template(std::string_view message_template);

@@ -19,8 +19,8 @@ BOOST_AUTO_TEST_CASE(json_writer_strings_are_rapidjsons_byte_for_byte)
     std::vector<std::string> strings = {"", "plain", "a\"b\\c/d", "caf\xC3\xA9 \xF0\x9F\x98\x80", std::string("nul\0in", 6)};
     for (int b = 0; b < 256; ++b) strings.push_back(std::string("<") + static_cast<char>(b) + ">" + static_cast<char>(b));
     for (const char special : {'\0', '\x1F', '"', '\\', '\x7F', '\x80', '!', '#', '[', ']'}) {
-        for (std::size_t at = 0; at < 20; ++at) {  // at every place of a word, and past one
-            std::string text(20, 'a');
+        for (std::size_t at = 0; at < 40; ++at) {  // at every place of two 16-byte blocks and a tail
+            std::string text(40, 'a');
             text[at] = special;
             strings.push_back(text);
         }
@@ -38,6 +38,12 @@ BOOST_AUTO_TEST_CASE(json_writer_strings_are_rapidjsons_byte_for_byte)
         w.StartArray();
         for (const auto& s : strings) w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
         w.String("literal");
+        w.StartObject();  // keys spelled in the source take their own path
+        w.Key("rule");
+        w.Int(1);
+        w.Key("endColumn");
+        w.String("x");
+        w.EndObject();
         w.EndArray();
     }
     drslint::parse::StringBuffer buffer;
@@ -45,6 +51,12 @@ BOOST_AUTO_TEST_CASE(json_writer_strings_are_rapidjsons_byte_for_byte)
     theirs.StartArray();
     for (const auto& s : strings) theirs.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
     theirs.String("literal");
+    theirs.StartObject();
+    theirs.Key("rule");
+    theirs.Int(1);
+    theirs.Key("endColumn");
+    theirs.String("x");
+    theirs.EndObject();
     theirs.EndArray();
     const std::string expected(buffer.GetString(), buffer.GetSize());
     BOOST_TEST_REQUIRE(ours.str().size() == expected.size());

@@ -1,6 +1,11 @@
 // The report stage: globs, config files, baselines, and how messages name places and suggest names.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "core/pointer.h"
 #include "core/suggest.h"
 #include "drslint/baseline.h"
@@ -194,4 +199,54 @@ BOOST_AUTO_TEST_CASE(edit_distance_and_its_bound)
     BOOST_TEST(edit_distance("policy_config", "speed_limit", 2) > 2u);
     BOOST_TEST(drslint::core::closest_match("speedlimit", {"speed_limit", "policy_config", "speed"}) == "speed_limit");
     BOOST_TEST(drslint::core::closest_match("zzzzzz", {"speed_limit", "name"}).empty());
+}
+
+// The distance is computed a column per bit where a word has at most 64 bytes and by the table
+// otherwise: both give the textbook table's answer (optimal string alignment, case folded), at
+// every length around the word size and with every bound.
+BOOST_AUTO_TEST_CASE(edit_distance_is_the_tables_at_every_length)
+{
+    auto reference = [](std::string a, std::string b) {
+        for (auto* s : {&a, &b}) {
+            for (char& c : *s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+        for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+        for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+        return d[a.size()][b.size()];
+    };
+    std::uint32_t seed = 12345;
+    auto next = [&seed](std::uint32_t n) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 8) % n;
+    };
+    const std::string alphabet = "abAB_\xC3";  // few letters, so that words are near each other
+    for (int round = 0; round < 3000; ++round) {
+        const std::size_t n = next(4) == 0 ? 60 + next(10) : next(12);
+        std::string a, b;
+        for (std::size_t i = 0; i < n; ++i) a += alphabet[next(static_cast<std::uint32_t>(alphabet.size()))];
+        b = a;
+        for (std::uint32_t edits = next(5); edits > 0; --edits) {  // a few edits of every kind
+            const std::size_t at = b.empty() ? 0 : next(static_cast<std::uint32_t>(b.size()));
+            switch (next(4)) {
+            case 0: b.insert(at, 1, alphabet[next(static_cast<std::uint32_t>(alphabet.size()))]); break;
+            case 1: if (!b.empty()) b.erase(at, 1); break;
+            case 2: if (!b.empty()) b[at] = alphabet[next(static_cast<std::uint32_t>(alphabet.size()))]; break;
+            default: if (at + 1 < b.size()) std::swap(b[at], b[at + 1]);
+            }
+        }
+        if (next(8) == 0) b = b.substr(0, b.size() / 2) + std::string(next(80), 'a');  // far apart
+        const std::size_t expected = reference(a, b);
+        BOOST_TEST(drslint::core::edit_distance(a, b) == expected, a << " / " << b);
+        for (std::size_t bound = 0; bound < 6; ++bound) {
+            const std::size_t bounded = drslint::core::edit_distance(a, b, bound);
+            BOOST_TEST((expected <= bound ? bounded == expected : bounded > bound), a << " / " << b << " within " << bound);
+        }
+    }
 }
