@@ -5,6 +5,10 @@
 #include <cstdio>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace drslint::core {
 namespace {
 
@@ -184,6 +188,16 @@ bool all_ascii(std::string_view text)
     constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
     std::uint64_t seen = 0;
     std::size_t i = 0;
+#if defined(__SSE2__)
+    // Every body is asked this before its parse: 32 bytes a step where SSE2 is (every x86-64).
+    __m128i seen_wide = _mm_setzero_si128();
+    for (; i + 32 <= text.size(); i += 32) {
+        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 16));
+        seen_wide = _mm_or_si128(seen_wide, _mm_or_si128(a, b));
+    }
+    if (_mm_movemask_epi8(seen_wide) != 0) return false;
+#endif
     for (; i + 8 <= text.size(); i += 8) {
         std::uint64_t word;
         std::memcpy(&word, text.data() + i, sizeof word);

@@ -58,13 +58,17 @@ std::optional<double> as_double(const std::optional<std::size_t>& v)
     return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
 }
 
-std::string render_literal(const rapidjson::Value& v)
+// An allowed value as a message lists it, appended to `out`: a string between backticks, as it is
+// (the schema's own values), anything else as JSON.
+void append_literal(std::string& out, const rapidjson::Value& v)
 {
-    if (v.IsString()) {
-        // An empty value would print as two backticks: show it as JSON does.
-        return v.GetStringLength() == 0 ? std::string("`\"\"`") : std::string("`") + v.GetString() + "`";
+    if (!v.IsString()) {
+        out += parse::render_value(v, "");
+    } else if (v.GetStringLength() == 0) {
+        out += "`\"\"`";  // an empty value would print as two backticks: show it as JSON does
+    } else {
+        out.append("`").append(v.GetString(), v.GetStringLength()).append("`");
     }
-    return parse::render_value(v, "");
 }
 
 // The members a schema node documents, looking through $ref and allOf.
@@ -198,11 +202,12 @@ Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue
         std::vector<std::string_view> candidates;
         std::string allowed;
         auto add = [&](const rapidjson::Value& option) {
-            allowed += allowed.empty() ? "" : ", ";
-            allowed += render_literal(option);
+            if (!allowed.empty()) allowed += ", ";
+            append_literal(allowed, option);
             if (option.IsString()) candidates.emplace_back(option.GetString(), option.GetStringLength());
         };
         if (node.enum_values != nullptr) {
+            candidates.reserve(node.enum_values->Size());
             for (const auto& option : node.enum_values->GetArray()) add(option);
         } else if (node.const_value != nullptr) {
             add(*node.const_value);

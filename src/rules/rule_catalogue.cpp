@@ -1,6 +1,7 @@
 #include "rules/rule_catalogue.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <stdexcept>
 
@@ -191,14 +192,21 @@ std::string fill_template(std::string_view message_template, const Arg* args, st
     for (std::size_t a = 0; a < count; ++a) values += args[a].second.size();
     std::string out;
     out.reserve(message_template.size() + values);
-    // The text between braces goes in as runs: a message is built for every finding. (A loop, not
-    // find_first_of, which asks memchr of its two bytes for every byte of the template.)
+    // The text between braces goes in as runs: a message is built for every finding. The next
+    // '{' and the next '}' are each found by memchr and kept until passed (find_first_of would ask
+    // memchr of its two bytes for every byte of the template).
+    const char* const data = message_template.data();
+    const std::size_t size = message_template.size();
+    auto next = [&](char c, std::size_t from) {
+        const void* at = from < size ? std::memchr(data + from, c, size - from) : nullptr;
+        return at != nullptr ? static_cast<std::size_t>(static_cast<const char*>(at) - data) : size;
+    };
+    std::size_t next_open = next('{', 0), next_close = next('}', 0);
     std::size_t i = 0;
     while (i < message_template.size()) {
-        std::size_t brace = i;
-        while (brace < message_template.size() && message_template[brace] != '{' && message_template[brace] != '}') {
-            ++brace;
-        }
+        if (next_open < i) next_open = next('{', i);
+        if (next_close < i) next_close = next('}', i);
+        const std::size_t brace = std::min(next_open, next_close);
         if (brace == message_template.size()) {
             out.append(message_template.substr(i));
             break;

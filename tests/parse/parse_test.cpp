@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/pointer.h"
+#include "core/text.h"
 #include "parse/json_parser.h"
 #include "parse/position_index.h"
 #include "parse/shorten.h"
@@ -16,6 +17,23 @@
 
 using namespace drslint::parse;
 namespace core = drslint::core;
+
+// all_ascii picks the parse without UTF-8 validation: one byte of 0x80 or above anywhere, at any
+// length around its 32-, 16- and 8-byte steps, must be seen.
+BOOST_AUTO_TEST_CASE(all_ascii_sees_a_high_byte_anywhere)
+{
+    for (std::size_t length = 0; length < 80; ++length) {
+        const std::string plain(length, 'a');
+        BOOST_TEST(drslint::core::all_ascii(plain), length);
+        for (std::size_t at = 0; at < length; ++at) {
+            for (const char high : {'\x80', '\xFF', '\xC3'}) {
+                std::string text = plain;
+                text[at] = high;
+                BOOST_TEST(!drslint::core::all_ascii(text), length << " at " << at);
+            }
+        }
+    }
+}
 
 BOOST_AUTO_TEST_CASE(pointer_tokens_are_escaped_per_rfc_6901)
 {

@@ -157,8 +157,9 @@ if (perFinding.length) {
   out.push("  " + t("worst cost per finding, µs", Math.max(...perFinding.map((r) => Number(r[4]))).toFixed(2), 1));
 }
 if (run.lint_instructions && run.lint_instructions.typical !== null) {
-  out.push("  " + t("instructions per lint of the typical body (callgrind), thousands",
-                    (run.lint_instructions.typical / 1000).toFixed(1), (run.lint_instructions.before / 1000).toFixed(1)));
+  // Whole instructions, not thousands rounded: a rounded figure would call 42,563 "42.6 <= 42.6".
+  out.push("  " + t("instructions per lint of the typical body (callgrind)",
+                    run.lint_instructions.typical, run.lint_instructions.before));
 }
 out.push("  " + t("start-up beyond the process floor, ms", beyondFloor, 5) + ` (whole process ${run.startup.mean_ms} ms)`);
 const worst = (stage) => Math.max(...invalid.map((b) => get(stage, b) / get(stage, counterpart(b))));
