@@ -298,6 +298,8 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
         bool secret = true;
         l.finding = findings::finding_from_violation(std::move(violation), catalogue, &secret);
         l.secret = secret;
+        l.value = violation.value;
+        l.key = violation.key;
         if (violation.keyword == schema::Keyword::type) l.expected_types = violation.node->types;
         l.anchor = violation.keyword == schema::Keyword::required         ? Anchor::parent
                    : violation.keyword == schema::Keyword::unknown_member ? Anchor::key

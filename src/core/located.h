@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <rapidjson/fwd.h>
+
 #include "drslint/finding.h"
 
 namespace drslint::core {
@@ -33,6 +35,11 @@ struct Located {
     // Whether the pointer is at or inside a secret, where that was decided already (the schema's
     // findings); else the report stage decides it.
     std::optional<bool> secret;
+    // Where the schema's findings were found in the parsed body (the value, and its member name
+    // when it has one), valid while that document is: placed from them directly, not by a walk
+    // down the pointer.
+    const rapidjson::Value* value = nullptr;
+    const rapidjson::Value* key = nullptr;
 };
 
 }  // namespace drslint::core

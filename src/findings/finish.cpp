@@ -117,7 +117,8 @@ std::vector<std::size_t> locate(std::string_view text, std::vector<Located>& loc
         if (l.offset) {
             begin = *l.offset;
             end = std::min(text.size(), begin + 1);
-        } else if (spans && spans->find(place(l), l.occurrence, span, l.anchor != Anchor::parent)) {
+        } else if (spans && ((l.value != nullptr && spans->find(*l.value, l.key, span, l.anchor != Anchor::parent)) ||
+                             spans->find(place(l), l.occurrence, span, l.anchor != Anchor::parent))) {
             const bool on_key = l.anchor == Anchor::key && span.key_begin != parse::Span::npos;
             begin = on_key ? span.key_begin : span.begin;
             end = on_key ? span.key_end : span.end;  // a parent: its opening brace

@@ -481,6 +481,31 @@ std::size_t DocumentSpans::item_begin(const rapidjson::Value& array, std::size_t
     return index < begins.size() ? begins[index] : npos;
 }
 
+bool DocumentSpans::find(const rapidjson::Value& value, const rapidjson::Value* key, Span& span, bool with_end) const
+{
+    span.key_begin = span.key_end = npos;
+    if (key != nullptr) {
+        const std::size_t name = offset_of(key->GetString());
+        if (name == npos) return false;
+        span.key_begin = name - 1;
+        span.key_end = string_end(text_, span.key_begin);
+    }
+    if (value.IsString()) {
+        const std::size_t string = offset_of(value.GetString());
+        if (string == npos) return false;
+        span.begin = string - 1;
+    } else if (key != nullptr) {
+        span.begin = skip_separators(text_, span.key_end);
+    } else if (&value == &root_) {
+        span.begin = skip_separators(text_, 0);
+    } else {
+        return false;
+    }
+    if (span.begin >= text_.size()) return false;
+    span.end = with_end ? end_of(value, span.begin) : span.begin + 1;
+    return true;
+}
+
 bool DocumentSpans::find(std::string_view pointer, std::size_t occurrence, Span& span, bool with_end)
 {
     // As core::split_pointer: a malformed pointer names nothing.

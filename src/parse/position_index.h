@@ -74,6 +74,10 @@ public:
     // The span of the `occurrence`-th value at `pointer`, in document order (as PositionIndex).
     // Without `with_end`, span.end is only begin + 1 (a container's end costs a scan of it).
     bool find(std::string_view pointer, std::size_t occurrence, Span& span, bool with_end = true);
+    // The span of `value`, a value of the document, whose member name is `key` (null for the root
+    // or an item), without a walk: false where that does not place it (an item that is no string),
+    // and find() must.
+    bool find(const rapidjson::Value& value, const rapidjson::Value* key, Span& span, bool with_end = true) const;
 
 private:
     std::size_t offset_of(const char* string) const;  // npos when it is not in the buffer

@@ -82,6 +82,19 @@ public:
     }
 
 private:
+    // Sets the key of the value being walked for a scope, and puts the outer one back after it.
+    class KeyScope {
+    public:
+        KeyScope(const rapidjson::Value*& key, const rapidjson::Value* inner) : key_(key), outer_(key) { key = inner; }
+        KeyScope(const KeyScope&) = delete;
+        KeyScope& operator=(const KeyScope&) = delete;
+        ~KeyScope() { key_ = outer_; }
+
+    private:
+        const rapidjson::Value*& key_;
+        const rapidjson::Value* outer_;
+    };
+
     // Whether object `v` holds the value node `n` requires at its discriminator member.
     static bool discriminator_matches(const Node& n, const rapidjson::Value& v)
     {
@@ -98,7 +111,7 @@ private:
             if (out_->size() >= max_violations_) {
                 full_ = true;  // from here on the walk stops at the first failure, as in test()
             } else {
-                out_->push_back({keyword, path_.str(), &n, rule_, std::move(member), &v});
+                out_->push_back({keyword, path_.str(), &n, rule_, std::move(member), &v, key_});
             }
         }
         return false;
@@ -109,7 +122,7 @@ private:
     // Records a finding that does not make the value invalid (integer_form).
     void note(Keyword keyword, const Node& n, const rapidjson::Value& v)
     {
-        if (collecting() && out_->size() < max_violations_) out_->push_back({keyword, path_.str(), &n, rule_, {}, &v});
+        if (collecting() && out_->size() < max_violations_) out_->push_back({keyword, path_.str(), &n, rule_, {}, &v, key_});
     }
 
     // RapidJSON holds a plain integer literal of up to 64 bits as an integer; an integral double in
@@ -232,6 +245,8 @@ private:
             ok = report(Keyword::max_items, n, v);
             if (!collecting()) return false;
         }
+        // Items are no member's values: what is reported on them has no key.
+        const KeyScope no_key(key_, nullptr);
         if (n.unique_items) {
             for (rapidjson::SizeType i = 1; i < size; ++i) {
                 for (rapidjson::SizeType j = 0; j < i; ++j) {
@@ -272,9 +287,11 @@ private:
         const bool checks_members = !n.properties.empty() || n.additional != nullptr || n.additional_forbidden ||
                                     n.property_names != nullptr;
         if (checks_members) {
+            const KeyScope member_key(key_, nullptr);
             for (const auto& member : v.GetObject()) {
                 const std::string_view name(member.name.GetString(), member.name.GetStringLength());
                 core::PointerPath::Scope scope(path_, name);
+                key_ = &member.name;
                 if (n.property_names != nullptr && fail(eval(*n.property_names, member.name))) return false;
                 if (const Node* property = n.property(name)) {
                     if (fail(eval(*property, member.value))) return false;
@@ -308,6 +325,7 @@ private:
     bool full_ = false;
     core::PointerPath path_;  // where the walk stands
     const std::string* rule_ = nullptr;
+    const rapidjson::Value* key_ = nullptr;  // the member name of the value being walked, if it has one
 };
 
 }  // namespace

@@ -39,6 +39,9 @@ struct Violation {
     const std::string* rule;    // innermost "$comment: rule:" tag around it, or nullptr
     std::string member;         // the missing or unknown member
     const rapidjson::Value* value;  // the offending value; the object itself for a missing member
+    // The member name `value` is the value of, when it is a member's (not the root, not an item):
+    // with `value`, what places the finding in the text without a walk down its pointer.
+    const rapidjson::Value* key = nullptr;
 
     // Whether it makes the document invalid (everything but a note).
     bool invalidates() const { return keyword != Keyword::integer_form; }

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -355,6 +356,41 @@ void spans_agree(const std::string& text)
             BOOST_TEST(short_span.end == expected->begin + 1);
         }
     }
+    // Placed from the value and its member name (the schema's findings), every value where it has
+    // one is where PositionIndex puts its occurrence: values visited in document order, each
+    // pointer's occurrences counted.
+    std::map<std::string, std::size_t> seen;
+    std::size_t direct = 0;
+    auto visit = [&](auto& self, const rapidjson::Value& value, const rapidjson::Value* key, const std::string& pointer) -> void {
+        const std::size_t k = seen[pointer]++;
+        Span found;
+        if (spans.find(value, key, found)) {
+            ++direct;
+            const Span* expected = index.find(pointer, k);
+            BOOST_TEST_REQUIRE(expected != nullptr, pointer << " #" << k);
+            BOOST_TEST(found.key_begin == expected->key_begin, pointer << " #" << k);
+            BOOST_TEST(found.key_end == expected->key_end, pointer << " #" << k);
+            BOOST_TEST(found.begin == expected->begin, pointer << " #" << k);
+            BOOST_TEST(found.end == expected->end, pointer << " #" << k);
+        } else {
+            BOOST_TEST((key == nullptr && !value.IsString() && &value != &parsed.document), pointer << " #" << k);
+        }
+        if (value.IsObject()) {
+            for (const auto& m : value.GetObject()) {
+                std::string child = pointer;
+                core::append_pointer_token(child, {m.name.GetString(), m.name.GetStringLength()});
+                self(self, m.value, &m.name, child);
+            }
+        } else if (value.IsArray()) {
+            for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
+                std::string child = pointer;
+                core::append_pointer_index(child, i);
+                self(self, value[i], nullptr, child);
+            }
+        }
+    };
+    visit(visit, parsed.document, nullptr, "");
+    BOOST_TEST(direct > 0u);
 }
 
 }  // namespace
