@@ -3,7 +3,9 @@
 // in both.
 #pragma once
 
+#include <cstdint>
 #include <cstring>
+#include <string_view>
 
 #include "drslint/format.h"
 #include "format/output.h"
@@ -33,6 +35,25 @@ public:
         os_->Put('"');
         return EndValue(true);
     }
+    // A member of the object being written, key and value at once: the bytes Key(key) and then
+    // String(value) or Uint64(value) write, without their bookkeeping twice over (a finding is a
+    // dozen members, and a batch has a finding per line).
+    template <std::size_t N>
+    void member(const char (&key)[N], std::string_view value)
+    {
+        member_key(key, N - 1);
+        write_quoted(value.data(), value.size());
+    }
+    template <std::size_t N>
+    void member(const char (&key)[N], std::uint64_t value)
+    {
+        member_uint(key, N - 1, value);
+    }
+
+private:
+    void write_quoted(const char* s, std::size_t length);
+    void member_key(const char* key, std::size_t length);
+    void member_uint(const char* key, std::size_t length, std::uint64_t value);
 };
 
 // The finding's members (rule, severity, pointer, message, positions, expected, suggestion), into

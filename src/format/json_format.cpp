@@ -54,9 +54,8 @@ std::size_t next_escaped(const char* s, std::size_t i, std::size_t length)
 
 }  // namespace
 
-bool JsonWriter::String(const char* s, rapidjson::SizeType length, bool)
+void JsonWriter::write_quoted(const char* s, std::size_t length)
 {
-    Prefix(rapidjson::kStringType);
     JsonStream& out = *os_;
     static constexpr char kHex[] = "0123456789ABCDEF";
     out.Put('"');
@@ -84,7 +83,32 @@ bool JsonWriter::String(const char* s, rapidjson::SizeType length, bool)
         }
     }
     out.Put('"');
+}
+
+bool JsonWriter::String(const char* s, rapidjson::SizeType length, bool)
+{
+    Prefix(rapidjson::kStringType);
+    write_quoted(s, length);
     return EndValue(true);
+}
+
+void JsonWriter::member_key(const char* key, std::size_t length)
+{
+    // What Prefix() writes before a key, and the two values (key and value) it would count.
+    Level* level = level_stack_.template Top<Level>();
+    if (level->valueCount > 0) os_->Put(',');
+    level->valueCount += 2;
+    os_->Put('"');
+    os_->append(key, length);
+    os_->append("\":", 2);
+}
+
+void JsonWriter::member_uint(const char* key, std::size_t length, std::uint64_t value)
+{
+    member_key(key, length);
+    char digits[24];
+    const char* end = rapidjson::internal::u64toa(value, digits);
+    os_->append(digits, static_cast<std::size_t>(end - digits));
 }
 
 namespace {
@@ -94,14 +118,10 @@ void string(JsonWriter& w, const std::string& s) { w.String(s.data(), static_cas
 // "line", "column", "endLine", "endColumn": a finding's span and an edit's, written alike.
 void span(JsonWriter& w, const Position& begin, const Position& end)
 {
-    w.Key("line");
-    w.Uint64(begin.line);
-    w.Key("column");
-    w.Uint64(begin.column);
-    w.Key("endLine");
-    w.Uint64(end.line);
-    w.Key("endColumn");
-    w.Uint64(end.column);
+    w.member("line", begin.line);
+    w.member("column", begin.column);
+    w.member("endLine", end.line);
+    w.member("endColumn", end.column);
 }
 
 }  // namespace
@@ -111,42 +131,26 @@ using format::Summary;
 
 void write_json_finding_members(JsonWriter& w, const Finding& f)
 {
-    w.Key("rule");
-    string(w, f.rule);
-    w.Key("severity");
-    w.String(to_string(f.severity));
-    w.Key("pointer");
-    string(w, f.pointer);
-    w.Key("message");
-    string(w, f.message);
+    w.member("rule", f.rule);
+    w.member("severity", to_string(f.severity));
+    w.member("pointer", f.pointer);
+    w.member("message", f.message);
     if (f.begin.line != 0) span(w, f.begin, f.end);
-    if (!f.expected.empty()) {
-        w.Key("expected");
-        string(w, f.expected);
-    }
-    if (!f.suggestion.empty()) {
-        w.Key("suggestion");
-        string(w, f.suggestion);
-    }
+    if (!f.expected.empty()) w.member("expected", f.expected);
+    if (!f.suggestion.empty()) w.member("suggestion", f.suggestion);
     if (f.fix) {
         w.Key("fix");
         w.StartObject();
-        w.Key("applicability");
-        w.String(to_string(f.fix->applicability));
-        w.Key("kind");
-        string(w, f.fix->kind);
-        w.Key("message");
-        string(w, f.fix->message);
+        w.member("applicability", to_string(f.fix->applicability));
+        w.member("kind", f.fix->kind);
+        w.member("message", f.fix->message);
         w.Key("edits");
         w.StartArray();
         for (const auto& edit : f.fix->edits) {
             w.StartObject();
-            w.Key("offset");
-            w.Uint64(edit.offset);
-            w.Key("length");
-            w.Uint64(edit.length);
-            w.Key("replacement");
-            string(w, edit.replacement);
+            w.member("offset", edit.offset);
+            w.member("length", edit.length);
+            w.member("replacement", edit.replacement);
             span(w, edit.begin, edit.end);
             w.EndObject();
         }
