@@ -41,19 +41,32 @@ public:
     template <std::size_t N>
     void member(const char (&key)[N], std::string_view value)
     {
-        member_key(key, N - 1);
+        member_key(key);
         write_quoted(value.data(), value.size());
     }
     template <std::size_t N>
     void member(const char (&key)[N], std::uint64_t value)
     {
-        member_uint(key, N - 1, value);
+        member_key(key);
+        write_uint(value);
     }
 
 private:
+    // What Prefix() writes before a key and Key() writes of it, then the ':', counting the two
+    // values (key and value) Prefix() would have counted.
+    template <std::size_t N>
+    void member_key(const char (&key)[N])
+    {
+        Level* level = level_stack_.template Top<Level>();
+        if (level->valueCount > 0) os_->Put(',');
+        level->valueCount += 2;
+        os_->Put('"');
+        os_->append(key, N - 1);
+        os_->Put('"');
+        os_->Put(':');
+    }
     void write_quoted(const char* s, std::size_t length);
-    void member_key(const char* key, std::size_t length);
-    void member_uint(const char* key, std::size_t length, std::uint64_t value);
+    void write_uint(std::uint64_t value);
 };
 
 // The finding's members (rule, severity, pointer, message, positions, expected, suggestion), into

@@ -92,20 +92,8 @@ bool JsonWriter::String(const char* s, rapidjson::SizeType length, bool)
     return EndValue(true);
 }
 
-void JsonWriter::member_key(const char* key, std::size_t length)
+void JsonWriter::write_uint(std::uint64_t value)
 {
-    // What Prefix() writes before a key, and the two values (key and value) it would count.
-    Level* level = level_stack_.template Top<Level>();
-    if (level->valueCount > 0) os_->Put(',');
-    level->valueCount += 2;
-    os_->Put('"');
-    os_->append(key, length);
-    os_->append("\":", 2);
-}
-
-void JsonWriter::member_uint(const char* key, std::size_t length, std::uint64_t value)
-{
-    member_key(key, length);
     char digits[24];
     const char* end = rapidjson::internal::u64toa(value, digits);
     os_->append(digits, static_cast<std::size_t>(end - digits));

@@ -33,6 +33,11 @@ public:
     // `n` bytes at once, as n calls of Put would write them.
     void append(const char* s, std::size_t n)
     {
+        if (n <= kOutputBlock - size_ - 1) {  // most appends: short, into the block (a constant n copies inline)
+            std::memcpy(buffer_ + size_, s, n);
+            size_ += n;
+            return;
+        }
         while (n != 0) {
             const std::size_t room = kOutputBlock - size_;
             const std::size_t k = n < room ? n : room;
