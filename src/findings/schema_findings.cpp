@@ -189,6 +189,7 @@ Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue
         object = core::describe_pointer(core::parent_pointer(v.pointer));
         arg("object", object);
         std::vector<std::string_view> known;
+        known.reserve(32);  // one allocation for the documented members of most objects, not five
         collect_properties(&node, known);
         finding.suggestion = core::closest_match(v.member, known);
         if (!finding.suggestion.empty()) {
