@@ -20,18 +20,29 @@ char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a
 // computes OSA. A did-you-mean compares a word against a few dozen names, each a few words of work.
 std::size_t bit_parallel_distance(std::string_view pattern, std::string_view text)
 {
-    // Per folded byte, the pattern's positions that hold it: kept zero between calls (the entries
-    // set here are cleared before returning), as clearing 2 KiB per call would cost more than
-    // the distance.
-    thread_local std::uint64_t where[256] = {};
+    // Per folded byte, the pattern's positions that hold it; only the entries of bytes the pattern
+    // has are written, and a 256-bit set says which (clearing 2 KiB per call would cost more than
+    // the distance, and a table kept per thread is memory every thread's start touches).
+    std::uint64_t where[256];
+    std::uint64_t has[4] = {0, 0, 0, 0};
     for (std::size_t i = 0; i < pattern.size(); ++i) {
-        where[static_cast<unsigned char>(fold(pattern[i]))] |= std::uint64_t{1} << i;
+        const auto b = static_cast<unsigned char>(fold(pattern[i]));
+        const std::uint64_t bit = std::uint64_t{1} << (b & 63);
+        if ((has[b >> 6] & bit) == 0) {
+            has[b >> 6] |= bit;
+            where[b] = 0;
+        }
+        where[b] |= std::uint64_t{1} << i;
     }
+    auto positions = [&](char c) -> std::uint64_t {
+        const auto b = static_cast<unsigned char>(fold(c));
+        return (has[b >> 6] >> (b & 63) & 1) != 0 ? where[b] : 0;
+    };
     const std::uint64_t last = std::uint64_t{1} << (pattern.size() - 1);
     std::uint64_t vp = ~std::uint64_t{0}, vn = 0, d0 = 0, previous_match = 0;
     std::size_t distance = pattern.size();
     for (const char c : text) {
-        const std::uint64_t match = where[static_cast<unsigned char>(fold(c))];
+        const std::uint64_t match = positions(c);
         const std::uint64_t swap = ((~d0 & match) << 1) & previous_match;
         d0 = (((match & vp) + vp) ^ vp) | match | vn | swap;
         std::uint64_t hp = vn | ~(d0 | vp);
@@ -44,7 +55,6 @@ std::size_t bit_parallel_distance(std::string_view pattern, std::string_view tex
         vn = hp & d0;
         previous_match = match;
     }
-    for (const char c : pattern) where[static_cast<unsigned char>(fold(c))] = 0;
     return distance;
 }
 
