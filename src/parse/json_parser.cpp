@@ -471,6 +471,72 @@ ParseResult parse_json(std::string_view text, const ParseLimits& limits)
     return result;
 }
 
+namespace {
+
+// Reads the const text, never writes it: RapidJSON's in-situ parse decodes each string into
+// PutBegin()'s place, which here is always the start of one scratch string, and CopyingHandler
+// copies it from there into the document before the next string overwrites it. So the parse
+// neither copies the whole text first (most of which is punctuation, member names and short
+// values) nor pushes each byte onto a stack as a parse that copies does.
+class ScratchStream {
+public:
+    using Ch = char;
+    ScratchStream(std::string_view text, char* scratch)
+        : begin_(text.data()), at_(text.data()), end_(text.data() + text.size()), scratch_(scratch), out_(scratch)
+    {
+    }
+    Ch Peek() const { return at_ == end_ ? '\0' : *at_; }
+    Ch Take() { return at_ == end_ ? '\0' : *at_++; }
+    std::size_t Tell() const { return static_cast<std::size_t>(at_ - begin_); }
+    Ch* PutBegin() { return out_ = scratch_; }
+    void Put(Ch c) { *out_++ = c; }
+    std::size_t PutEnd(Ch* begin) { return static_cast<std::size_t>(out_ - begin); }
+    void Flush() {}
+    const Ch* Peek4() const { return nullptr; }
+
+private:
+    const char* begin_;
+    const char* at_;
+    const char* end_;
+    char* scratch_;
+    char* out_;
+};
+
+}  // namespace
+}  // namespace drslint::parse
+
+// Copied into the parse's locals and back (a few pointers), as RapidJSON's own string streams are.
+template <>
+struct rapidjson::StreamTraits<drslint::parse::ScratchStream> {
+    enum { copyOptimization = 1 };
+};
+
+namespace drslint::parse {
+namespace {
+
+// The document's own handler, but every string and member name copied (a short one into its
+// value, a longer one into the pool): ScratchStream's strings live only until the next.
+struct CopyingHandler {
+    using Ch = char;
+    Document& document;
+    bool Null() { return document.Null(); }
+    bool Bool(bool b) { return document.Bool(b); }
+    bool Int(int i) { return document.Int(i); }
+    bool Uint(unsigned i) { return document.Uint(i); }
+    bool Int64(std::int64_t i) { return document.Int64(i); }
+    bool Uint64(std::uint64_t i) { return document.Uint64(i); }
+    bool Double(double d) { return document.Double(d); }
+    bool RawNumber(const Ch* str, rapidjson::SizeType length, bool) { return document.RawNumber(str, length, true); }
+    bool String(const Ch* str, rapidjson::SizeType length, bool) { return document.String(str, length, true); }
+    bool StartObject() { return document.StartObject(); }
+    bool Key(const Ch* str, rapidjson::SizeType length, bool) { return document.Key(str, length, true); }
+    bool EndObject(rapidjson::SizeType members) { return document.EndObject(members); }
+    bool StartArray() { return document.StartArray(); }
+    bool EndArray(rapidjson::SizeType elements) { return document.EndArray(elements); }
+};
+
+}  // namespace
+
 EmbeddedDocument parse_embedded(std::string_view text)
 {
     return parse_embedded(text, std::make_shared<Pool>(pool_bytes_for_parse(text.size())));
@@ -478,15 +544,19 @@ EmbeddedDocument parse_embedded(std::string_view text)
 
 EmbeddedDocument parse_embedded(std::string_view text, std::shared_ptr<Pool> pool)
 {
-    std::vector<char> buffer;
-    buffer.reserve(text.size() + 1);
-    buffer.assign(text.begin(), text.end());
-    buffer.push_back('\0');
     EmbeddedDocument result(std::move(pool));
-    result.buffer = std::move(buffer);  // moving keeps the data where it is
     Document parsed(&result.pool->allocator());
-    parsed.ParseInsitu<rapidjson::kParseIterativeFlag>(result.buffer.data());
-    result.result = rapidjson::ParseResult(parsed.GetParseError(), parsed.GetErrorOffset());
+    // Each string decodes into the one scratch string (see ScratchStream), and the document
+    // copies it out at once; only its first pages are ever touched.
+    const std::unique_ptr<char[]> scratch(new char[text.size() + 1]);
+    ScratchStream stream(text, scratch.get());
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator> reader;
+    auto generate = [&](Document& document) {
+        CopyingHandler handler{document};
+        return !reader.Parse<rapidjson::kParseInsituFlag | rapidjson::kParseIterativeFlag>(stream, handler).IsError();
+    };
+    parsed.Populate(generate);
+    result.result = rapidjson::ParseResult(reader.GetParseErrorCode(), reader.GetErrorOffset());
     // The values move (their bits do, the pool stays) into the rapidjson::Document.
     static_cast<rapidjson::Value&>(result.document) = static_cast<rapidjson::Value&>(parsed);
     return result;
