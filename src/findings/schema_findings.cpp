@@ -141,9 +141,9 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
         args.emplace_back("object", core::describe_pointer(core::parent_pointer(v.pointer)));
         // The member's row is in the table of the object that lacks it; its own table (if it is an
         // object) describes what goes inside: "(Table 4; its members: Table 5 — params (UpdateJob))".
-        const std::string row = node.title.rfind("Table ", 0) == 0 ? node.title.substr(0, node.title.find(" \xE2\x80\x94")) : "";
+        const std::string row(node.title.rfind("Table ", 0) == 0 ? node.title.substr(0, node.title.find(" \xE2\x80\x94")) : "");
         const Node* child = resolved(node.property(v.member));
-        const std::string inside = child != nullptr ? child->title : "";
+        const std::string inside(child != nullptr ? child->title : "");
         if (!row.empty() && !inside.empty()) {
             args.emplace_back("hint", " (" + row + "; its members: " + inside + ")");
         } else if (!row.empty() || !inside.empty()) {

@@ -54,7 +54,10 @@ std::string type_names(std::uint8_t types)
 std::string members_of(const schema::Node& node)
 {
     std::string out;
-    for (const auto& [name, child] : node.properties) out += (out.empty() ? "" : ", ") + name;
+    for (const auto& [name, child] : node.properties) {
+        out += out.empty() ? "" : ", ";
+        out += name;
+    }
     return out.empty() ? "it takes none" : "it takes: " + out;
 }
 
@@ -87,8 +90,8 @@ std::string what_is_wrong(const schema::Violation& v)
     case schema::Keyword::min_properties: return "too few members";
     case schema::Keyword::max_properties: return "too many members";
     case schema::Keyword::not_schema: return "not allowed here";
-    case schema::Keyword::any_of: return "matches none of the forms " + n.location + " allows";
-    case schema::Keyword::one_of: return "does not match exactly one of the forms " + n.location + " allows";
+    case schema::Keyword::any_of: return "matches none of the forms " + std::string(n.location) + " allows";
+    case schema::Keyword::one_of: return "does not match exactly one of the forms " + std::string(n.location) + " allows";
     case schema::Keyword::integer_form: return "write the integer " + json_text(value) + " without a fraction or exponent";
     }
     return "invalid";

@@ -33,7 +33,7 @@ bool type_matches(std::uint8_t types, const rapidjson::Value& v)
     return false;
 }
 
-bool has_member(const rapidjson::Value& object, const std::string& name)
+bool has_member(const rapidjson::Value& object, std::string_view name)
 {
     const rapidjson::Value key(rapidjson::StringRef(name.data(), static_cast<rapidjson::SizeType>(name.size())));
     return object.FindMember(key) != object.MemberEnd();
@@ -59,7 +59,7 @@ public:
     bool eval(const Node& node, const rapidjson::Value& v)
     {
         const Node& n = node.same_as != nullptr ? *node.same_as : node;
-        const std::string* saved_rule = rule_;
+        const std::string_view* saved_rule = rule_;
         if (!n.rule.empty()) {
             rule_ = &n.rule;
         }
@@ -266,7 +266,7 @@ private:
         for (const auto& name : n.required) {
             if (!has_member(v, name)) {
                 core::PointerPath::Scope scope(path_, name);
-                if (fail(report(Keyword::required, n, v, name))) return false;
+                if (fail(report(Keyword::required, n, v, std::string(name)))) return false;
             }
         }
         const bool checks_members = !n.properties.empty() || n.additional != nullptr || n.additional_forbidden ||
@@ -295,7 +295,7 @@ private:
             for (const auto& name : dependency.required) {
                 if (!has_member(v, name)) {
                     core::PointerPath::Scope scope(path_, name);
-                    if (fail(report(Keyword::required, n, v, name))) return false;
+                    if (fail(report(Keyword::required, n, v, std::string(name)))) return false;
                 }
             }
             if (dependency.schema != nullptr && fail(eval(*dependency.schema, v))) return false;
@@ -307,7 +307,7 @@ private:
     std::size_t max_violations_;
     bool full_ = false;
     core::PointerPath path_;  // where the walk stands
-    const std::string* rule_ = nullptr;
+    const std::string_view* rule_ = nullptr;
 };
 
 }  // namespace

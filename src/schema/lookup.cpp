@@ -33,7 +33,7 @@ std::vector<std::pair<std::string, const Node*>> declared_members(const Node& ob
         for (const auto& property : part.properties) {
             // Branches may repeat a member with a narrower schema: the first declaration documents it.
             if (std::none_of(out.begin(), out.end(), [&](const auto& m) { return m.first == property.first; })) {
-                out.push_back(property);
+                out.emplace_back(std::string(property.first), property.second);
             }
         }
     });

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,17 +29,20 @@ enum TypeBit : std::uint8_t {
 
 struct Node;
 
+// The strings of nodes are views: of their schema documents, which their SchemaSet keeps as long
+// as the nodes (a copy of each would be more fresh pages at every start-up), and of its index of
+// locations.
 struct Dependency {
-    std::string property;
-    std::vector<std::string> required;  // array form
+    std::string_view property;
+    std::vector<std::string_view> required;  // array form
     const Node* schema = nullptr;       // schema form
 };
 
 struct Node {
-    std::string location;  // "file.schema.json#/json/pointer", for messages and tests
-    std::string rule;      // rule id from "$comment": "rule: <id>", empty when untagged
-    std::string title;
-    std::string description;
+    std::string_view location;  // "file.schema.json#/json/pointer", for messages and tests
+    std::string_view rule;      // rule id from "$comment": "rule: <id>", empty when untagged
+    std::string_view title;
+    std::string_view description;
 
     const Node* ref = nullptr;  // $ref target
 
@@ -58,8 +62,8 @@ struct Node {
     bool unique_items = false;
     const Node* items = nullptr;
 
-    std::vector<std::pair<std::string, const Node*>> properties;  // in schema order
-    std::vector<std::string> required;
+    std::vector<std::pair<std::string_view, const Node*>> properties;  // in schema order
+    std::vector<std::string_view> required;
     bool additional_forbidden = false;    // "additionalProperties": false
     const Node* additional = nullptr;     // "additionalProperties": {schema}
     const Node* property_names = nullptr;
@@ -84,7 +88,7 @@ struct Node {
     const Node* same_as = nullptr;
     // A required member with a "const" value (an if/then keyed on job.type, say): an object that
     // lacks it, or holds another value there, fails this node whatever else it holds.
-    const std::string* discriminator = nullptr;
+    const std::string_view* discriminator = nullptr;
     const rapidjson::Value* discriminator_value = nullptr;
     // Only "if" (with a discriminator) and "then": on an object whose discriminator member is
     // missing or differs, the if fails and the node passes without a look at anything else.
