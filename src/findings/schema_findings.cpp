@@ -192,7 +192,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     case Keyword::min_length:
     case Keyword::max_length: {
         rule = core::RuleId::string_length;
-        finding.expected = describe_range(as_double(node.min_length), as_double(node.max_length), "characters");
+        finding.expected = describe_range(as_double(node.bounds().min_length), as_double(node.bounds().max_length), "characters");
         args.emplace_back("expected", finding.expected);
         args.emplace_back("actual", std::to_string(core::count_code_points({value.GetString(), value.GetStringLength()})));
         break;
@@ -218,9 +218,10 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     case Keyword::minimum:
     case Keyword::maximum: {
         rule = core::RuleId::number_range;
-        std::optional<double> low = node.minimum, high = node.maximum;
-        if (!low && node.exclusive_minimum) low = *node.exclusive_minimum + 1;
-        if (!high && node.exclusive_maximum) high = *node.exclusive_maximum - 1;
+        const schema::Limits& b = node.bounds();
+        std::optional<double> low = b.minimum, high = b.maximum;
+        if (!low && b.exclusive_minimum) low = *b.exclusive_minimum + 1;
+        if (!high && b.exclusive_maximum) high = *b.exclusive_maximum - 1;
         finding.expected = describe_range(low, high, "");
         args.emplace_back("expected", finding.expected);
         args.emplace_back("value", parse::render_value_in(value, secret));
@@ -229,7 +230,7 @@ Finding finding_from_violation(const schema::Violation& v, const rules::RuleCata
     case Keyword::min_items:
     case Keyword::max_items: {
         rule = core::RuleId::array_length;
-        finding.expected = describe_range(as_double(node.min_items), as_double(node.max_items), "items");
+        finding.expected = describe_range(as_double(node.bounds().min_items), as_double(node.bounds().max_items), "items");
         args.emplace_back("expected", finding.expected);
         args.emplace_back("actual", std::to_string(value.Size()));
         break;

@@ -193,12 +193,13 @@ private:
     bool eval_string(const Node& n, const rapidjson::Value& v)
     {
         const std::size_t length = core::count_code_points({v.GetString(), v.GetStringLength()});
-        if (n.min_length && length < *n.min_length) {
+        const Limits& b = n.bounds();
+        if (b.min_length && length < *b.min_length) {
             return report(Keyword::min_length, n, v);
         }
         // Where the pattern fails too, its format says what is expected: the maxLength beside a
         // pattern is often only the bound the pattern implies, which the page never states.
-        const bool too_long = n.max_length && length > *n.max_length;
+        const bool too_long = b.max_length && length > *b.max_length;
         if (n.pattern) {
             // A DFA is linear in the string, so it checks strings of any length: no size limit
             // rejects a valid value, and none leaves a long one unchecked.
@@ -213,10 +214,11 @@ private:
     bool eval_number(const Node& n, const rapidjson::Value& v)
     {
         const double d = v.GetDouble();
-        if (n.minimum && d < *n.minimum) return report(Keyword::minimum, n, v);
-        if (n.exclusive_minimum && d <= *n.exclusive_minimum) return report(Keyword::minimum, n, v);
-        if (n.maximum && d > *n.maximum) return report(Keyword::maximum, n, v);
-        if (n.exclusive_maximum && d >= *n.exclusive_maximum) return report(Keyword::maximum, n, v);
+        const Limits& b = n.bounds();
+        if (b.minimum && d < *b.minimum) return report(Keyword::minimum, n, v);
+        if (b.exclusive_minimum && d <= *b.exclusive_minimum) return report(Keyword::minimum, n, v);
+        if (b.maximum && d > *b.maximum) return report(Keyword::maximum, n, v);
+        if (b.exclusive_maximum && d >= *b.exclusive_maximum) return report(Keyword::maximum, n, v);
         return true;
     }
 
@@ -224,11 +226,12 @@ private:
     {
         bool ok = true;
         const std::size_t size = v.Size();
-        if (n.min_items && size < *n.min_items) {
+        const Limits& b = n.bounds();
+        if (b.min_items && size < *b.min_items) {
             ok = report(Keyword::min_items, n, v);
             if (!collecting()) return false;
         }
-        if (n.max_items && size > *n.max_items) {
+        if (b.max_items && size > *b.max_items) {
             ok = report(Keyword::max_items, n, v);
             if (!collecting()) return false;
         }
@@ -286,8 +289,9 @@ private:
             }
         }
         const std::size_t count = v.MemberCount();
-        if (n.min_properties && count < *n.min_properties && fail(report(Keyword::min_properties, n, v))) return false;
-        if (n.max_properties && count > *n.max_properties && fail(report(Keyword::max_properties, n, v))) return false;
+        const Limits& b = n.bounds();
+        if (b.min_properties && count < *b.min_properties && fail(report(Keyword::min_properties, n, v))) return false;
+        if (b.max_properties && count > *b.max_properties && fail(report(Keyword::max_properties, n, v))) return false;
         for (const auto& dependency : n.dependencies) {
             if (!has_member(v, dependency.property)) {
                 continue;

@@ -294,8 +294,8 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             node.enum_values = &v;
             break;
         case Keyword::const_: node.const_value = &v; break;
-        case Keyword::min_length: node.min_length = count_of(v, where); break;
-        case Keyword::max_length: node.max_length = count_of(v, where); break;
+        case Keyword::min_length: node.fill_limits().min_length = count_of(v, where); break;
+        case Keyword::max_length: node.fill_limits().max_length = count_of(v, where); break;
         case Keyword::pattern:
             try {
                 node.pattern = std::make_unique<const Pattern>(std::string(string_of(v, where)));
@@ -304,12 +304,12 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
                 fail(where, e.what());
             }
             break;
-        case Keyword::minimum: node.minimum = number_of(v, where); break;
-        case Keyword::maximum: node.maximum = number_of(v, where); break;
-        case Keyword::exclusive_minimum: node.exclusive_minimum = number_of(v, where); break;
-        case Keyword::exclusive_maximum: node.exclusive_maximum = number_of(v, where); break;
-        case Keyword::min_items: node.min_items = count_of(v, where); break;
-        case Keyword::max_items: node.max_items = count_of(v, where); break;
+        case Keyword::minimum: node.fill_limits().minimum = number_of(v, where); break;
+        case Keyword::maximum: node.fill_limits().maximum = number_of(v, where); break;
+        case Keyword::exclusive_minimum: node.fill_limits().exclusive_minimum = number_of(v, where); break;
+        case Keyword::exclusive_maximum: node.fill_limits().exclusive_maximum = number_of(v, where); break;
+        case Keyword::min_items: node.fill_limits().min_items = count_of(v, where); break;
+        case Keyword::max_items: node.fill_limits().max_items = count_of(v, where); break;
         case Keyword::unique_items: node.unique_items = v.IsTrue(); break;
         case Keyword::items:
             if (!v.IsObject() && !v.IsBool()) {
@@ -340,8 +340,8 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             }
             break;
         case Keyword::property_names: node.property_names = child(sub(), v); break;
-        case Keyword::min_properties: node.min_properties = count_of(v, where); break;
-        case Keyword::max_properties: node.max_properties = count_of(v, where); break;
+        case Keyword::min_properties: node.fill_limits().min_properties = count_of(v, where); break;
+        case Keyword::max_properties: node.fill_limits().max_properties = count_of(v, where); break;
         case Keyword::dependencies:
             for (const auto& dependency : object_of(v, where).GetObject()) {
                 Dependency d;
