@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <stdexcept>
 #include <unordered_map>
 
 #include <rapidjson/error/en.h>
@@ -515,34 +516,93 @@ namespace drslint::parse {
 namespace {
 
 // The document's own handler, but every string and member name copied (a short one into its
-// value, a longer one into the pool): ScratchStream's strings live only until the next.
-struct CopyingHandler {
+// value, a longer one into the pool): ScratchStream's strings live only until the next. The
+// object values of the members `deferred` names are not built: each stands as its span.
+class CopyingHandler {
+public:
     using Ch = char;
-    Document& document;
-    bool Null() { return document.Null(); }
-    bool Bool(bool b) { return document.Bool(b); }
-    bool Int(int i) { return document.Int(i); }
-    bool Uint(unsigned i) { return document.Uint(i); }
-    bool Int64(std::int64_t i) { return document.Int64(i); }
-    bool Uint64(std::uint64_t i) { return document.Uint64(i); }
-    bool Double(double d) { return document.Double(d); }
-    bool RawNumber(const Ch* str, rapidjson::SizeType length, bool) { return document.RawNumber(str, length, true); }
-    bool String(const Ch* str, rapidjson::SizeType length, bool) { return document.String(str, length, true); }
-    bool StartObject() { return document.StartObject(); }
-    bool Key(const Ch* str, rapidjson::SizeType length, bool) { return document.Key(str, length, true); }
-    bool EndObject(rapidjson::SizeType members) { return document.EndObject(members); }
-    bool StartArray() { return document.StartArray(); }
-    bool EndArray(rapidjson::SizeType elements) { return document.EndArray(elements); }
+    CopyingHandler(Document& document, const ScratchStream& stream, const Deferred& deferred)
+        : document_(document), stream_(stream), deferred_(deferred)
+    {
+    }
+
+    bool Null() { return scalar() || document_.Null(); }
+    bool Bool(bool b) { return scalar() || document_.Bool(b); }
+    bool Int(int i) { return scalar() || document_.Int(i); }
+    bool Uint(unsigned i) { return scalar() || document_.Uint(i); }
+    bool Int64(std::int64_t i) { return scalar() || document_.Int64(i); }
+    bool Uint64(std::uint64_t i) { return scalar() || document_.Uint64(i); }
+    bool Double(double d) { return scalar() || document_.Double(d); }
+    bool RawNumber(const Ch* str, rapidjson::SizeType length, bool)
+    {
+        return scalar() || document_.RawNumber(str, length, true);
+    }
+    bool String(const Ch* str, rapidjson::SizeType length, bool)
+    {
+        return scalar() || document_.String(str, length, true);
+    }
+    bool Key(const Ch* str, rapidjson::SizeType length, bool)
+    {
+        if (skipped_ > 0) return true;
+        pending_ = deferred_.depth != 0 && depth_ == deferred_.depth && std::string_view(str, length) == deferred_.name;
+        return document_.Key(str, length, true);
+    }
+    bool StartObject()
+    {
+        if (skipped_ > 0 || pending_) {
+            // Called with the '{' next on the stream itself (never a copy of it, as a string's is).
+            if (skipped_++ == 0) begin_ = stream_.Tell();
+            pending_ = false;
+            return true;
+        }
+        ++depth_;
+        return document_.StartObject();
+    }
+    bool EndObject(rapidjson::SizeType members) { return end() || document_.EndObject(members); }
+    bool StartArray()
+    {
+        if (skipped_ > 0) return ++skipped_, true;
+        pending_ = false;
+        ++depth_;
+        return document_.StartArray();
+    }
+    bool EndArray(rapidjson::SizeType elements) { return end() || document_.EndArray(elements); }
+
+private:
+    // True when the event is inside a deferred value (and so is not built).
+    bool scalar()
+    {
+        pending_ = false;
+        return skipped_ > 0;
+    }
+    // True when the event closes a container inside a deferred value; the deferred value's own
+    // end puts its span where it would be.
+    bool end()
+    {
+        if (skipped_ == 0) {
+            --depth_;
+            return false;
+        }
+        if (--skipped_ > 0) return true;
+        const std::uint64_t end = stream_.Tell() + 1;  // the '}' is next on the stream
+        document_.Uint64(static_cast<std::uint64_t>(begin_) << 32 | end);
+        return true;
+    }
+
+    Document& document_;
+    const ScratchStream& stream_;
+    const Deferred& deferred_;
+    std::size_t depth_ = 0;    // containers open around the event, deferred ones aside
+    bool pending_ = false;     // the last event was the key of a member to defer
+    std::size_t skipped_ = 0;  // containers open inside the deferred value
+    std::size_t begin_ = 0;
 };
 
 }  // namespace
 
-EmbeddedDocument parse_embedded(std::string_view text)
-{
-    return parse_embedded(text, std::make_shared<Pool>(pool_bytes_for_parse(text.size())));
-}
+namespace {
 
-EmbeddedDocument parse_embedded(std::string_view text, std::shared_ptr<Pool> pool)
+EmbeddedDocument parse_embedded(std::string_view text, std::shared_ptr<Pool> pool, const Deferred& deferred)
 {
     EmbeddedDocument result(std::move(pool));
     Document parsed(&result.pool->allocator());
@@ -552,7 +612,7 @@ EmbeddedDocument parse_embedded(std::string_view text, std::shared_ptr<Pool> poo
     ScratchStream stream(text, scratch.get());
     rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator> reader;
     auto generate = [&](Document& document) {
-        CopyingHandler handler{document};
+        CopyingHandler handler(document, stream, deferred);
         return !reader.Parse<rapidjson::kParseInsituFlag | rapidjson::kParseIterativeFlag>(stream, handler).IsError();
     };
     parsed.Populate(generate);
@@ -560,6 +620,24 @@ EmbeddedDocument parse_embedded(std::string_view text, std::shared_ptr<Pool> poo
     // The values move (their bits do, the pool stays) into the rapidjson::Document.
     static_cast<rapidjson::Value&>(result.document) = static_cast<rapidjson::Value&>(parsed);
     return result;
+}
+
+}  // namespace
+
+EmbeddedDocument parse_embedded(std::string_view text)
+{
+    return parse_embedded(text, std::make_shared<Pool>(pool_bytes_for_parse(text.size())), Deferred{});
+}
+
+EmbeddedDocument parse_embedded(std::string_view text, const Deferred& deferred)
+{
+    if (text.size() >= (std::uint64_t{1} << 32)) throw std::length_error("deferred members need a text below 4 GiB");
+    return parse_embedded(text, std::make_shared<Pool>(pool_bytes_for_parse(text.size())), deferred);
+}
+
+EmbeddedDocument parse_embedded(std::string_view text, std::shared_ptr<Pool> pool)
+{
+    return parse_embedded(text, std::move(pool), Deferred{});
 }
 
 const rapidjson::Value* value_at(const rapidjson::Value& document, std::string_view pointer)

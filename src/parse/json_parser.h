@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -128,8 +129,27 @@ struct EmbeddedDocument {
     rapidjson::ParseResult result;  // the parse's error code and offset, if any
 };
 
+// A member parse_embedded leaves out of the document: the object value of each member `name` of
+// an object `depth` containers deep (the root is 1) stands there as an unsigned integer, its span
+// in the text (deferred_span()), for the caller to parse when it needs it; a value of another
+// type stays. The text must be shorter than 4 GiB (std::length_error otherwise).
+struct Deferred {
+    std::string_view name;
+    std::size_t depth = 0;  // 0: nothing is deferred
+};
+
+// The text of a value Deferred left out, from the integer that stands for it.
+inline std::string_view deferred_span(std::string_view text, std::uint64_t span)
+{
+    const std::size_t begin = static_cast<std::size_t>(span >> 32);
+    const std::size_t end = static_cast<std::size_t>(span & 0xFFFFFFFFu);
+    return text.substr(begin, end - begin);
+}
+
 // Throws std::bad_alloc when memory runs out.
 EmbeddedDocument parse_embedded(std::string_view text);
+// The same, but with the members `deferred` names left out (see Deferred).
+EmbeddedDocument parse_embedded(std::string_view text, const Deferred& deferred);
 // The same, into a pool shared with other documents (a schema set's files): it must have room
 // for pool_bytes_for_parse() of every text parsed into it. One pool for many small texts keeps
 // their values on consecutive pages.
