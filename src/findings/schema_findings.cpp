@@ -73,7 +73,7 @@ void collect_properties(const Node* node, std::vector<std::string_view>& out, in
     if (node == nullptr || depth > 8) return;
     for (const auto& [name, child] : node->properties) out.push_back(name);
     collect_properties(node->ref, out, depth + 1);
-    for (const Node* all : node->all_of) collect_properties(all, out, depth + 1);
+    for (const Node* all : node->combinators().all_of) collect_properties(all, out, depth + 1);
 }
 
 const Node* resolved(const Node* node)

@@ -160,14 +160,15 @@ private:
     bool eval_applicators(const Node& n, const rapidjson::Value& v, bool ok)
     {
         auto keep_going = [&](bool passed) { return this->keep_going(ok, passed); };
-        for (const Node* all : n.all_of) {
+        const Lists& lists = n.combinators();
+        for (const Node* all : lists.all_of) {
             // One entry per job.type value, say: all but one pass at a member lookup.
             if (all->discriminated_conditional && v.IsObject() && !discriminator_matches(*all->if_, v)) continue;
             if (!keep_going(eval(*all, v))) return false;
         }
-        if (!n.any_of.empty()) {
+        if (!lists.any_of.empty()) {
             bool any = false;
-            for (const Node* option : n.any_of) {
+            for (const Node* option : lists.any_of) {
                 if (test(*option, v)) {
                     any = true;
                     break;
@@ -175,9 +176,9 @@ private:
             }
             if (!any && !keep_going(report(Keyword::any_of, n, v))) return false;
         }
-        if (!n.one_of.empty()) {
+        if (!lists.one_of.empty()) {
             std::size_t matches = 0;
-            for (const Node* option : n.one_of) {
+            for (const Node* option : lists.one_of) {
                 matches += test(*option, v);
             }
             if (matches != 1 && !keep_going(report(Keyword::one_of, n, v))) return false;
@@ -292,7 +293,7 @@ private:
         const Limits& b = n.bounds();
         if (b.min_properties && count < *b.min_properties && fail(report(Keyword::min_properties, n, v))) return false;
         if (b.max_properties && count > *b.max_properties && fail(report(Keyword::max_properties, n, v))) return false;
-        for (const auto& dependency : n.dependencies) {
+        for (const auto& dependency : n.combinators().dependencies) {
             if (!has_member(v, dependency.property)) {
                 continue;
             }

@@ -49,6 +49,15 @@ struct Limits {
 
 inline const Limits kNoLimits{};
 
+// A node's dependencies and allOf, anyOf and oneOf lists, on the heap too: most nodes have none,
+// and four empty vectors were 96 of every node's bytes.
+struct Lists {
+    std::vector<Dependency> dependencies;
+    std::vector<const Node*> all_of, any_of, one_of;
+};
+
+inline const Lists kNoLists{};
+
 struct Node {
     std::string_view location;  // "file.schema.json#/json/pointer", for messages and tests
     std::string_view rule;      // rule id from "$comment": "rule: <id>", empty when untagged
@@ -72,9 +81,8 @@ struct Node {
     std::vector<std::string_view> required;
     const Node* additional = nullptr;     // "additionalProperties": {schema}
     const Node* property_names = nullptr;
-    std::vector<Dependency> dependencies;
+    std::unique_ptr<Lists> lists;  // null when the node has none of them: see combinators()
 
-    std::vector<const Node*> all_of, any_of, one_of;
     const Node* not_ = nullptr;
     const Node* if_ = nullptr;
     const Node* then_ = nullptr;
@@ -118,8 +126,10 @@ struct Node {
         number_keywords = b.minimum || b.maximum || b.exclusive_minimum || b.exclusive_maximum;
         array_keywords = b.min_items || b.max_items || unique_items || items != nullptr;
         object_keywords = !required.empty() || !properties.empty() || additional_forbidden || additional != nullptr ||
-                          property_names != nullptr || b.min_properties || b.max_properties || !dependencies.empty();
-        applicators = !all_of.empty() || !any_of.empty() || !one_of.empty() || not_ != nullptr || if_ != nullptr;
+                          property_names != nullptr || b.min_properties || b.max_properties ||
+                          !combinators().dependencies.empty();
+        const Lists& l = combinators();
+        applicators = !l.all_of.empty() || !l.any_of.empty() || !l.one_of.empty() || not_ != nullptr || if_ != nullptr;
     }
 
     // After derive_summary() of every node: it reads the if's discriminator.
@@ -128,10 +138,18 @@ struct Node {
         discriminated_conditional = if_ != nullptr && if_->discriminator != nullptr && else_ == nullptr &&
                                     ref == nullptr && types == 0 && enum_values == nullptr && const_value == nullptr &&
                                     !string_keywords && !number_keywords && !array_keywords && !object_keywords &&
-                                    all_of.empty() && any_of.empty() && one_of.empty() && not_ == nullptr;
+                                    combinators().all_of.empty() && combinators().any_of.empty() &&
+                                    combinators().one_of.empty() && not_ == nullptr;
     }
 
     const Limits& bounds() const { return limits ? *limits : kNoLimits; }
+    const Lists& combinators() const { return lists ? *lists : kNoLists; }
+    // While compiling: the lists to fill in, made on the first.
+    Lists& fill_lists()
+    {
+        if (!lists) lists = std::make_unique<Lists>();
+        return *lists;
+    }
     // While compiling: the limits to fill in, made on the first.
     Limits& fill_limits()
     {

@@ -355,13 +355,14 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
                     core::append_pointer_token(child_pointer, d.property);
                     d.schema = child(std::move(child_pointer), dependency.value);
                 }
-                node.dependencies.push_back(std::move(d));
+                node.fill_lists().dependencies.push_back(std::move(d));
             }
             break;
         case Keyword::all_of:
         case Keyword::any_of:
         case Keyword::one_of: {
-            auto& list = *known == Keyword::all_of ? node.all_of : *known == Keyword::any_of ? node.any_of : node.one_of;
+            Lists& lists = node.fill_lists();
+            auto& list = *known == Keyword::all_of ? lists.all_of : *known == Keyword::any_of ? lists.any_of : lists.one_of;
             const std::string base = sub();
             for (rapidjson::SizeType i = 0; i < array_of(v, where).Size(); ++i) {
                 list.push_back(child(base + "/" + std::to_string(i), v[i]));
