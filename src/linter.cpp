@@ -84,7 +84,7 @@ Located at_offset(Finding finding, std::size_t offset)
 struct Linter::Impl {
     explicit Impl(Options o)
         : options(checked(std::move(o))),
-          catalogue(embedded::file(kRuleCatalogue), core::DataChecks::built_in),
+          catalogue(embedded::file(kRuleCatalogue), core::DataChecks::built_in, rules::RuleCatalogue::Examples::on_demand),
           schemas(embedded::api_schema_files(), core::DataChecks::built_in),
           root(schemas.root(kRootSchema)),
           engine(catalogue)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -112,7 +114,13 @@ bool is_secret_member(std::string_view name)
         char name[kMaxCachedBytes];
     };
     constexpr std::size_t kSlots = 512;  // a power of two
-    thread_local Answer answers[kSlots];  // zero-initialised: every slot empty
+    // On the heap at a thread's first question, not in its static TLS block: the loader zeroes
+    // that block for every thread at its start (17 KiB, five fresh pages of every process's
+    // start-up), asked or not. Without memory for it, the answer is decided uncached (no throw).
+    thread_local std::unique_ptr<Answer[]> table;
+    if (!table) table.reset(new (std::nothrow) Answer[kSlots]());  // value-initialised: every slot empty
+    if (!table) return decide_secret_member(name);
+    Answer* const answers = table.get();
     std::uint32_t hash = 2166136261u;  // FNV-1a
     for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
     Answer& slot = answers[hash & (kSlots - 1)];

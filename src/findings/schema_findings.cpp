@@ -77,7 +77,7 @@ void collect_properties(const Node* node, std::vector<std::string_view>& out, in
     if (node == nullptr || depth > 8) return;
     for (const auto& [name, child] : node->properties) out.push_back(name);
     collect_properties(node->ref, out, depth + 1);
-    for (const Node* all : node->all_of) collect_properties(all, out, depth + 1);
+    for (const Node* all : node->combinators().all_of) collect_properties(all, out, depth + 1);
 }
 
 const Node* resolved(const Node* node)
@@ -230,7 +230,7 @@ Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue
     case Keyword::min_length:
     case Keyword::max_length: {
         rule = core::RuleId::string_length;
-        finding.expected = describe_range(as_double(node.min_length), as_double(node.max_length), "characters");
+        finding.expected = describe_range(as_double(node.bounds().min_length), as_double(node.bounds().max_length), "characters");
         arg("expected", finding.expected);
         shown = std::to_string(core::count_code_points({value.GetString(), value.GetStringLength()}));
         arg("actual", shown);
@@ -238,7 +238,7 @@ Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue
     }
     case Keyword::pattern: {
         rule = core::RuleId::string_format;
-        finding.expected = !node.title.empty() ? node.title : "a value matching " + node.pattern->source();
+        finding.expected = !node.title.empty() ? std::string(node.title) : "a value matching " + node.pattern->source();
         arg("expected", finding.expected);
         shown = parse::render_value_in(value, secret);
         arg("value", shown);
@@ -260,9 +260,10 @@ Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue
     case Keyword::minimum:
     case Keyword::maximum: {
         rule = core::RuleId::number_range;
-        std::optional<double> low = node.minimum, high = node.maximum;
-        if (!low && node.exclusive_minimum) low = *node.exclusive_minimum + 1;
-        if (!high && node.exclusive_maximum) high = *node.exclusive_maximum - 1;
+        const schema::Limits& b = node.bounds();
+        std::optional<double> low = b.minimum, high = b.maximum;
+        if (!low && b.exclusive_minimum) low = *b.exclusive_minimum + 1;
+        if (!high && b.exclusive_maximum) high = *b.exclusive_maximum - 1;
         finding.expected = describe_range(low, high, "");
         arg("expected", finding.expected);
         shown = parse::render_value_in(value, secret);
@@ -272,7 +273,7 @@ Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue
     case Keyword::min_items:
     case Keyword::max_items: {
         rule = core::RuleId::array_length;
-        finding.expected = describe_range(as_double(node.min_items), as_double(node.max_items), "items");
+        finding.expected = describe_range(as_double(node.bounds().min_items), as_double(node.bounds().max_items), "items");
         arg("expected", finding.expected);
         shown = std::to_string(value.Size());
         arg("actual", shown);

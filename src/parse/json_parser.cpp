@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <stdexcept>
 #include <unordered_map>
 
 #include <rapidjson/error/en.h>
@@ -471,25 +472,172 @@ ParseResult parse_json(std::string_view text, const ParseLimits& limits)
     return result;
 }
 
+namespace {
+
+// Reads the const text, never writes it: RapidJSON's in-situ parse decodes each string into
+// PutBegin()'s place, which here is always the start of one scratch string, and CopyingHandler
+// copies it from there into the document before the next string overwrites it. So the parse
+// neither copies the whole text first (most of which is punctuation, member names and short
+// values) nor pushes each byte onto a stack as a parse that copies does.
+class ScratchStream {
+public:
+    using Ch = char;
+    ScratchStream(std::string_view text, char* scratch)
+        : begin_(text.data()), at_(text.data()), end_(text.data() + text.size()), scratch_(scratch), out_(scratch)
+    {
+    }
+    Ch Peek() const { return at_ == end_ ? '\0' : *at_; }
+    Ch Take() { return at_ == end_ ? '\0' : *at_++; }
+    std::size_t Tell() const { return static_cast<std::size_t>(at_ - begin_); }
+    Ch* PutBegin() { return out_ = scratch_; }
+    void Put(Ch c) { *out_++ = c; }
+    std::size_t PutEnd(Ch* begin) { return static_cast<std::size_t>(out_ - begin); }
+    void Flush() {}
+    const Ch* Peek4() const { return nullptr; }
+
+private:
+    const char* begin_;
+    const char* at_;
+    const char* end_;
+    char* scratch_;
+    char* out_;
+};
+
+}  // namespace
+}  // namespace drslint::parse
+
+// Copied into the parse's locals and back (a few pointers), as RapidJSON's own string streams are.
+template <>
+struct rapidjson::StreamTraits<drslint::parse::ScratchStream> {
+    enum { copyOptimization = 1 };
+};
+
+namespace drslint::parse {
+namespace {
+
+// The document's own handler, but every string and member name copied (a short one into its
+// value, a longer one into the pool): ScratchStream's strings live only until the next. The
+// object values of the members `deferred` names are not built: each stands as its span.
+class CopyingHandler {
+public:
+    using Ch = char;
+    CopyingHandler(Document& document, const ScratchStream& stream, const Deferred& deferred)
+        : document_(document), stream_(stream), deferred_(deferred)
+    {
+    }
+
+    bool Null() { return scalar() || document_.Null(); }
+    bool Bool(bool b) { return scalar() || document_.Bool(b); }
+    bool Int(int i) { return scalar() || document_.Int(i); }
+    bool Uint(unsigned i) { return scalar() || document_.Uint(i); }
+    bool Int64(std::int64_t i) { return scalar() || document_.Int64(i); }
+    bool Uint64(std::uint64_t i) { return scalar() || document_.Uint64(i); }
+    bool Double(double d) { return scalar() || document_.Double(d); }
+    bool RawNumber(const Ch* str, rapidjson::SizeType length, bool)
+    {
+        return scalar() || document_.RawNumber(str, length, true);
+    }
+    bool String(const Ch* str, rapidjson::SizeType length, bool)
+    {
+        return scalar() || document_.String(str, length, true);
+    }
+    bool Key(const Ch* str, rapidjson::SizeType length, bool)
+    {
+        if (skipped_ > 0) return true;
+        pending_ = deferred_.depth != 0 && depth_ == deferred_.depth && std::string_view(str, length) == deferred_.name;
+        return document_.Key(str, length, true);
+    }
+    bool StartObject()
+    {
+        if (skipped_ > 0 || pending_) {
+            // Called with the '{' next on the stream itself (never a copy of it, as a string's is).
+            if (skipped_++ == 0) begin_ = stream_.Tell();
+            pending_ = false;
+            return true;
+        }
+        ++depth_;
+        return document_.StartObject();
+    }
+    bool EndObject(rapidjson::SizeType members) { return end() || document_.EndObject(members); }
+    bool StartArray()
+    {
+        if (skipped_ > 0) return ++skipped_, true;
+        pending_ = false;
+        ++depth_;
+        return document_.StartArray();
+    }
+    bool EndArray(rapidjson::SizeType elements) { return end() || document_.EndArray(elements); }
+
+private:
+    // True when the event is inside a deferred value (and so is not built).
+    bool scalar()
+    {
+        pending_ = false;
+        return skipped_ > 0;
+    }
+    // True when the event closes a container inside a deferred value; the deferred value's own
+    // end puts its span where it would be.
+    bool end()
+    {
+        if (skipped_ == 0) {
+            --depth_;
+            return false;
+        }
+        if (--skipped_ > 0) return true;
+        const std::uint64_t end = stream_.Tell() + 1;  // the '}' is next on the stream
+        document_.Uint64(static_cast<std::uint64_t>(begin_) << 32 | end);
+        return true;
+    }
+
+    Document& document_;
+    const ScratchStream& stream_;
+    const Deferred& deferred_;
+    std::size_t depth_ = 0;    // containers open around the event, deferred ones aside
+    bool pending_ = false;     // the last event was the key of a member to defer
+    std::size_t skipped_ = 0;  // containers open inside the deferred value
+    std::size_t begin_ = 0;
+};
+
+}  // namespace
+
+namespace {
+
+EmbeddedDocument parse_embedded(std::string_view text, std::shared_ptr<Pool> pool, const Deferred& deferred)
+{
+    EmbeddedDocument result(std::move(pool));
+    Document parsed(&result.pool->allocator());
+    // Each string decodes into the one scratch string (see ScratchStream), and the document
+    // copies it out at once; only its first pages are ever touched.
+    const std::unique_ptr<char[]> scratch(new char[text.size() + 1]);
+    ScratchStream stream(text, scratch.get());
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator> reader;
+    auto generate = [&](Document& document) {
+        CopyingHandler handler(document, stream, deferred);
+        return !reader.Parse<rapidjson::kParseInsituFlag | rapidjson::kParseIterativeFlag>(stream, handler).IsError();
+    };
+    parsed.Populate(generate);
+    result.result = rapidjson::ParseResult(reader.GetParseErrorCode(), reader.GetErrorOffset());
+    // The values move (their bits do, the pool stays) into the rapidjson::Document.
+    static_cast<rapidjson::Value&>(result.document) = static_cast<rapidjson::Value&>(parsed);
+    return result;
+}
+
+}  // namespace
+
 EmbeddedDocument parse_embedded(std::string_view text)
 {
-    return parse_embedded(text, std::make_shared<Pool>(pool_bytes_for_parse(text.size())));
+    return parse_embedded(text, std::make_shared<Pool>(pool_bytes_for_parse(text.size())), Deferred{});
+}
+
+EmbeddedDocument parse_embedded(std::string_view text, const Deferred& deferred)
+{
+    if (text.size() >= (std::uint64_t{1} << 32)) throw std::length_error("deferred members need a text below 4 GiB");
+    return parse_embedded(text, std::make_shared<Pool>(pool_bytes_for_parse(text.size())), deferred);
 }
 
 EmbeddedDocument parse_embedded(std::string_view text, std::shared_ptr<Pool> pool)
 {
-    std::vector<char> buffer;
-    buffer.reserve(text.size() + 1);
-    buffer.assign(text.begin(), text.end());
-    buffer.push_back('\0');
-    EmbeddedDocument result(std::move(pool));
-    result.buffer = std::move(buffer);  // moving keeps the data where it is
-    Document parsed(&result.pool->allocator());
-    parsed.ParseInsitu<rapidjson::kParseIterativeFlag>(result.buffer.data());
-    result.result = rapidjson::ParseResult(parsed.GetParseError(), parsed.GetErrorOffset());
-    // The values move (their bits do, the pool stays) into the rapidjson::Document.
-    static_cast<rapidjson::Value&>(result.document) = static_cast<rapidjson::Value&>(parsed);
-    return result;
+    return parse_embedded(text, std::move(pool), Deferred{});
 }
 
 const rapidjson::Value* value_at(const rapidjson::Value& document, std::string_view pointer)

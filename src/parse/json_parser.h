@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -46,7 +47,10 @@ private:
 // The pool a parse of `text_bytes` of JSON needs, in situ: every value but the root takes one slot
 // in its parent's array, 16 bytes for an element (and at least 2 bytes of text: its first byte and
 // the comma or bracket after it) or 32 for a member (at least 4: `"":` and its value's first byte);
-// strings stay in the text. So at most 8 bytes per byte of text.
+// strings stay in the text. So at most 8 bytes per byte of text. A parse that copies its strings
+// (parse_embedded) needs no more: a string of n bytes takes none when n <= 13 (it lives in its
+// value) and at most n + 8 otherwise, and it has n + 2 bytes of text of its own besides what its
+// slot counts (32 + 16 + n + 8 <= 8 * (n + 2 + 4) for a member's name and value both).
 constexpr std::size_t pool_bytes_for_parse(std::size_t text_bytes) { return 8 * text_bytes; }
 
 // The pool an object of `members` members with copied names and values of `string_bytes` in all
@@ -113,20 +117,39 @@ ParseResult parse_json(std::string_view text, const ParseLimits& limits);
 // rapidjson::Document::Parse<kParseIterativeFlag> would parse it (no limits, no duplicate
 // detection), but so that running out of memory throws std::bad_alloc: the values go to a Pool of
 // pool_bytes_for_parse() of the text (of which only the pages the values fill are ever touched),
-// the parse is in situ in `buffer` and its stack throws. The values end up in a
-// rapidjson::Document, the type valijson takes, whose own (null-returning) stack is never used.
+// its strings are copied there too (the text is read, never copied whole: see ScratchStream in
+// json_parser.cpp) and its stack throws. The values end up in a rapidjson::Document, the type
+// valijson takes, whose own (null-returning) stack is never used.
 struct EmbeddedDocument {
     explicit EmbeddedDocument(std::shared_ptr<Pool> values)
         : pool(std::move(values)), document(&pool->allocator()) {}
 
-    std::vector<char> buffer;    // the text the document's strings point into
-    std::shared_ptr<Pool> pool;  // before document, whose values it holds
+    std::shared_ptr<Pool> pool;  // before document, whose values (and strings) it holds
     rapidjson::Document document;
     rapidjson::ParseResult result;  // the parse's error code and offset, if any
 };
 
+// A member parse_embedded leaves out of the document: the object value of each member `name` of
+// an object `depth` containers deep (the root is 1) stands there as an unsigned integer, its span
+// in the text (deferred_span()), for the caller to parse when it needs it; a value of another
+// type stays. The text must be shorter than 4 GiB (std::length_error otherwise).
+struct Deferred {
+    std::string_view name;
+    std::size_t depth = 0;  // 0: nothing is deferred
+};
+
+// The text of a value Deferred left out, from the integer that stands for it.
+inline std::string_view deferred_span(std::string_view text, std::uint64_t span)
+{
+    const std::size_t begin = static_cast<std::size_t>(span >> 32);
+    const std::size_t end = static_cast<std::size_t>(span & 0xFFFFFFFFu);
+    return text.substr(begin, end - begin);
+}
+
 // Throws std::bad_alloc when memory runs out.
 EmbeddedDocument parse_embedded(std::string_view text);
+// The same, but with the members `deferred` names left out (see Deferred).
+EmbeddedDocument parse_embedded(std::string_view text, const Deferred& deferred);
 // The same, into a pool shared with other documents (a schema set's files): it must have room
 // for pool_bytes_for_parse() of every text parsed into it. One pool for many small texts keeps
 // their values on consecutive pages.

@@ -54,7 +54,10 @@ std::string type_names(std::uint8_t types)
 std::string members_of(const schema::Node& node)
 {
     std::string out;
-    for (const auto& [name, child] : node.properties) out += (out.empty() ? "" : ", ") + name;
+    for (const auto& [name, child] : node.properties) {
+        out += out.empty() ? "" : ", ";
+        out += name;
+    }
     return out.empty() ? "it takes none" : "it takes: " + out;
 }
 
@@ -76,19 +79,19 @@ std::string what_is_wrong(const schema::Violation& v)
         }
         return json_text(value) + " is not " + (n.enum_values != nullptr ? "one of " : "") + allowed;
     }
-    case schema::Keyword::min_length: return "shorter than " + count(n.min_length.value_or(0)) + " characters";
-    case schema::Keyword::max_length: return "longer than " + count(n.max_length.value_or(0)) + " characters";
+    case schema::Keyword::min_length: return "shorter than " + count(n.bounds().min_length.value_or(0)) + " characters";
+    case schema::Keyword::max_length: return "longer than " + count(n.bounds().max_length.value_or(0)) + " characters";
     case schema::Keyword::pattern: return json_text(value) + " does not match " + n.pattern->source();
     case schema::Keyword::minimum:
     case schema::Keyword::maximum: return json_text(value) + " is out of range";
-    case schema::Keyword::min_items: return "fewer than " + count(n.min_items.value_or(0)) + " items";
-    case schema::Keyword::max_items: return "more than " + count(n.max_items.value_or(0)) + " items";
+    case schema::Keyword::min_items: return "fewer than " + count(n.bounds().min_items.value_or(0)) + " items";
+    case schema::Keyword::max_items: return "more than " + count(n.bounds().max_items.value_or(0)) + " items";
     case schema::Keyword::unique_items: return "a repeated item";
     case schema::Keyword::min_properties: return "too few members";
     case schema::Keyword::max_properties: return "too many members";
     case schema::Keyword::not_schema: return "not allowed here";
-    case schema::Keyword::any_of: return "matches none of the forms " + n.location + " allows";
-    case schema::Keyword::one_of: return "does not match exactly one of the forms " + n.location + " allows";
+    case schema::Keyword::any_of: return "matches none of the forms " + std::string(n.location) + " allows";
+    case schema::Keyword::one_of: return "does not match exactly one of the forms " + std::string(n.location) + " allows";
     case schema::Keyword::integer_form: return "write the integer " + json_text(value) + " without a fraction or exponent";
     }
     return "invalid";

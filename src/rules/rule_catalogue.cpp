@@ -47,12 +47,32 @@ std::string example_text(const rapidjson::Value& examples, const char* value_nam
     return {};
 }
 
+RuleExamples render_examples(const rapidjson::Value& examples)
+{
+    RuleExamples out;
+    out.failing = example_text(examples, "fail", "fail_text", "fail_http");
+    out.passing = example_text(examples, "pass", "pass_text", "pass_http");
+    out.context = example_text(examples, "context", "context_text");
+    return out;
+}
+
+// The members each rule's examples are, three containers deep: root, "rules", the rule.
+constexpr parse::Deferred kDeferredExamples{"examples", 3};
+
+bool defers_examples(core::DataChecks checks, RuleCatalogue::Examples examples)
+{
+    return checks == core::DataChecks::built_in && examples == RuleCatalogue::Examples::on_demand;
+}
+
 }  // namespace
 
-RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks)
+RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks, Examples examples_at)
     // Out of memory throws std::bad_alloc (see parse_embedded).
-    : document_(std::make_shared<const parse::EmbeddedDocument>(parse::parse_embedded(json)))
+    : deferred_text_(defers_examples(checks, examples_at) ? json : std::string_view()),
+      document_(std::make_shared<const parse::EmbeddedDocument>(
+          parse::parse_embedded(json, defers_examples(checks, examples_at) ? kDeferredExamples : parse::Deferred{})))
 {
+    const bool deferred = defers_examples(checks, examples_at);
     const rapidjson::Value& document = document_->document;
     if (document_->result.IsError()) {
         throw std::runtime_error("rule catalogue: not a JSON object with a 'rules' array");
@@ -101,7 +121,8 @@ RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks)
             throw std::runtime_error("rule catalogue: the message of rule '" + info.id + "' has " + problem);
         }
         const rapidjson::Value* rule_examples = nullptr;
-        if (auto examples = rule.FindMember("examples"); examples != rule.MemberEnd() && examples->value.IsObject()) {
+        if (auto examples = rule.FindMember("examples"); examples != rule.MemberEnd() &&
+                                                          (deferred ? examples->value.IsUint64() : examples->value.IsObject())) {
             rule_examples = &examples->value;
         }
         if (auto fixes = rule.FindMember("fixes"); fixes != rule.MemberEnd() && fixes->value.IsArray()) {
@@ -141,10 +162,12 @@ RuleExamples RuleCatalogue::examples(std::string_view id) const
     const RuleDefinition* definition = find(id);
     if (definition == nullptr || definition->examples == nullptr) return out;
     const rapidjson::Value& examples = *definition->examples;
-    out.failing = example_text(examples, "fail", "fail_text", "fail_http");
-    out.passing = example_text(examples, "pass", "pass_text", "pass_http");
-    out.context = example_text(examples, "context", "context_text");
-    return out;
+    if (deferred_text_.empty()) return render_examples(examples);
+    // The object's text, which parsed at load.
+    const parse::EmbeddedDocument parsed =
+        parse::parse_embedded(parse::deferred_span(deferred_text_, examples.GetUint64()));
+    if (parsed.result.IsError() || !parsed.document.IsObject()) return out;
+    return render_examples(parsed.document);
 }
 
 const RuleDefinition* RuleCatalogue::find(std::string_view id) const

@@ -24,7 +24,9 @@ using core::MessageArgs;
 struct RuleDefinition {
     const RuleInfo& info;  // the catalogue's infos() entry
     std::string message;   // template with {placeholders}
-    const rapidjson::Value* examples = nullptr;  // its "examples" object in document(), if any
+    // Its "examples" object in document(), if any; when they are parsed on demand, the span of
+    // its text there instead (see parse::Deferred).
+    const rapidjson::Value* examples = nullptr;
 };
 
 class RuleCatalogue {
@@ -32,7 +34,13 @@ public:
     // Throws std::runtime_error on malformed catalogue JSON, JSON that schemas/rules.schema.json
     // rejects (naming the pointer and the problem; not checked with DataChecks::built_in, see
     // core/data_checks.h) or a duplicate id.
-    explicit RuleCatalogue(std::string_view json, core::DataChecks checks = core::DataChecks::all);
+    // With Examples::on_demand and DataChecks::built_in, `json` must outlive the catalogue (an
+    // embedded file, which the tests validate): each rule's examples (half of the catalogue) are
+    // parsed when examples() asks for them, not at load. With DataChecks::all they are loaded
+    // anyway, to be validated.
+    enum class Examples { loaded, on_demand };
+    explicit RuleCatalogue(std::string_view json, core::DataChecks checks = core::DataChecks::all,
+                           Examples examples = Examples::loaded);
     // Not copied: each definition refers to an entry of infos_ (a move keeps them where they are).
     RuleCatalogue(const RuleCatalogue&) = delete;
     RuleCatalogue& operator=(const RuleCatalogue&) = delete;
@@ -60,6 +68,7 @@ public:
     static std::string check_template(std::string_view message_template);
 
 private:
+    std::string_view deferred_text_;  // the catalogue's text, when its examples are parsed on demand
     std::shared_ptr<const parse::EmbeddedDocument> document_;
     std::vector<RuleDefinition> definitions_;
     std::vector<RuleInfo> infos_;

@@ -33,7 +33,7 @@ bool type_matches(std::uint8_t types, const rapidjson::Value& v)
     return false;
 }
 
-bool has_member(const rapidjson::Value& object, const std::string& name)
+bool has_member(const rapidjson::Value& object, std::string_view name)
 {
     const rapidjson::Value key(rapidjson::StringRef(name.data(), static_cast<rapidjson::SizeType>(name.size())));
     return object.FindMember(key) != object.MemberEnd();
@@ -59,7 +59,7 @@ public:
     bool eval(const Node& node, const rapidjson::Value& v)
     {
         const Node& n = node.same_as != nullptr ? *node.same_as : node;
-        const std::string* saved_rule = rule_;
+        const std::string_view* saved_rule = rule_;
         if (!n.rule.empty()) {
             rule_ = &n.rule;
         }
@@ -173,14 +173,15 @@ private:
     bool eval_applicators(const Node& n, const rapidjson::Value& v, bool ok)
     {
         auto keep_going = [&](bool passed) { return this->keep_going(ok, passed); };
-        for (const Node* all : n.all_of) {
+        const Lists& lists = n.combinators();
+        for (const Node* all : lists.all_of) {
             // One entry per job.type value, say: all but one pass at a member lookup.
             if (all->discriminated_conditional && v.IsObject() && !discriminator_matches(*all->if_, v)) continue;
             if (!keep_going(eval(*all, v))) return false;
         }
-        if (!n.any_of.empty()) {
+        if (!lists.any_of.empty()) {
             bool any = false;
-            for (const Node* option : n.any_of) {
+            for (const Node* option : lists.any_of) {
                 if (test(*option, v)) {
                     any = true;
                     break;
@@ -188,9 +189,9 @@ private:
             }
             if (!any && !keep_going(report(Keyword::any_of, n, v))) return false;
         }
-        if (!n.one_of.empty()) {
+        if (!lists.one_of.empty()) {
             std::size_t matches = 0;
-            for (const Node* option : n.one_of) {
+            for (const Node* option : lists.one_of) {
                 matches += test(*option, v);
             }
             if (matches != 1 && !keep_going(report(Keyword::one_of, n, v))) return false;
@@ -206,12 +207,13 @@ private:
     bool eval_string(const Node& n, const rapidjson::Value& v)
     {
         const std::size_t length = core::count_code_points({v.GetString(), v.GetStringLength()});
-        if (n.min_length && length < *n.min_length) {
+        const Limits& b = n.bounds();
+        if (b.min_length && length < *b.min_length) {
             return report(Keyword::min_length, n, v);
         }
         // Where the pattern fails too, its format says what is expected: the maxLength beside a
         // pattern is often only the bound the pattern implies, which the page never states.
-        const bool too_long = n.max_length && length > *n.max_length;
+        const bool too_long = b.max_length && length > *b.max_length;
         if (n.pattern) {
             // A DFA is linear in the string, so it checks strings of any length: no size limit
             // rejects a valid value, and none leaves a long one unchecked.
@@ -226,10 +228,11 @@ private:
     bool eval_number(const Node& n, const rapidjson::Value& v)
     {
         const double d = v.GetDouble();
-        if (n.minimum && d < *n.minimum) return report(Keyword::minimum, n, v);
-        if (n.exclusive_minimum && d <= *n.exclusive_minimum) return report(Keyword::minimum, n, v);
-        if (n.maximum && d > *n.maximum) return report(Keyword::maximum, n, v);
-        if (n.exclusive_maximum && d >= *n.exclusive_maximum) return report(Keyword::maximum, n, v);
+        const Limits& b = n.bounds();
+        if (b.minimum && d < *b.minimum) return report(Keyword::minimum, n, v);
+        if (b.exclusive_minimum && d <= *b.exclusive_minimum) return report(Keyword::minimum, n, v);
+        if (b.maximum && d > *b.maximum) return report(Keyword::maximum, n, v);
+        if (b.exclusive_maximum && d >= *b.exclusive_maximum) return report(Keyword::maximum, n, v);
         return true;
     }
 
@@ -237,11 +240,12 @@ private:
     {
         bool ok = true;
         const std::size_t size = v.Size();
-        if (n.min_items && size < *n.min_items) {
+        const Limits& b = n.bounds();
+        if (b.min_items && size < *b.min_items) {
             ok = report(Keyword::min_items, n, v);
             if (!collecting()) return false;
         }
-        if (n.max_items && size > *n.max_items) {
+        if (b.max_items && size > *b.max_items) {
             ok = report(Keyword::max_items, n, v);
             if (!collecting()) return false;
         }
@@ -281,7 +285,7 @@ private:
         for (const auto& name : n.required) {
             if (!has_member(v, name)) {
                 core::PointerPath::Scope scope(path_, name);
-                if (fail(report(Keyword::required, n, v, name))) return false;
+                if (fail(report(Keyword::required, n, v, std::string(name)))) return false;
             }
         }
         const bool checks_members = !n.properties.empty() || n.additional != nullptr || n.additional_forbidden ||
@@ -303,16 +307,17 @@ private:
             }
         }
         const std::size_t count = v.MemberCount();
-        if (n.min_properties && count < *n.min_properties && fail(report(Keyword::min_properties, n, v))) return false;
-        if (n.max_properties && count > *n.max_properties && fail(report(Keyword::max_properties, n, v))) return false;
-        for (const auto& dependency : n.dependencies) {
+        const Limits& b = n.bounds();
+        if (b.min_properties && count < *b.min_properties && fail(report(Keyword::min_properties, n, v))) return false;
+        if (b.max_properties && count > *b.max_properties && fail(report(Keyword::max_properties, n, v))) return false;
+        for (const auto& dependency : n.combinators().dependencies) {
             if (!has_member(v, dependency.property)) {
                 continue;
             }
             for (const auto& name : dependency.required) {
                 if (!has_member(v, name)) {
                     core::PointerPath::Scope scope(path_, name);
-                    if (fail(report(Keyword::required, n, v, name))) return false;
+                    if (fail(report(Keyword::required, n, v, std::string(name)))) return false;
                 }
             }
             if (dependency.schema != nullptr && fail(eval(*dependency.schema, v))) return false;
@@ -324,7 +329,7 @@ private:
     std::size_t max_violations_;
     bool full_ = false;
     core::PointerPath path_;  // where the walk stands
-    const std::string* rule_ = nullptr;
+    const std::string_view* rule_ = nullptr;
     const rapidjson::Value* key_ = nullptr;  // the member name of the value being walked, if it has one
 };
 

@@ -36,7 +36,7 @@ struct Violation {
     Keyword keyword;
     std::string pointer;        // where the problem is (a missing member: where it would be)
     const Node* node;           // the subschema whose keyword failed
-    const std::string* rule;    // innermost "$comment: rule:" tag around it, or nullptr
+    const std::string_view* rule;  // innermost "$comment: rule:" tag around it, or nullptr
     std::string member;         // the missing or unknown member
     const rapidjson::Value* value;  // the offending value; the object itself for a missing member
     // The member name `value` is the value of, when it is a member's (not the root, not an item):

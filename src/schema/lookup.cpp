@@ -14,7 +14,7 @@ void for_each_part(const Node& node, Visit&& visit, int depth = 0)
     if (depth > 32) return;  // schemas are not that deep; a $ref cycle must not be walked for ever
     visit(node);
     if (node.ref != nullptr) for_each_part(*node.ref, visit, depth + 1);
-    for (const Node* branch : node.all_of) for_each_part(*branch, visit, depth + 1);
+    for (const Node* branch : node.combinators().all_of) for_each_part(*branch, visit, depth + 1);
 }
 
 }  // namespace
@@ -33,7 +33,7 @@ std::vector<std::pair<std::string, const Node*>> declared_members(const Node& ob
         for (const auto& property : part.properties) {
             // Branches may repeat a member with a narrower schema: the first declaration documents it.
             if (std::none_of(out.begin(), out.end(), [&](const auto& m) { return m.first == property.first; })) {
-                out.push_back(property);
+                out.emplace_back(std::string(property.first), property.second);
             }
         }
     });

@@ -356,21 +356,24 @@ private:
 
 }  // namespace
 
-// The constructor parses; the NFA and the DFA are built on first use, under `mutex`, and the DFA
-// is published through `built` (after which the syntax tree is no longer needed and is freed).
+// The constructor parses to check the pattern, and keeps only its verdict and anchors: most
+// patterns are never searched by a lint, and their syntax trees were pages of every start-up. The
+// first use parses again and builds the NFA and the DFA, under `mutex`; the DFA (on the heap only
+// once built) is published through `built`.
 struct Pattern::Automata {
-    Ast ast;
     std::mutex mutex;
-    std::optional<Dfa> dfa;
+    std::unique_ptr<Dfa> dfa;
     std::atomic<const Dfa*> built{nullptr};
 };
 
-Pattern::Pattern(const std::string& source) : source_(source), automata_(std::make_unique<Automata>())
+namespace {
+
+// The pattern's parse, with search semantics (a match may start anywhere) unless anchored at its
+// start; std::nullopt outside the subset.
+std::optional<Ast> parse_for_search(const std::string& source, bool& anchored_start, bool& anchored_end)
 {
-    bool& anchored_start = anchored_start_;
-    std::optional<Ast> ast = Parser(source).parse(anchored_start, anchored_end_);
+    std::optional<Ast> ast = Parser(source).parse(anchored_start, anchored_end);
     if (ast && !anchored_start) {
-        // Search semantics: the match may start anywhere.
         Ast any;
         any.kind = Ast::set;
         any.bytes.set();
@@ -385,8 +388,16 @@ Pattern::Pattern(const std::string& source) : source_(source), automata_(std::ma
         seq.parts.push_back(std::move(*ast));
         ast = std::move(seq);
     }
-    if (!ast) refuse(source_, "is outside the supported subset of ECMAScript");
-    automata_->ast = std::move(*ast);
+    return ast;
+}
+
+}  // namespace
+
+Pattern::Pattern(const std::string& source) : source_(source), automata_(std::make_unique<Automata>())
+{
+    if (!parse_for_search(source_, anchored_start_, anchored_end_)) {
+        refuse(source_, "is outside the supported subset of ECMAScript");
+    }
 }
 
 Pattern::Pattern(Pattern&&) noexcept = default;
@@ -405,9 +416,14 @@ const Pattern::Dfa& Pattern::build_dfa() const
     Automata& a = *automata_;
     const std::lock_guard<std::mutex> lock(a.mutex);
     if (const Dfa* built = a.built.load(std::memory_order_relaxed)) return *built;
+    // The parse again (the constructor kept only its verdict): the same source parses the same.
+    bool anchored_start = false;
+    bool anchored_end = false;
+    const std::optional<Ast> ast = parse_for_search(source_, anchored_start, anchored_end);
+    if (!ast) refuse(source_, "is outside the supported subset of ECMAScript");
     Nfa nfa;
     const int match = nfa.add({});
-    const std::optional<int> nfa_start = nfa.build(a.ast, match);
+    const std::optional<int> nfa_start = nfa.build(*ast, match);
     if (!nfa_start) refuse(source_, "is too large to compile");
     Dfa dfa;
 
@@ -468,9 +484,8 @@ const Pattern::Dfa& Pattern::build_dfa() const
         }
     }
     dfa.next.resize(sets.size() * classes);
-    a.dfa = std::move(dfa);
-    a.ast = Ast();
-    a.built.store(&*a.dfa, std::memory_order_release);
+    a.dfa = std::make_unique<Dfa>(std::move(dfa));
+    a.built.store(a.dfa.get(), std::memory_order_release);
     return *a.dfa;
 }
 

@@ -59,7 +59,8 @@ double number_of(const rapidjson::Value& v, const Where& location)
 
 // Keyword values of the wrong JSON type are load errors too: RapidJSON's accessors assume the type
 // and would read garbage, so a malformed schema file must fail here, never run.
-std::string string_of(const rapidjson::Value& v, const Where& location)
+// A view of the document's string, which outlives the nodes.
+std::string_view string_of(const rapidjson::Value& v, const Where& location)
 {
     if (!v.IsString()) {
         fail(location, "expected a string");
@@ -141,7 +142,7 @@ std::vector<std::string> SchemaSet::rule_tags() const
     std::vector<std::string> tags;
     for (const auto& node : nodes_) {
         if (!node.rule.empty()) {
-            tags.push_back(node.rule);
+            tags.emplace_back(node.rule);
         }
     }
     return tags;
@@ -154,7 +155,7 @@ void SchemaSet::compile_patterns() const
         try {
             node.pattern->compile();
         } catch (const std::invalid_argument& e) {
-            fail(node.location, e.what());
+            fail(std::string(node.location), e.what());
         }
     }
 }
@@ -184,7 +185,7 @@ const Node* SchemaSet::compile(const std::string& file, const std::string& point
     auto [it, added] = by_location_.try_emplace(location, nullptr);
     if (!added) return it->second;
     Node& node = nodes_.emplace_back();
-    node.location = std::move(location);
+    node.location = it->first;  // the index's key, as long-lived as the node
     it->second = &node;
     if (value.IsBool()) {
         // true accepts everything; false accepts nothing ("not": {} says the same).
@@ -194,7 +195,7 @@ const Node* SchemaSet::compile(const std::string& file, const std::string& point
         return &node;
     }
     if (!value.IsObject()) {
-        fail(node.location, "a schema must be an object or a boolean");
+        fail(std::string(node.location), "a schema must be an object or a boolean");
     }
     fill(node, value, file, pointer);
     return &node;
@@ -265,16 +266,16 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
         switch (*known) {
         case Keyword::annotation: break;  // definitions compile when a $ref reaches them
         case Keyword::comment: {
-            const std::string text = string_of(v, where);
+            const std::string_view text = string_of(v, where);
             constexpr std::string_view kTag = "rule: ";
-            if (text.compare(0, kTag.size(), kTag) == 0) {
+            if (text.substr(0, kTag.size()) == kTag) {
                 node.rule = text.substr(kTag.size());
             }
             break;
         }
         case Keyword::title: node.title = string_of(v, where); break;
         case Keyword::description: node.description = string_of(v, where); break;
-        case Keyword::ref: node.ref = resolve_ref(file, string_of(v, where)); break;
+        case Keyword::ref: node.ref = resolve_ref(file, std::string(string_of(v, where))); break;
         case Keyword::type:
             if (v.IsString()) {
                 node.types = type_bit(v.GetString(), where);
@@ -293,22 +294,22 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             node.enum_values = &v;
             break;
         case Keyword::const_: node.const_value = &v; break;
-        case Keyword::min_length: node.min_length = count_of(v, where); break;
-        case Keyword::max_length: node.max_length = count_of(v, where); break;
+        case Keyword::min_length: node.fill_limits().min_length = count_of(v, where); break;
+        case Keyword::max_length: node.fill_limits().max_length = count_of(v, where); break;
         case Keyword::pattern:
             try {
-                node.pattern = std::make_unique<const Pattern>(string_of(v, where));
+                node.pattern = std::make_unique<const Pattern>(std::string(string_of(v, where)));
                 if (checks_ == core::DataChecks::all) node.pattern->compile();
             } catch (const std::invalid_argument& e) {
                 fail(where, e.what());
             }
             break;
-        case Keyword::minimum: node.minimum = number_of(v, where); break;
-        case Keyword::maximum: node.maximum = number_of(v, where); break;
-        case Keyword::exclusive_minimum: node.exclusive_minimum = number_of(v, where); break;
-        case Keyword::exclusive_maximum: node.exclusive_maximum = number_of(v, where); break;
-        case Keyword::min_items: node.min_items = count_of(v, where); break;
-        case Keyword::max_items: node.max_items = count_of(v, where); break;
+        case Keyword::minimum: node.fill_limits().minimum = number_of(v, where); break;
+        case Keyword::maximum: node.fill_limits().maximum = number_of(v, where); break;
+        case Keyword::exclusive_minimum: node.fill_limits().exclusive_minimum = number_of(v, where); break;
+        case Keyword::exclusive_maximum: node.fill_limits().exclusive_maximum = number_of(v, where); break;
+        case Keyword::min_items: node.fill_limits().min_items = count_of(v, where); break;
+        case Keyword::max_items: node.fill_limits().max_items = count_of(v, where); break;
         case Keyword::unique_items: node.unique_items = v.IsTrue(); break;
         case Keyword::items:
             if (!v.IsObject() && !v.IsBool()) {
@@ -319,10 +320,10 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
         case Keyword::properties: {
             const std::string properties = sub();
             for (const auto& property : object_of(v, where).GetObject()) {
-                std::string name(property.name.GetString(), property.name.GetStringLength());
+                const std::string_view name(property.name.GetString(), property.name.GetStringLength());
                 std::string child_pointer = properties;
                 core::append_pointer_token(child_pointer, name);
-                node.properties.emplace_back(std::move(name), child(std::move(child_pointer), property.value));
+                node.properties.emplace_back(name, child(std::move(child_pointer), property.value));
             }
             break;
         }
@@ -339,12 +340,12 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
             }
             break;
         case Keyword::property_names: node.property_names = child(sub(), v); break;
-        case Keyword::min_properties: node.min_properties = count_of(v, where); break;
-        case Keyword::max_properties: node.max_properties = count_of(v, where); break;
+        case Keyword::min_properties: node.fill_limits().min_properties = count_of(v, where); break;
+        case Keyword::max_properties: node.fill_limits().max_properties = count_of(v, where); break;
         case Keyword::dependencies:
             for (const auto& dependency : object_of(v, where).GetObject()) {
                 Dependency d;
-                d.property.assign(dependency.name.GetString(), dependency.name.GetStringLength());
+                d.property = std::string_view(dependency.name.GetString(), dependency.name.GetStringLength());
                 if (dependency.value.IsArray()) {
                     for (const auto& name : dependency.value.GetArray()) {
                         d.required.push_back(string_of(name, where));
@@ -354,13 +355,14 @@ void SchemaSet::fill(Node& node, const rapidjson::Value& value, const std::strin
                     core::append_pointer_token(child_pointer, d.property);
                     d.schema = child(std::move(child_pointer), dependency.value);
                 }
-                node.dependencies.push_back(std::move(d));
+                node.fill_lists().dependencies.push_back(std::move(d));
             }
             break;
         case Keyword::all_of:
         case Keyword::any_of:
         case Keyword::one_of: {
-            auto& list = *known == Keyword::all_of ? node.all_of : *known == Keyword::any_of ? node.any_of : node.one_of;
+            Lists& lists = node.fill_lists();
+            auto& list = *known == Keyword::all_of ? lists.all_of : *known == Keyword::any_of ? lists.any_of : lists.one_of;
             const std::string base = sub();
             for (rapidjson::SizeType i = 0; i < array_of(v, where).Size(); ++i) {
                 list.push_back(child(base + "/" + std::to_string(i), v[i]));

@@ -469,6 +469,29 @@ BOOST_AUTO_TEST_CASE(every_rule_id_lists_the_placeholders_of_its_message)
     }
 }
 
+BOOST_AUTO_TEST_CASE(examples_parsed_on_demand_are_the_loaded_ones)
+{
+    using drslint::rules::RuleCatalogue;
+    const std::string json = source_file("rules.json");
+    const RuleCatalogue loaded(json);
+    const RuleCatalogue on_demand(json, drslint::core::DataChecks::built_in, RuleCatalogue::Examples::on_demand);
+    BOOST_TEST_REQUIRE(on_demand.definitions().size() == loaded.definitions().size());
+    std::size_t with_examples = 0;
+    for (const auto& definition : loaded.definitions()) {
+        const drslint::RuleExamples a = loaded.examples(definition.info.id);
+        const drslint::RuleExamples b = on_demand.examples(definition.info.id);
+        BOOST_TEST(a.failing == b.failing, definition.info.id);
+        BOOST_TEST(a.passing == b.passing, definition.info.id);
+        BOOST_TEST(a.context == b.context, definition.info.id);
+        with_examples += !a.failing.empty() || !a.passing.empty();
+    }
+    BOOST_TEST(with_examples > 0);
+    // Left out of the document until asked for: no rule's examples are an object there.
+    for (const auto& definition : on_demand.definitions()) {
+        BOOST_TEST((definition.examples == nullptr || !definition.examples->IsObject()), definition.info.id);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(find_entry_finds_every_id_and_nothing_else)
 {
     for (const auto& e : drslint::core::kRuleTable) {
