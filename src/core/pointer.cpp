@@ -115,21 +115,26 @@ std::string describe_pointer(std::string_view pointer)
         names += !is_index(pointer.substr(slash + 1, start - slash - 1));
         start = slash;
     }
+    // Every finding's message names its place: the tokens from `start` on, split here (the
+    // pointer is known well formed), and unescaped only where the pointer has a '~' at all.
+    const bool escaped = pointer.find('~', start) != std::string_view::npos;
     std::string path;
     path.reserve(pointer.size() - start + 8);
     path += '`';
-    bool first = true;
-    for_each_raw_token(pointer.substr(start), [&](std::string_view raw) {
+    for (std::size_t begin = start + 1; begin <= pointer.size();) {
+        std::size_t end = pointer.find('/', begin);
+        if (end == std::string_view::npos) end = pointer.size();
+        const std::string_view raw = pointer.substr(begin, end - begin);
         if (is_index(raw)) {
             path.append("[").append(raw).append("]");
         } else {
-            if (!first) path += '.';
+            if (begin != start + 1) path += '.';
             // Member names come from the body: a message must show them, not act on them.
-            append_printable(path, raw.find('~') == std::string_view::npos ? raw : std::string_view(unescape_token(raw)),
+            append_printable(path, escaped && raw.find('~') != std::string_view::npos ? std::string_view(unescape_token(raw)) : raw,
                              64, false);
         }
-        first = false;
-    });
+        begin = end + 1;
+    }
     path += '`';
     return path;
 }

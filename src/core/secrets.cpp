@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <memory>
 #include <new>
@@ -121,10 +122,16 @@ bool is_secret_member(std::string_view name)
     if (!table) table.reset(new (std::nothrow) Answer[kSlots]());  // value-initialised: every slot empty
     if (!table) return decide_secret_member(name);
     Answer* const answers = table.get();
-    std::uint32_t hash = 2166136261u;  // FNV-1a
-    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-    Answer& slot = answers[hash & (kSlots - 1)];
-    if (slot.length == name.size() && std::equal(name.begin(), name.end(), slot.name)) return slot.secret;
+    // The slot from the name's length and its first and last four bytes (names here have six to
+    // 32): two loads and a multiply, where a hash of every byte was a multiply per byte, and a
+    // name that shares another's slot only replaces it (the full compare decides).
+    std::uint32_t head, tail;
+    std::memcpy(&head, name.data(), sizeof head);
+    std::memcpy(&tail, name.data() + name.size() - sizeof tail, sizeof tail);
+    const std::uint64_t mixed = ((std::uint64_t{head} << 32 | tail) ^ name.size()) * 0x9E3779B97F4A7C15ull;
+    Answer& slot = answers[mixed >> (64 - 9)];
+    static_assert(kSlots == std::size_t{1} << 9, "the slot takes the hash's top 9 bits");
+    if (slot.length == name.size() && std::memcmp(name.data(), slot.name, name.size()) == 0) return slot.secret;
     const bool secret = decide_secret_member(name);
     slot.length = static_cast<std::uint8_t>(name.size());
     slot.secret = secret;
@@ -146,8 +153,11 @@ bool is_secret_token(std::string_view raw)
 bool is_secret_pointer(std::string_view pointer)
 {
     bool secret = false;
-    if (!for_each_raw_token(pointer, [&secret](std::string_view raw) {
-            secret = secret || is_secret_token(raw);
+    // Every finding asks this: a pointer without a '~' (nearly all) is asked token by token as it
+    // is, without looking for an escape in each.
+    const bool escaped = pointer.find('~') != std::string_view::npos;
+    if (!for_each_raw_token(pointer, [&secret, escaped](std::string_view raw) {
+            secret = secret || (escaped ? is_secret_token(raw) : is_secret_member(raw));
         })) {
         return true;  // cannot tell: be safe
     }

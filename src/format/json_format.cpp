@@ -25,28 +25,45 @@ bool may_hold_escaped(std::uint64_t word)
     return (has_less(word, 0x20) | has_less(word ^ (kOnes * '"'), 1) | has_less(word ^ (kOnes * '\\'), 1)) != 0;
 }
 
+#if defined(__SSE2__)
+// Of the 16 bytes at `s`, a bit for each that is escaped().
+unsigned escaped_bits(const char* s)
+{
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+    // Bytes at or above 0x20, unsigned (max(b, 0x20) == b), that are neither '"' nor '\\'.
+    const __m128i at_least_space = _mm_cmpeq_epi8(_mm_max_epu8(bytes, _mm_set1_epi8(0x20)), bytes);
+    const __m128i special =
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\')));
+    const __m128i plain = _mm_andnot_si128(special, at_least_space);
+    return ~static_cast<unsigned>(_mm_movemask_epi8(plain)) & 0xFFFFu;
+}
+#endif
+
 // The first byte at or after `i` that is escaped(), or `length`: sixteen bytes at a time where
-// SSE2 is (every x86-64), then eight. Loads stay inside [s, s + length).
+// SSE2 is (every x86-64), else eight; a tail is looked at as the last 16 (or 8) bytes, which
+// overlap bytes already known to need no escape. Loads stay inside [s, s + length).
 std::size_t next_escaped(const char* s, std::size_t i, std::size_t length)
 {
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i space = _mm_set1_epi8(0x20);
-    for (; i + 16 <= length; i += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-        // Bytes at or above 0x20, unsigned (max(b, 0x20) == b), that are neither '"' nor '\\'.
-        const __m128i at_least_space = _mm_cmpeq_epi8(_mm_max_epu8(bytes, space), bytes);
-        const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash));
-        const __m128i plain = _mm_andnot_si128(special, at_least_space);
-        const unsigned escaped_bits = ~static_cast<unsigned>(_mm_movemask_epi8(plain)) & 0xFFFFu;
-        if (escaped_bits != 0) return i + static_cast<std::size_t>(__builtin_ctz(escaped_bits));
+    if (length >= 16) {
+        for (; i + 16 <= length; i += 16) {
+            if (const unsigned bits = escaped_bits(s + i); bits != 0) return i + static_cast<std::size_t>(__builtin_ctz(bits));
+        }
+        if (i == length) return length;
+        const std::size_t from = length - 16;  // from < i: bytes [from, i) were plain
+        const unsigned bits = escaped_bits(s + from) >> (i - from);
+        return bits != 0 ? i + static_cast<std::size_t>(__builtin_ctz(bits)) : length;
     }
 #endif
     for (; i + 8 <= length; i += 8) {
         std::uint64_t word;
         std::memcpy(&word, s + i, sizeof word);
         if (may_hold_escaped(word)) break;
+    }
+    if (i < length && length >= 8 && i + 8 > length) {  // a tail after plain words: the last eight
+        std::uint64_t word;
+        std::memcpy(&word, s + length - 8, sizeof word);
+        if (!may_hold_escaped(word)) return length;
     }
     while (i < length && !escaped(static_cast<unsigned char>(s[i]))) ++i;
     return i;
@@ -150,18 +167,12 @@ void write_json_finding_members(JsonWriter& w, const Finding& f)
 void write_json_summary(JsonWriter& w, const Summary& s)
 {
     w.StartObject();
-    w.Key("files");
-    w.Uint64(s.files);
-    w.Key("errors");
-    w.Uint64(s.errors);
-    w.Key("warnings");
-    w.Uint64(s.warnings);
-    w.Key("infos");
-    w.Uint64(s.infos);
-    w.Key("suppressed");
-    w.Uint64(s.suppressed);
-    w.Key("unchecked");
-    w.Uint64(s.unchecked);
+    w.member("files", std::uint64_t{s.files});
+    w.member("errors", std::uint64_t{s.errors});
+    w.member("warnings", std::uint64_t{s.warnings});
+    w.member("infos", std::uint64_t{s.infos});
+    w.member("suppressed", std::uint64_t{s.suppressed});
+    w.member("unchecked", std::uint64_t{s.unchecked});
     w.EndObject();
 }
 

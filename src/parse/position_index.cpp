@@ -379,7 +379,6 @@ bool same_name(std::string_view raw, bool escaped, const rapidjson::Value& name)
 DocumentSpans::DocumentSpans(std::string_view text, const ParseResult& parsed)
     : text_(text), base_(parsed.buffer.data()), root_(parsed.document)
 {
-    frames_.reserve(16);  // more only for pointers deeper than real bodies are
 }
 
 std::size_t DocumentSpans::offset_of(const char* string) const
@@ -540,6 +539,9 @@ bool DocumentSpans::find(std::string_view pointer, std::size_t occurrence, Span&
     // Objects whose members are being tried for a token, innermost last: with repeated member
     // names, several places can have one pointer, and they are counted in document order.
     frames_.clear();
+    // Reserved at the first walk (most findings are placed without one): more only for pointers
+    // deeper than real bodies are.
+    if (frames_.capacity() == 0) frames_.reserve(16);
     Place at{&root_, nullptr, nullptr, 0, 0};
     std::size_t pos = 0;  // where the rest of the pointer starts
     for (;;) {
