@@ -32,7 +32,6 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
-#include <streambuf>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -44,6 +43,7 @@
 #include "drslint/format.h"
 #include "drslint/jsonl.h"
 #include "drslint/linter.h"
+#include "format/output.h"
 #include "parse/json_parser.h"
 #include "rules/facts.h"
 #include "rules/rule_catalogue.h"
@@ -108,34 +108,22 @@ drslint::parse::ParseResult drslint_parse(const Stages& s, const Body& body)
 // buffer growing from nothing) would be counted as the findings' cost, which no batch pays.
 class RenderTarget {
 public:
-    explicit RenderTarget(const Body& body) : out_(&buffer_), results_(1)
+    explicit RenderTarget(const Body& body) : buffer_(text_), out_(&buffer_), results_(1)
     {
         results_[0].file = results_[0].display_name = body.name + ".json";
     }
     // The report as --format json writes it; the text stays until the next call.
     const std::string& render(drslint::Report report)
     {
-        buffer_.text.clear();
+        text_.clear();
         results_[0].report = std::move(report);
         drslint::format::write_json(out_, results_);
-        return buffer_.text;
+        return text_;
     }
 
 private:
-    struct Buffer : std::streambuf {
-        std::string text;
-        int_type overflow(int_type c) override
-        {
-            if (!traits_type::eq_int_type(c, traits_type::eof())) text.push_back(traits_type::to_char_type(c));
-            return traits_type::not_eof(c);
-        }
-        std::streamsize xsputn(const char* s, std::streamsize n) override
-        {
-            text.append(s, static_cast<std::size_t>(n));
-            return n;
-        }
-    };
-    Buffer buffer_;
+    std::string text_;
+    drslint::formatting::StringBuffer buffer_;  // appends to text_
     std::ostream out_;
     std::vector<drslint::format::FileResult> results_;
 };
