@@ -1,5 +1,6 @@
 #include "schema/evaluator.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/pointer.h"
@@ -111,10 +112,18 @@ private:
             if (out_->size() >= max_violations_) {
                 full_ = true;  // from here on the walk stops at the first failure, as in test()
             } else {
-                out_->push_back({keyword, path_.str(), &n, rule_, std::move(member), &v, key_});
+                record({keyword, path_.str(), &n, rule_, std::move(member), &v, key_});
             }
         }
         return false;
+    }
+
+    // The first violation makes room for a few more: a body with one has several, and a vector
+    // grown one at a time moves every Violation (two strings) at each growth.
+    void record(Violation&& violation)
+    {
+        if (out_->capacity() == 0) out_->reserve(std::min<std::size_t>(8, max_violations_));
+        out_->push_back(std::move(violation));
     }
 
     bool collecting() const { return out_ != nullptr && !full_; }
@@ -122,7 +131,7 @@ private:
     // Records a finding that does not make the value invalid (integer_form).
     void note(Keyword keyword, const Node& n, const rapidjson::Value& v)
     {
-        if (collecting() && out_->size() < max_violations_) out_->push_back({keyword, path_.str(), &n, rule_, {}, &v, key_});
+        if (collecting() && out_->size() < max_violations_) record({keyword, path_.str(), &n, rule_, {}, &v, key_});
     }
 
     // RapidJSON holds a plain integer literal of up to 64 bits as an integer; an integral double in
