@@ -1,6 +1,7 @@
 #include "core/pointer.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/text.h"
 
@@ -85,10 +86,10 @@ std::string last_pointer_token(std::string_view pointer)
     return tokens.back();
 }
 
-std::string parent_pointer(std::string_view pointer)
+std::string_view parent_pointer(std::string_view pointer)
 {
     const auto slash = pointer.rfind('/');
-    return slash == std::string_view::npos ? std::string() : std::string(pointer.substr(0, slash));
+    return slash == std::string_view::npos ? std::string_view() : pointer.substr(0, slash);
 }
 
 std::optional<std::size_t> array_index(std::string_view token)
@@ -104,28 +105,71 @@ std::optional<std::size_t> array_index(std::string_view token)
     return index;
 }
 
+namespace {
+
+// An index as array_index reads one; a name starts with anything but a digit nearly always.
+bool is_index_token(std::string_view token)
+{
+    return !token.empty() && token[0] >= '0' && token[0] <= '9' && array_index(token).has_value();
+}
+
+// describe_pointer of the tokens `shown` ("/name/0/name"), when they print as they are (core/text.h),
+// hold no escape, and are short enough that no name is cut: written into one buffer. False, with
+// `out` unchanged, for anything else.
+bool describe_plain(std::string_view shown, std::string& out)
+{
+    // Each '/' becomes '.', or "[" and "]" around an index: at most twice the bytes.
+    constexpr std::size_t kLongest = 60;  // under append_printable's 64 code points for a name
+    if (shown.size() > kLongest || shown.find('~') != std::string_view::npos || !prints_as_is(shown, false)) {
+        return false;
+    }
+    char buffer[2 * kLongest + 2];
+    std::size_t n = 0;
+    buffer[n++] = '`';
+    for (std::size_t begin = 1; begin <= shown.size();) {
+        const std::size_t end = std::min(shown.find('/', begin), shown.size());
+        const std::string_view token = shown.substr(begin, end - begin);
+        const bool index = is_index_token(token);
+        if (index) {
+            buffer[n++] = '[';
+        } else if (begin != 1) {
+            buffer[n++] = '.';
+        }
+        std::memcpy(buffer + n, token.data(), token.size());
+        n += token.size();
+        if (index) buffer[n++] = ']';
+        begin = end + 1;
+    }
+    buffer[n++] = '`';
+    out.assign(buffer, n);
+    return true;
+}
+
+}  // namespace
+
 std::string describe_pointer(std::string_view pointer)
 {
     // The root, or a malformed pointer (as for_each_raw_token refuses one); any other has a token.
     if (pointer.empty() || pointer.front() != '/' || !escapes_well_formed(pointer)) return "the body";
-    auto is_index = [](std::string_view t) { return array_index(t).has_value(); };
     std::size_t start = pointer.size();
     for (std::size_t names = 0; names < 2 && start > 0;) {
         const std::size_t slash = pointer.rfind('/', start - 1);
-        names += !is_index(pointer.substr(slash + 1, start - slash - 1));
+        names += !is_index_token(pointer.substr(slash + 1, start - slash - 1));
         start = slash;
     }
-    // Every finding's message names its place: the tokens from `start` on, split here (the
-    // pointer is known well formed), and unescaped only where the pointer has a '~' at all.
-    const bool escaped = pointer.find('~', start) != std::string_view::npos;
+    // Every finding's message names its place, nearly always with plain names.
     std::string path;
+    if (describe_plain(pointer.substr(start), path)) return path;
+    // The tokens from `start` on, split here (the pointer is known well formed), and unescaped only
+    // where the pointer has a '~' at all.
+    const bool escaped = pointer.find('~', start) != std::string_view::npos;
     path.reserve(pointer.size() - start + 8);
     path += '`';
     for (std::size_t begin = start + 1; begin <= pointer.size();) {
         std::size_t end = pointer.find('/', begin);
         if (end == std::string_view::npos) end = pointer.size();
         const std::string_view raw = pointer.substr(begin, end - begin);
-        if (is_index(raw)) {
+        if (is_index_token(raw)) {
             path.append("[").append(raw).append("]");
         } else {
             if (begin != start + 1) path += '.';

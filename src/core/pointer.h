@@ -42,8 +42,8 @@ bool for_each_raw_token(std::string_view pointer, Visit&& visit)
 std::string unescape_token(std::string_view raw);
 // The last unescaped token ("" for the root).
 std::string last_pointer_token(std::string_view pointer);
-// The pointer without its last token ("" for the root and for a top-level member).
-std::string parent_pointer(std::string_view pointer);
+// The pointer without its last token ("" for the root and for a top-level member): a view of it.
+std::string_view parent_pointer(std::string_view pointer);
 // The array index a token names, as RFC 6901 writes one ("0", or digits without a leading zero,
 // here at most 9 of them); nullopt for any other token.
 std::optional<std::size_t> array_index(std::string_view token);

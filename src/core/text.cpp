@@ -126,13 +126,18 @@ std::size_t display_width(char32_t c)
     return in_ranges(kWide, c) ? 2 : in_ranges(kZeroWidth, c) ? 0 : 1;
 }
 
+bool prints_as_is(std::string_view text, bool literal)
+{
+    return std::all_of(text.begin(), text.end(), [literal](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c >= 0x20 && c < 0x7F && !(literal && (c == '"' || c == '\\'));
+    });
+}
+
 void append_printable(std::string& out, std::string_view text, std::size_t max_code_points, bool literal)
 {
     // Short printable ASCII without quotes or backslashes (most names and values) is itself: one append.
-    if (text.size() <= max_code_points && std::all_of(text.begin(), text.end(), [literal](char ch) {
-            const auto c = static_cast<unsigned char>(ch);
-            return c >= 0x20 && c < 0x7F && !(literal && (c == '"' || c == '\\'));
-        })) {
+    if (text.size() <= max_code_points && prints_as_is(text, literal)) {
         out.append(text);
         return;
     }

@@ -44,6 +44,9 @@ std::size_t display_width(char32_t cp);
 // byte that is not UTF-8, so the result is always valid UTF-8 and reads as what it is; with
 // `literal` (a quoted string), '"' and '\\' too. Stops with "…" after `max_code_points`.
 void append_printable(std::string& out, std::string_view text, std::size_t max_code_points, bool literal);
+// Whether append_printable shows `text` as it is, byte for byte (printable ASCII, and with
+// `literal` no '"' or '\\'), when it is no longer than the limit.
+bool prints_as_is(std::string_view text, bool literal);
 
 // `text` (a member name, a file name, a pointer) made safe to print, as append_printable().
 std::string printable(std::string_view text, std::size_t max_code_points = 64);

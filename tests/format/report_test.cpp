@@ -8,6 +8,7 @@
 
 #include "core/pointer.h"
 #include "core/suggest.h"
+#include "core/text.h"
 #include "drslint/baseline.h"
 #include "findings/schema_findings.h"
 #include "input/glob.h"
@@ -182,6 +183,28 @@ BOOST_AUTO_TEST_CASE(places_are_named_by_their_last_two_members)
     BOOST_TEST(describe_pointer("/a/b~1c/d~0e") == "`b/c.d~e`");
     BOOST_TEST(describe_pointer("/x/a//b") == "`.b`");  // an empty member name is a name too
     BOOST_TEST(describe_pointer("/x/t\x1b[31m") == "`x.t\\u001b[31m`");
+    BOOST_TEST(describe_pointer("/a/01/b") == "`01.b`");          // a leading zero: a name
+    BOOST_TEST(describe_pointer("/a/0/12/b") == "`a[0][12].b`");  // indexes between the names
+    BOOST_TEST(describe_pointer("/") == "``");
+    BOOST_TEST(describe_pointer("/a/`b`") == "`a.`b``");  // a backtick prints as it is
+}
+
+// Plain names (most places) are written by a shortcut; it must say what the general path says: the
+// printable form of each name, cut after 64 code points, whatever the lengths around its bound.
+BOOST_AUTO_TEST_CASE(plain_places_are_named_as_any_other)
+{
+    using drslint::core::describe_pointer;
+    using drslint::core::printable;
+    for (std::size_t a = 0; a <= 70; a += 7) {
+        for (std::size_t b = 50; b <= 70; ++b) {
+            const std::string first(a, 'f'), second(b, 's');
+            const std::string expected = "`" + printable(first) + "[3]." + printable(second) + "`";
+            BOOST_TEST(describe_pointer("/x/" + first + "/3/" + second) == expected, a << " " << b);
+            const std::string escaped = "`" + printable(first + "~") + "[3]." + printable(second) + "`";
+            BOOST_TEST(describe_pointer("/x/" + first + "~0/3/" + second) == escaped, a << " " << b);
+        }
+    }
+    BOOST_TEST(describe_pointer("/x/" + std::string(70, 'n')) == "`x." + std::string(64, 'n') + "…`");
 }
 
 // The did-you-mean distance: swaps count once, case does not count, and a bound stops it early
