@@ -207,17 +207,46 @@ const RuleDefinition& RuleCatalogue::get(core::RuleId id) const
 // {name} is a placeholder; {{ and }} are a literal brace ("PUT /v5/{{project_id}}/jobs/{{job_id}}").
 namespace {
 
+// The pieces of a message, in order, each a run of the template or a value; copied into the
+// string once their total length is known (one allocation, a memcpy per piece).
+class Pieces {
+public:
+    explicit Pieces(std::string& out) : out_(out) {}
+    void add(const char* data, std::size_t size)
+    {
+        if (size == 0) return;
+        if (count_ == kMax) flush();
+        pieces_[count_++] = {data, size};
+        bytes_ += size;
+    }
+    void flush()
+    {
+        const std::size_t at = out_.size();
+        out_.resize(at + bytes_);
+        char* to = &out_[0] + at;
+        for (std::size_t i = 0; i < count_; ++i) {
+            std::memcpy(to, pieces_[i].first, pieces_[i].second);
+            to += pieces_[i].second;
+        }
+        count_ = bytes_ = 0;
+    }
+
+private:
+    static constexpr std::size_t kMax = 24;  // more than any message of rules.json has
+    std::pair<const char*, std::size_t> pieces_[kMax];
+    std::size_t count_ = 0, bytes_ = 0;
+    std::string& out_;
+};
+
 // RuleCatalogue::format over either kind of arguments (owned or viewed values).
 template <typename Arg>
 std::string fill_template(std::string_view message_template, const Arg* args, std::size_t count)
 {
-    std::size_t values = 0;
-    for (std::size_t a = 0; a < count; ++a) values += args[a].second.size();
     std::string out;
-    out.reserve(message_template.size() + values);
-    // The text between braces goes in as runs: a message is built for every finding. The next
-    // '{' and the next '}' are each found by memchr and kept until passed (find_first_of would ask
-    // memchr of its two bytes for every byte of the template).
+    Pieces pieces(out);
+    // A message is built for every finding. The next '{' and the next '}' are each found by memchr
+    // and kept until passed (find_first_of would ask memchr of its two bytes for every byte of the
+    // template).
     const char* const data = message_template.data();
     const std::size_t size = message_template.size();
     auto next = [&](char c, std::size_t from) {
@@ -226,37 +255,35 @@ std::string fill_template(std::string_view message_template, const Arg* args, st
     };
     std::size_t next_open = next('{', 0), next_close = next('}', 0);
     std::size_t i = 0;
-    while (i < message_template.size()) {
+    while (i < size) {
         if (next_open < i) next_open = next('{', i);
         if (next_close < i) next_close = next('}', i);
         const std::size_t brace = std::min(next_open, next_close);
-        if (brace == message_template.size()) {
-            out.append(message_template.substr(i));
-            break;
-        }
-        out.append(message_template.substr(i, brace - i));
+        pieces.add(data + i, brace - i);
+        if (brace == size) break;
         i = brace;
-        const char c = message_template[i];
-        if (i + 1 < message_template.size() && message_template[i + 1] == c) {
-            out.push_back(c);
+        const char c = data[i];
+        if (i + 1 < size && data[i + 1] == c) {
+            pieces.add(data + i, 1);  // {{ or }}: the brace itself
             i += 2;
             continue;
         }
-        const auto close = c == '{' ? message_template.find('}', i) : std::string_view::npos;
-        if (close == std::string_view::npos) {
-            out.push_back(c);
+        const std::size_t close = c == '{' ? next_close : size;
+        if (close == size) {
+            pieces.add(data + i, 1);
             ++i;
             continue;
         }
         const std::string_view name = message_template.substr(i + 1, close - i - 1);
         for (std::size_t a = 0; a < count; ++a) {
             if (args[a].first == name) {
-                out += args[a].second;
+                pieces.add(args[a].second.data(), args[a].second.size());
                 break;
             }
         }
         i = close + 1;
     }
+    pieces.flush();
     return out;
 }
 
