@@ -156,6 +156,16 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
     std::string_view best;
     std::size_t best_distance = static_cast<std::size_t>(-1);
     for (std::string_view candidate : candidates) {
+        if (best_distance == 0) break;  // nothing is closer, and the first of a distance is kept
+        if (best_distance == 1) {
+            // Only a case-only match (distance 0) beats it: a compare, not a distance.
+            if (candidate.size() == word.size() &&
+                std::equal(word.begin(), word.end(), candidate.begin(), [](char a, char b) { return fold(a) == fold(b); })) {
+                best_distance = 0;
+                best = candidate;
+            }
+            continue;
+        }
         if (candidate.size() > kMaxLength) continue;
         // The distance is at least the difference in length: such a candidate could never be
         // suggested, nor beat one that could (a case-only match, distance 0, is never skipped).
