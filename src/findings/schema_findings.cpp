@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <initializer_list>
 
 #include "core/pointer.h"
 #include "core/rule_table.h"
@@ -104,6 +105,16 @@ std::string mismatch_hint(const Node& node, const rapidjson::Value& value, bool 
            core::printable(text.substr(begin, end - begin)) + "`, is not allowed there";
 }
 
+// `out` = the pieces, one after another, in one allocation (a hint is built for many findings).
+void concat(std::string& out, std::initializer_list<std::string_view> pieces)
+{
+    std::size_t size = 0;
+    for (std::string_view piece : pieces) size += piece.size();
+    out.clear();
+    out.reserve(size);
+    for (std::string_view piece : pieces) out.append(piece);
+}
+
 // A message's values as views (no keyword fills more than kMax). A view of a temporary would
 // dangle, so a value is a string that outlives the message, or a literal.
 struct MessageValues {
@@ -154,7 +165,7 @@ Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue
             arg("hint", hint);
         } else if ((node.types & schema::kBoolean) && value.IsString() &&
                    (value == rapidjson::Value("true") || value == rapidjson::Value("false"))) {
-            hint = std::string("; write ") + value.GetString() + " without quotes";
+            concat(hint, {"; write ", {value.GetString(), value.GetStringLength()}, " without quotes"});
             arg("hint", hint);
         } else if ((node.types & (schema::kInteger | schema::kNumber)) && value.IsString()) {
             arg("hint", "; write the number without quotes");
@@ -193,7 +204,7 @@ Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue
         collect_properties(&node, known);
         finding.suggestion = core::closest_match(v.member, known);
         if (!finding.suggestion.empty()) {
-            hint = "; did you mean `" + finding.suggestion + "`?";
+            concat(hint, {"; did you mean `", finding.suggestion, "`?"});
             arg("hint", hint);
         }
         break;
@@ -221,7 +232,7 @@ Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue
         if (value.IsString() && !secret) {
             finding.suggestion = core::closest_match({value.GetString(), value.GetStringLength()}, candidates);
             if (!finding.suggestion.empty()) {
-                hint = "; did you mean `" + finding.suggestion + "`?";
+                concat(hint, {"; did you mean `", finding.suggestion, "`?"});
                 arg("hint", hint);
             }
         }
