@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string_view>
 
 #include "drslint/format.h"
@@ -50,6 +51,14 @@ public:
         member_key(key);
         write_uint(value);
     }
+
+    // Members whose values are whole numbers, in one append: keys spelled in the source (no
+    // escapes), at most 32 bytes each, as many as a finding's span (four) or a summary (six) has.
+    struct UintMember {
+        std::string_view key;
+        std::uint64_t value;
+    };
+    void uint_members(std::initializer_list<UintMember> members);
 
 private:
     // What Prefix() writes before a key and Key() writes of it, then the ':', counting the two

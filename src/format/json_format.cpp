@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -116,6 +117,31 @@ void JsonWriter::write_uint(std::uint64_t value)
     os_->append(digits, static_cast<std::size_t>(end - digits));
 }
 
+void JsonWriter::uint_members(std::initializer_list<UintMember> members)
+{
+    // Per member: a ',', the quoted key, ':', and at most 20 digits.
+    constexpr std::size_t kMaxKey = 32, kMaxMembers = 8;
+    char buffer[kMaxMembers * (kMaxKey + 24)];
+    std::size_t n = 0;
+    Level* level = level_stack_.template Top<Level>();
+    for (const UintMember& m : members) {
+        if (m.key.size() > kMaxKey) throw std::logic_error("JsonWriter::uint_members: a key over 32 bytes");
+        if (n + m.key.size() + 24 > sizeof buffer) {  // past what the callers write: the rest after
+            os_->append(buffer, n);
+            n = 0;
+        }
+        if (level->valueCount > 0) buffer[n++] = ',';
+        level->valueCount += 2;
+        buffer[n++] = '"';
+        std::memcpy(buffer + n, m.key.data(), m.key.size());
+        n += m.key.size();
+        buffer[n++] = '"';
+        buffer[n++] = ':';
+        n = static_cast<std::size_t>(rapidjson::internal::u64toa(m.value, buffer + n) - buffer);
+    }
+    os_->append(buffer, n);
+}
+
 namespace {
 
 void string(JsonWriter& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
@@ -123,10 +149,7 @@ void string(JsonWriter& w, const std::string& s) { w.String(s.data(), static_cas
 // "line", "column", "endLine", "endColumn": a finding's span and an edit's, written alike.
 void span(JsonWriter& w, const Position& begin, const Position& end)
 {
-    w.member("line", begin.line);
-    w.member("column", begin.column);
-    w.member("endLine", end.line);
-    w.member("endColumn", end.column);
+    w.uint_members({{"line", begin.line}, {"column", begin.column}, {"endLine", end.line}, {"endColumn", end.column}});
 }
 
 }  // namespace
@@ -167,12 +190,12 @@ void write_json_finding_members(JsonWriter& w, const Finding& f)
 void write_json_summary(JsonWriter& w, const Summary& s)
 {
     w.StartObject();
-    w.member("files", std::uint64_t{s.files});
-    w.member("errors", std::uint64_t{s.errors});
-    w.member("warnings", std::uint64_t{s.warnings});
-    w.member("infos", std::uint64_t{s.infos});
-    w.member("suppressed", std::uint64_t{s.suppressed});
-    w.member("unchecked", std::uint64_t{s.unchecked});
+    w.uint_members({{"files", s.files},
+                    {"errors", s.errors},
+                    {"warnings", s.warnings},
+                    {"infos", s.infos},
+                    {"suppressed", s.suppressed},
+                    {"unchecked", s.unchecked}});
     w.EndObject();
 }
 
