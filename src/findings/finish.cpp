@@ -107,7 +107,7 @@ std::vector<std::size_t> locate(std::string_view text, std::vector<Located>& loc
     // not parse has no other findings, and no document to find them in.
     std::optional<parse::DocumentSpans> spans;
     if (parsed != nullptr && parsed->ok) spans.emplace(text, *parsed);
-    const parse::LineMap lines(text);
+    const parse::LineMap lines = parsed != nullptr ? parse::LineMap(text, parsed->ascii) : parse::LineMap(text);
     std::vector<std::pair<std::size_t, std::size_t>> order;  // (begin offset, input order)
     order.reserve(located.size());
     for (std::size_t i = 0; i < located.size(); ++i) {

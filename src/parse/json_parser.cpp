@@ -430,8 +430,9 @@ bool parse_into(std::string_view text, const ParseLimits& limits, ParseResult& r
     bool parsed = false;
     auto generate = [&](Document& document) {
         (void)document;
-        parsed = !(core::all_ascii(text) ? reader.Parse<kAsciiParseFlags>(stream, handler)
-                                   : reader.Parse<kParseFlags>(stream, handler)).IsError();
+        result.ascii = core::all_ascii(text);
+        parsed = !(result.ascii ? reader.Parse<kAsciiParseFlags>(stream, handler)
+                                : reader.Parse<kParseFlags>(stream, handler)).IsError();
         return parsed;
     };
     result.document.Populate(generate);

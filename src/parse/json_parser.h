@@ -105,6 +105,7 @@ struct ParseResult {
     std::unique_ptr<Pool> pool;  // before document, whose values it holds
     Document document;
     bool ok = false;
+    bool ascii = false;  // whether the text is all ASCII (a position is then a byte count)
     ParseError error;  // valid when !ok
     std::vector<DuplicateKey> duplicates;
     bool duplicates_truncated = false;  // more than ParseLimits::max_duplicates

@@ -22,7 +22,9 @@ namespace {
 
 }  // namespace
 
-LineMap::LineMap(std::string_view text) : text_(text), ascii_(core::all_ascii(text))
+LineMap::LineMap(std::string_view text) : LineMap(text, core::all_ascii(text)) {}
+
+LineMap::LineMap(std::string_view text, bool ascii) : text_(text), ascii_(ascii)
 {
     line_starts_.push_back(0);
     if (ascii_) {

@@ -28,6 +28,8 @@ struct Span {
 class LineMap {
 public:
     explicit LineMap(std::string_view text);
+    // With what the caller knows already: whether `text` is all ASCII (ParseResult::ascii).
+    LineMap(std::string_view text, bool ascii);
     Position position(std::size_t offset) const;
     // Line `number` (1-based) without its line break; empty past the last line. Source excerpts
     // use it so that a Finding's line and column index the very line they were counted on.
