@@ -294,9 +294,9 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
     evaluator.validate(schema_root, document, &violations, collection_cap(options.limits), &truncated);
     if (!violations.empty()) out.reserve(out.size() + violations.size());
     for (auto& violation : violations) {
-        Located l;
+        Located& l = out.emplace_back();
         bool secret = true;
-        l.finding = findings::finding_from_violation(std::move(violation), catalogue, &secret);
+        findings::finding_from_violation(std::move(violation), catalogue, l.finding, &secret);
         l.secret = secret;
         l.value = violation.value;
         l.key = violation.key;
@@ -304,7 +304,6 @@ bool Linter::Impl::check_schema(const rapidjson::Value& document, const schema::
         l.anchor = violation.keyword == schema::Keyword::required         ? Anchor::parent
                    : violation.keyword == schema::Keyword::unknown_member ? Anchor::key
                                                                           : Anchor::value;
-        out.push_back(std::move(l));
     }
     // valijson is compiled for the request body, the one document it is the engine of record for.
     // When the evaluator stopped collecting, valijson's findings past that point would all look

@@ -135,13 +135,19 @@ private:
 
 }  // namespace
 
-Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue& catalogue, bool* in_secret)
+Finding finding_from_violation(schema::Violation&& violation, const rules::RuleCatalogue& catalogue, bool* secret)
+{
+    Finding finding;
+    finding_from_violation(std::move(violation), catalogue, finding, secret);
+    return finding;
+}
+
+void finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue& catalogue, Finding& finding, bool* in_secret)
 {
     const Node& node = *v.node;
     const rapidjson::Value& value = *v.value;
     const bool secret = core::is_secret_pointer(v.pointer);
     if (in_secret != nullptr) *in_secret = secret;
-    Finding finding;
     // Set by every case of the switch: the rule of a plain keyword, unless a tag overrides it.
     core::RuleId rule = core::RuleId::schema_constraint;
     // The message's values: views of the finding's own strings (its expected, its suggestion) and
@@ -314,7 +320,6 @@ Finding finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue
     finding.severity = definition.info.severity;
     finding.message = rules::RuleCatalogue::format(definition.message, arg.args, arg.count);
     finding.pointer = std::move(v.pointer);
-    return finding;
 }
 
 }  // namespace drslint::findings

@@ -15,5 +15,8 @@ namespace drslint::findings {
 // finding.
 Finding finding_from_violation(schema::Violation&& violation, const rules::RuleCatalogue& catalogue,
                                bool* secret = nullptr);
+// The same, into `finding` (a default one: a report's findings are built where they stay).
+void finding_from_violation(schema::Violation&& violation, const rules::RuleCatalogue& catalogue, Finding& finding,
+                            bool* secret = nullptr);
 
 }  // namespace drslint::findings
