@@ -152,13 +152,18 @@ bool is_secret_token(std::string_view raw)
 
 bool is_secret_pointer(std::string_view pointer)
 {
+    // Every finding asks this. A pointer without a '~' (nearly all) is well formed if it starts
+    // with '/', and each token is the member name itself: asked as it is, up to the first secret.
+    if (!pointer.empty() && pointer.front() == '/' && pointer.find('~') == std::string_view::npos) {
+        for (std::size_t begin = 1;;) {
+            const std::size_t end = std::min(pointer.find('/', begin), pointer.size());
+            if (is_secret_member(pointer.substr(begin, end - begin))) return true;
+            if (end == pointer.size()) return false;
+            begin = end + 1;
+        }
+    }
     bool secret = false;
-    // Every finding asks this: a pointer without a '~' (nearly all) is asked token by token as it
-    // is, without looking for an escape in each.
-    const bool escaped = pointer.find('~') != std::string_view::npos;
-    if (!for_each_raw_token(pointer, [&secret, escaped](std::string_view raw) {
-            secret = secret || (escaped ? is_secret_token(raw) : is_secret_member(raw));
-        })) {
+    if (!for_each_raw_token(pointer, [&secret](std::string_view raw) { secret = secret || is_secret_token(raw); })) {
         return true;  // cannot tell: be safe
     }
     return secret;

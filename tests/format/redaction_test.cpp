@@ -85,6 +85,37 @@ BOOST_AUTO_TEST_CASE(remembered_answers_are_the_answers_however_many_names_are_a
     }
 }
 
+// A pointer is a secret's place when any member on it, unescaped, is a secret's name; a malformed
+// pointer counts as one (nothing can be told of it). Pointers without '~' are read by a shortcut.
+BOOST_AUTO_TEST_CASE(a_pointer_is_secret_where_any_of_its_members_is)
+{
+    using drslint::core::is_secret_member;
+    using drslint::core::is_secret_pointer;
+    auto reference = [](const std::string& pointer) {
+        std::vector<std::string> tokens;
+        if (!drslint::core::split_pointer(pointer, tokens)) return true;
+        for (const auto& t : tokens) {
+            if (is_secret_member(t)) return true;
+        }
+        return false;
+    };
+    const std::vector<std::string> names = {"", "job", "params", "db_password", "pass~1word", "passw~0rd", "a/b",
+                                            "password", "db_pasword", "X-Auth-Token", "0", "speed_limit", "~", "~2"};
+    std::vector<std::string> pointers = {"", "/", "//", "no-slash", "job/password"};
+    for (const auto& a : names) {
+        pointers.push_back("/" + a);
+        for (const auto& b : names) {
+            pointers.push_back("/" + a + "/" + b);
+            pointers.push_back("/" + a + "/" + b + "/");
+        }
+    }
+    for (const auto& p : pointers) BOOST_TEST(is_secret_pointer(p) == reference(p), p);
+    BOOST_TEST(is_secret_pointer("/job/params/db_password"));
+    BOOST_TEST(is_secret_pointer("/job/pass~1word"));  // "pass/word", a near miss of "password"
+    BOOST_TEST(!is_secret_pointer("/job/params/speed_limit/0"));
+    BOOST_TEST(is_secret_pointer("/job/a~2"));  // malformed
+}
+
 BOOST_AUTO_TEST_CASE(a_value_that_reads_password_is_not_a_name)
 {
     const std::string text = R"({"type": "password", "name": "visible", "list": ["password", "also-visible"]})";
