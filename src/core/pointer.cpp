@@ -149,8 +149,18 @@ bool describe_plain(std::string_view shown, std::string& out)
 
 std::string describe_pointer(std::string_view pointer)
 {
+    std::string out;
+    describe_pointer(pointer, out);
+    return out;
+}
+
+void describe_pointer(std::string_view pointer, std::string& path)
+{
     // The root, or a malformed pointer (as for_each_raw_token refuses one); any other has a token.
-    if (pointer.empty() || pointer.front() != '/' || !escapes_well_formed(pointer)) return "the body";
+    if (pointer.empty() || pointer.front() != '/' || !escapes_well_formed(pointer)) {
+        path.assign("the body");
+        return;
+    }
     std::size_t start = pointer.size();
     for (std::size_t names = 0; names < 2 && start > 0;) {
         const std::size_t slash = pointer.rfind('/', start - 1);
@@ -158,11 +168,11 @@ std::string describe_pointer(std::string_view pointer)
         start = slash;
     }
     // Every finding's message names its place, nearly always with plain names.
-    std::string path;
-    if (describe_plain(pointer.substr(start), path)) return path;
+    if (describe_plain(pointer.substr(start), path)) return;
     // The tokens from `start` on, split here (the pointer is known well formed), and unescaped only
     // where the pointer has a '~' at all.
     const bool escaped = pointer.find('~', start) != std::string_view::npos;
+    path.clear();
     path.reserve(pointer.size() - start + 8);
     path += '`';
     for (std::size_t begin = start + 1; begin <= pointer.size();) {
@@ -180,7 +190,6 @@ std::string describe_pointer(std::string_view pointer)
         begin = end + 1;
     }
     path += '`';
-    return path;
 }
 
 }  // namespace drslint::core

@@ -50,6 +50,8 @@ std::optional<std::size_t> array_index(std::string_view token);
 // How a message names a place: "`name`", "`speed_limit[1].end`" (the last two member names with
 // the indexes between them), or "the body" for the root. Member names are printable (core/text.h).
 std::string describe_pointer(std::string_view pointer);
+// The same, into `out` (replacing what it held, keeping its capacity).
+void describe_pointer(std::string_view pointer, std::string& out);
 
 // Where a walk over a document stands: a member name (a view into the document or a schema, which
 // outlive the walk) or an index per step. Descending costs a push; the pointer text is built only

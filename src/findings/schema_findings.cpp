@@ -115,6 +115,20 @@ void concat(std::string& out, std::initializer_list<std::string_view> pieces)
     for (std::string_view piece : pieces) out.append(piece);
 }
 
+// A message's temporaries, kept per thread with their capacity: every finding builds a message
+// (a batch has one every few lines), and each of these was an allocation per finding. Their sizes
+// are bounded by the schema's names and the quoting limits, whatever the body.
+struct Scratch {
+    std::string subject, object, hint;
+    std::vector<std::string_view> names;  // documented members, or allowed values
+};
+
+Scratch& this_threads_scratch()
+{
+    thread_local Scratch scratch;
+    return scratch;
+}
+
 // A message's values as views (no keyword fills more than kMax). A view of a temporary would
 // dangle, so a value is a string that outlives the message, or a literal.
 struct MessageValues {
@@ -153,8 +167,13 @@ void finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue& c
     // The message's values: views of the finding's own strings (its expected, its suggestion) and
     // of these, which live until the message is built.
     MessageValues arg;
-    const std::string subject = core::describe_pointer(v.pointer);
-    std::string object, shown, hint;
+    Scratch& scratch = this_threads_scratch();
+    std::string& subject = scratch.subject;
+    std::string& object = scratch.object;
+    std::string& hint = scratch.hint;
+    std::string shown;
+    hint.clear();
+    core::describe_pointer(v.pointer, subject);
     arg("subject", subject);
 
     switch (v.keyword) {
@@ -182,7 +201,7 @@ void finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue& c
         rule = core::RuleId::required_member;
         finding.expected = "`" + v.member + "`";
         arg("member", v.member);
-        object = core::describe_pointer(core::parent_pointer(v.pointer));
+        core::describe_pointer(core::parent_pointer(v.pointer), object);
         arg("object", object);
         // The member's row is in the table of the object that lacks it; its own table (if it is an
         // object) describes what goes inside: "(Table 4; its members: Table 5 — params (UpdateJob))".
@@ -203,10 +222,10 @@ void finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue& c
         rule = core::RuleId::unknown_member;
         shown = core::printable(v.member);
         arg("member", shown);
-        object = core::describe_pointer(core::parent_pointer(v.pointer));
+        core::describe_pointer(core::parent_pointer(v.pointer), object);
         arg("object", object);
-        std::vector<std::string_view> known;
-        known.reserve(32);  // one allocation for the documented members of most objects, not five
+        std::vector<std::string_view>& known = scratch.names;
+        known.clear();
         collect_properties(&node, known);
         finding.suggestion = core::closest_match(v.member, known);
         if (!finding.suggestion.empty()) {
@@ -217,7 +236,8 @@ void finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue& c
     }
     case Keyword::enum_value: {
         rule = core::RuleId::enum_value;
-        std::vector<std::string_view> candidates;
+        std::vector<std::string_view>& candidates = scratch.names;
+        candidates.clear();
         std::string allowed;
         auto add = [&](const rapidjson::Value& option) {
             if (!allowed.empty()) allowed += ", ";
@@ -225,7 +245,6 @@ void finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue& c
             if (option.IsString()) candidates.emplace_back(option.GetString(), option.GetStringLength());
         };
         if (node.enum_values != nullptr) {
-            candidates.reserve(node.enum_values->Size());
             for (const auto& option : node.enum_values->GetArray()) add(option);
         } else if (node.const_value != nullptr) {
             add(*node.const_value);
