@@ -108,8 +108,6 @@ std::vector<std::size_t> locate(std::string_view text, std::vector<Located>& loc
     std::optional<parse::DocumentSpans> spans;
     if (parsed != nullptr && parsed->ok) spans.emplace(text, *parsed);
     const parse::LineMap lines = parsed != nullptr ? parse::LineMap(text, parsed->ascii) : parse::LineMap(text);
-    std::vector<std::pair<std::size_t, std::size_t>> order;  // (begin offset, input order)
-    order.reserve(located.size());
     for (std::size_t i = 0; i < located.size(); ++i) {
         Located& l = located[i];
         std::size_t begin = 0, end = 0;
@@ -125,12 +123,26 @@ std::vector<std::size_t> locate(std::string_view text, std::vector<Located>& loc
         }
         l.finding.begin = lines.position(begin);
         l.finding.end = lines.position(end);
-        order.emplace_back(begin, i);
     }
-    std::stable_sort(order.begin(), order.end());
-    std::vector<std::size_t> indexes;
-    indexes.reserve(order.size());
-    for (const auto& entry : order) indexes.push_back(entry.second);
+    // In the order of their places in the text (positions grow with offsets), ties in input order.
+    // A body has a few findings: sorted by insertion, with no buffer beside the result.
+    std::vector<std::size_t> indexes(located.size());
+    auto before = [&located](std::size_t a, std::size_t b) {
+        const Position& x = located[a].finding.begin;
+        const Position& y = located[b].finding.begin;
+        return x.line != y.line ? x.line < y.line : x.column < y.column;
+    };
+    for (std::size_t i = 0; i < indexes.size(); ++i) indexes[i] = i;
+    if (indexes.size() <= kPairwise) {
+        for (std::size_t i = 1; i < indexes.size(); ++i) {
+            const std::size_t moving = indexes[i];
+            std::size_t j = i;
+            for (; j > 0 && before(moving, indexes[j - 1]); --j) indexes[j] = indexes[j - 1];
+            indexes[j] = moving;
+        }
+    } else {
+        std::stable_sort(indexes.begin(), indexes.end(), before);
+    }
     return indexes;
 }
 
