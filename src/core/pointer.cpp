@@ -7,26 +7,25 @@
 
 namespace drslint::core {
 
-void append_pointer_token(std::string& pointer, std::string_view token)
+namespace {
+
+// "/" and the escaped token at `out` (at most 1 + 2 * token.size() bytes); returns their end.
+char* write_token(char* out, std::string_view token)
 {
-    pointer.push_back('/');
-    // Most names need no escaping: one append instead of a push_back per character.
-    if (std::none_of(token.begin(), token.end(), [](char c) { return c == '~' || c == '/'; })) {
-        pointer.append(token);
-        return;
-    }
-    for (char c : token) {
-        if (c == '~') {
-            pointer += "~0";
-        } else if (c == '/') {
-            pointer += "~1";
+    *out++ = '/';
+    for (const char c : token) {
+        if (c == '~' || c == '/') {
+            *out++ = '~';
+            *out++ = c == '~' ? '0' : '1';
         } else {
-            pointer.push_back(c);
+            *out++ = c;
         }
     }
+    return out;
 }
 
-void append_pointer_index(std::string& pointer, std::size_t index)
+// "/" and the index's digits at `out` (at most 21 bytes); returns their end.
+char* write_index(char* out, std::size_t index)
 {
     // The digits backwards into a buffer: std::to_string would build a string of its own.
     char digits[20];
@@ -35,24 +34,41 @@ void append_pointer_index(std::string& pointer, std::size_t index)
         digits[n++] = static_cast<char>('0' + index % 10);
         index /= 10;
     } while (index != 0);
-    pointer.push_back('/');
-    while (n != 0) pointer.push_back(digits[--n]);
+    *out++ = '/';
+    while (n != 0) *out++ = digits[--n];
+    return out;
+}
+
+constexpr std::size_t kMaxIndexBytes = 21;
+
+}  // namespace
+
+void append_pointer_token(std::string& pointer, std::string_view token)
+{
+    const std::size_t at = pointer.size();
+    pointer.resize(at + 1 + 2 * token.size());
+    pointer.resize(static_cast<std::size_t>(write_token(&pointer[at], token) - pointer.data()));
+}
+
+void append_pointer_index(std::string& pointer, std::size_t index)
+{
+    const std::size_t at = pointer.size();
+    pointer.resize(at + kMaxIndexBytes);
+    pointer.resize(static_cast<std::size_t>(write_index(&pointer[at], index) - pointer.data()));
 }
 
 std::string PointerPath::str() const
 {
-    // Its length first (an escape doubles a byte, an index has at most 20 digits): one allocation.
+    // Every reported place builds one: its greatest length first, then the bytes written through a
+    // pointer and the string cut to what was written (an append per token checked capacity and
+    // scanned for escapes apart from copying).
     std::size_t length = 0;
-    for (const Step& step : steps_) length += 1 + (step.index == kName ? 2 * step.name.size() : 20);
-    std::string pointer;
-    pointer.reserve(length);
-    for (const Step& step : steps_) {
-        if (step.index == kName) {
-            append_pointer_token(pointer, step.name);
-        } else {
-            append_pointer_index(pointer, step.index);
-        }
-    }
+    for (const Step& step : steps_) length += step.index == kName ? 1 + 2 * step.name.size() : kMaxIndexBytes;
+    std::string pointer(length, '\0');
+    char* const begin = &pointer[0];
+    char* out = begin;
+    for (const Step& step : steps_) out = step.index == kName ? write_token(out, step.name) : write_index(out, step.index);
+    pointer.resize(static_cast<std::size_t>(out - begin));
     return pointer;
 }
 
