@@ -23,7 +23,7 @@ Finding make(const rules::RuleCatalogue& catalogue, core::RuleId rule, std::stri
     finding.rule = definition.info.id;
     finding.severity = definition.info.severity;
     finding.pointer = std::move(pointer);
-    finding.message = rules::RuleCatalogue::format(definition.message, args);
+    finding.message = definition.message.fill(args);
     return finding;
 }
 

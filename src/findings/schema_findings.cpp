@@ -337,7 +337,7 @@ void finding_from_violation(schema::Violation&& v, const rules::RuleCatalogue& c
     const rules::RuleDefinition& definition = v.rule != nullptr ? catalogue.get(*v.rule) : catalogue.get(rule);
     finding.rule = definition.info.id;
     finding.severity = definition.info.severity;
-    finding.message = rules::RuleCatalogue::format(definition.message, arg.args, arg.count);
+    finding.message = definition.message.fill(arg.args, arg.count);
     finding.pointer = std::move(v.pointer);
 }
 

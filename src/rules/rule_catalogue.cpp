@@ -152,7 +152,7 @@ RuleCatalogue::RuleCatalogue(std::string_view json, core::DataChecks checks, Exa
     // texts are held once (they are most of the catalogue's memory).
     definitions_.reserve(infos_.size());
     for (std::size_t i = 0; i < infos_.size(); ++i) {
-        definitions_.push_back({infos_[i], std::move(messages[i]), examples[i]});
+        definitions_.push_back({infos_[i], MessageTemplate(std::move(messages[i])), examples[i]});
     }
 }
 
@@ -204,99 +204,9 @@ const RuleDefinition& RuleCatalogue::get(core::RuleId id) const
     return definitions_[by_id_[i]];
 }
 
-// {name} is a placeholder; {{ and }} are a literal brace ("PUT /v5/{{project_id}}/jobs/{{job_id}}").
-namespace {
-
-// The pieces of a message, in order, each a run of the template or a value; copied into the
-// string once their total length is known (one allocation, a memcpy per piece).
-class Pieces {
-public:
-    explicit Pieces(std::string& out) : out_(out) {}
-    void add(const char* data, std::size_t size)
-    {
-        if (size == 0) return;
-        if (count_ == kMax) flush();
-        pieces_[count_++] = {data, size};
-        bytes_ += size;
-    }
-    void flush()
-    {
-        const std::size_t at = out_.size();
-        out_.resize(at + bytes_);
-        char* to = &out_[0] + at;
-        for (std::size_t i = 0; i < count_; ++i) {
-            std::memcpy(to, pieces_[i].first, pieces_[i].second);
-            to += pieces_[i].second;
-        }
-        count_ = bytes_ = 0;
-    }
-
-private:
-    static constexpr std::size_t kMax = 24;  // more than any message of rules.json has
-    std::pair<const char*, std::size_t> pieces_[kMax];
-    std::size_t count_ = 0, bytes_ = 0;
-    std::string& out_;
-};
-
-// RuleCatalogue::format over either kind of arguments (owned or viewed values).
-template <typename Arg>
-std::string fill_template(std::string_view message_template, const Arg* args, std::size_t count)
-{
-    std::string out;
-    Pieces pieces(out);
-    // A message is built for every finding. The next '{' and the next '}' are each found by memchr
-    // and kept until passed (find_first_of would ask memchr of its two bytes for every byte of the
-    // template).
-    const char* const data = message_template.data();
-    const std::size_t size = message_template.size();
-    auto next = [&](char c, std::size_t from) {
-        const void* at = from < size ? std::memchr(data + from, c, size - from) : nullptr;
-        return at != nullptr ? static_cast<std::size_t>(static_cast<const char*>(at) - data) : size;
-    };
-    std::size_t next_open = next('{', 0), next_close = next('}', 0);
-    std::size_t i = 0;
-    while (i < size) {
-        if (next_open < i) next_open = next('{', i);
-        if (next_close < i) next_close = next('}', i);
-        const std::size_t brace = std::min(next_open, next_close);
-        pieces.add(data + i, brace - i);
-        if (brace == size) break;
-        i = brace;
-        const char c = data[i];
-        if (i + 1 < size && data[i + 1] == c) {
-            pieces.add(data + i, 1);  // {{ or }}: the brace itself
-            i += 2;
-            continue;
-        }
-        const std::size_t close = c == '{' ? next_close : size;
-        if (close == size) {
-            pieces.add(data + i, 1);
-            ++i;
-            continue;
-        }
-        const std::string_view name = message_template.substr(i + 1, close - i - 1);
-        for (std::size_t a = 0; a < count; ++a) {
-            if (args[a].first == name) {
-                pieces.add(args[a].second.data(), args[a].second.size());
-                break;
-            }
-        }
-        i = close + 1;
-    }
-    pieces.flush();
-    return out;
-}
-
-}  // namespace
-
 std::string RuleCatalogue::format(std::string_view message_template, const MessageArgs& args)
 {
-    return fill_template(message_template, args.data(), args.size());
-}
-
-std::string RuleCatalogue::format(std::string_view message_template, const core::MessageArgView* args, std::size_t count)
-{
-    return fill_template(message_template, args, count);
+    return MessageTemplate(std::string(message_template)).fill(args);
 }
 
 std::string RuleCatalogue::check_template(std::string_view message_template)

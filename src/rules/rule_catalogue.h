@@ -11,6 +11,7 @@
 #include "core/data_checks.h"
 #include "core/located.h"
 #include "parse/json_parser.h"
+#include "rules/message_template.h"
 #include "drslint/rule_info.h"
 
 namespace drslint::core {
@@ -23,7 +24,7 @@ using core::MessageArgs;
 
 struct RuleDefinition {
     const RuleInfo& info;  // the catalogue's infos() entry
-    std::string message;   // template with {placeholders}
+    MessageTemplate message;  // with {placeholders}
     // Its "examples" object in document(), if any; when they are parsed on demand, the span of
     // its text there instead (see parse::Deferred).
     const rapidjson::Value* examples = nullptr;
@@ -59,10 +60,9 @@ public:
     // The parsed catalogue, which the rule engine compiles its checks from.
     const std::shared_ptr<const parse::EmbeddedDocument>& document() const { return document_; }
 
-    // Fills {name} placeholders from args (a name without a value becomes empty); {{ and }} are
-    // literal braces.
+    // A template's text filled from args, as MessageTemplate fills one (a rule's own template is
+    // split at load: RuleDefinition::message).
     static std::string format(std::string_view message_template, const MessageArgs& args);
-    static std::string format(std::string_view message_template, const core::MessageArgView* args, std::size_t count);
     // What is wrong with a template: an unknown placeholder or an unpaired brace; "" if nothing.
     // The constructor throws on it, so a typo in rules.json fails at load, not in a message.
     static std::string check_template(std::string_view message_template);

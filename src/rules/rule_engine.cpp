@@ -285,7 +285,7 @@ bool RuleEngine::evaluate(const rapidjson::Value& body, const Facts& facts, std:
             if (!l.finding.suggestion.empty()) {
                 hit.args.emplace_back("hint", "; did you mean `" + l.finding.suggestion + "`?");
             }
-            l.finding.message = RuleCatalogue::format(check.rule->message, hit.args);
+            l.finding.message = check.rule->message.fill(hit.args);
             l.anchor = hit.anchor;
             out.push_back(std::move(l));
             found_by.push_back(index);

@@ -460,10 +460,10 @@ BOOST_AUTO_TEST_CASE(every_rule_id_lists_the_placeholders_of_its_message)
         BOOST_TEST(definition.info.id == drslint::core::id_of(id));
         const auto& placeholders = drslint::core::entry(id).placeholders;
         const std::vector<std::string> listed(placeholders.begin(), placeholders.end());
-        BOOST_TEST(listed == template_placeholders(definition.message), definition.info.id);
+        BOOST_TEST(listed == template_placeholders(definition.message.text()), definition.info.id);
         // Each is one that format() fills.
         for (const auto& name : listed) {
-            const std::string marked = drslint::rules::RuleCatalogue::format(definition.message, {{name, "\x01"}});
+            const std::string marked = definition.message.fill({{name, "\x01"}});
             BOOST_TEST(contains(marked, "\x01"), definition.info.id << " {" << name << "}");
         }
     }
@@ -519,6 +519,17 @@ BOOST_AUTO_TEST_CASE(message_templates_fill_placeholders_and_keep_literal_braces
         {"", ""},
         {"no braces at all", "no braces at all"},
         {"{member}{value}", "name\"x\""},
+        {"{mem{ber}", ""},
+        {"}{member}{", "}name{"},
+        {"{}{{}}", "{}"},
+        {"{membe} {members} {Member}", "  "},
     };
     for (const auto& [text, expected] : cases) BOOST_TEST(RuleCatalogue::format(text, args) == expected, text);
+    // More pieces than are filled at once (MessageTemplate's kParts).
+    std::string many, filled;
+    for (int i = 0; i < 40; ++i) {
+        many += "{member}-{value}|";
+        filled += "name-\"x\"|";
+    }
+    BOOST_TEST(RuleCatalogue::format(many, args) == filled);
 }
