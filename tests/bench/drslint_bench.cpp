@@ -12,6 +12,8 @@
 //   lint_cross_check/BODY  Linter::lint with Options::cross_check_with_valijson (--cross-check)
 //   lint_render/BODY       lint plus format::write_json of the report into a string (one stream
 //                          for all iterations, as a batch has one)
+//   finding_cost/BODY      the verdict and lint_render timed in pairs: counter finding_ns, the
+//                          median difference per finding (invalid bodies only)
 //   startup/linter         constructing a Linter (schema compilation; paid once per process)
 //
 // Each benchmark carries the counters "bytes" (body size) and "findings" (lint's count), and the
@@ -28,6 +30,7 @@
 //       lints one file N times (for valgrind --tool=callgrind), and with --render writes each report
 //       as lint_render does
 // Common: --corpus DIR (default: tests/bench/corpus of the source tree).
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -223,12 +226,57 @@ void bm_lint_render(benchmark::State& state, const Stages& s, const Body& body)
     }
 }
 
+// A finding's cost, paired: each iteration times the verdict (drslint_parse, then check_parsed's
+// work) and lint_render on the same body back to back, and the counter "finding_ns" is the median
+// of their differences over the findings. Two benchmarks timed apart and subtracted (the fastest of
+// each) let load that came and went between them decide the difference; in pairs it meets both
+// sides, and the median leaves out the iterations an interrupt fell into. The benchmark's own time
+// is the whole pair.
+void bm_finding_cost(benchmark::State& state, const Stages& s, const Body& body)
+{
+    const std::size_t findings = s.linter.lint(body.text).findings.size();
+    if (findings == 0) {
+        state.SkipWithError("the body has no findings");
+        return;
+    }
+    RenderTarget target(body);
+    std::vector<drslint::schema::Violation> violations;
+    std::vector<drslint::core::Located> located;
+    std::vector<double> differences;
+    differences.reserve(static_cast<std::size_t>(state.max_iterations));
+    using Clock = std::chrono::steady_clock;
+    for (auto _ : state) {
+        const Clock::time_point start = Clock::now();
+        {
+            auto parsed = drslint_parse(s, body);
+            violations.clear();
+            located.clear();
+            if (parsed.ok) {
+                s.evaluator.validate(s.root, parsed.document, &violations);
+                s.engine.evaluate(parsed.document, drslint::rules::gather_facts(parsed.document, {}), located, 4000);
+            }
+            benchmark::DoNotOptimize(violations.data());
+            benchmark::DoNotOptimize(located.data());
+        }
+        const Clock::time_point verdict = Clock::now();
+        const std::string& rendered = target.render(s.linter.lint(body.text));
+        benchmark::DoNotOptimize(rendered.data());
+        const Clock::time_point end = Clock::now();
+        state.SetIterationTime(std::chrono::duration<double>(end - start).count());
+        differences.push_back(std::chrono::duration<double, std::nano>((end - verdict) - (verdict - start)).count());
+    }
+    if (differences.empty()) return;
+    const auto middle = differences.begin() + static_cast<std::ptrdiff_t>(differences.size() / 2);
+    std::nth_element(differences.begin(), middle, differences.end());
+    state.counters["finding_ns"] = *middle / static_cast<double>(findings);
+}
+
 const std::pair<const char*, StageFn> kStages[] = {
     {"rapidjson_parse", bm_rapidjson_parse}, {"drslint_parse", bm_drslint_parse},
     {"parse_evaluate", bm_parse_evaluate},   {"parse_valijson", bm_parse_valijson},
     {"check_parsed", bm_check_parsed},
     {"lint", bm_lint},                       {"lint_cross_check", bm_lint_cross_check},
-    {"lint_render", bm_lint_render},
+    {"lint_render", bm_lint_render},         {"finding_cost", bm_finding_cost},
 };
 
 // A body whose verdict is not what its name says would make every ratio about the wrong thing.
@@ -255,12 +303,14 @@ void register_benchmarks(const Stages& stages, const std::vector<Body>& bodies)
     for (const auto& body : bodies) {
         const std::size_t findings = stages.linter.lint(body.text).findings.size();
         for (const auto& [stage, fn] : kStages) {
-            benchmark::RegisterBenchmark((std::string(stage) + "/" + body.name).c_str(),
-                                         [&stages, &body, fn = fn, findings](benchmark::State& state) {
-                                             fn(state, stages, body);
-                                             set_counters(state, body, findings);
-                                         })
-                ->Unit(benchmark::kMicrosecond);
+            if (fn == bm_finding_cost && findings == 0) continue;  // no finding to cost
+            auto* benchmark = benchmark::RegisterBenchmark((std::string(stage) + "/" + body.name).c_str(),
+                                                           [&stages, &body, fn = fn, findings](benchmark::State& state) {
+                                                               fn(state, stages, body);
+                                                               set_counters(state, body, findings);
+                                                           });
+            benchmark->Unit(benchmark::kMicrosecond);
+            if (fn == bm_finding_cost) benchmark->UseManualTime();  // it times its pairs itself
         }
     }
     benchmark::RegisterBenchmark("startup/linter", [](benchmark::State& state) {

@@ -15,6 +15,7 @@
 #   BENCH_REPETITIONS=5       repetitions, randomly interleaved; the fastest is used (the least
 #                             disturbed by other load on the machine)
 #   BENCH_FILTER=.            regex over benchmark names (e.g. 'valid-db_object$')
+#   FINDING_REPETITIONS=15    repetitions of finding_cost (a finding's cost, in µs), run apart
 #   BATCH_LINES=200000        bodies in each JSON Lines batch (drslint --jsonl, the library, node):
 #                             mixed.jsonl (about 30% invalid) and valid.jsonl
 #   PAIR_RUNS=5               runs of each CLI format on one thread and on all cores, taken by turns
@@ -30,6 +31,7 @@ BUILD_DIR=${BUILD_DIR:-build/bench}
 BENCH_MIN_TIME=${BENCH_MIN_TIME:-0.1}
 BENCH_REPETITIONS=${BENCH_REPETITIONS:-5}
 BENCH_FILTER=${BENCH_FILTER:-.}
+FINDING_REPETITIONS=${FINDING_REPETITIONS:-15}
 BATCH_LINES=${BATCH_LINES:-200000}
 STARTUP_RUNS=${STARTUP_RUNS:-50}
 RESULTS="$BUILD_DIR/results"
@@ -82,6 +84,13 @@ say "drslint_bench (Google Benchmark, $BENCH_REPETITIONS x ${BENCH_MIN_TIME}s pe
   --benchmark_repetitions="$BENCH_REPETITIONS" --benchmark_display_aggregates_only=true \
   --benchmark_enable_random_interleaving=true \
   --benchmark_out="$RESULTS/drslint.json" --benchmark_out_format=json >"$RESULTS/drslint.txt"
+# A finding's cost is an absolute time, not a ratio between engines: its pairs get more
+# repetitions (the fastest is used), since a shared machine has slow spells a whole repetition long.
+say "drslint_bench finding_cost ($FINDING_REPETITIONS x ${BENCH_MIN_TIME}s per body)"
+"$BENCH" --benchmark_filter='^finding_cost/' --benchmark_min_time="$BENCH_MIN_TIME" \
+  --benchmark_repetitions="$FINDING_REPETITIONS" --benchmark_display_aggregates_only=true \
+  --benchmark_enable_random_interleaving=true \
+  --benchmark_out="$RESULTS/finding_cost.json" --benchmark_out_format=json >"$RESULTS/finding_cost.txt"
 if [ -n "$NODE_MODULES" ]; then
   say "ajv per-document timing"
   node tools/bench/ajv_bench.js "$NODE_MODULES" schemas per-doc "${BODIES[@]}" >"$RESULTS/ajv.json"
