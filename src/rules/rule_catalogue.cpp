@@ -1,7 +1,6 @@
 #include "rules/rule_catalogue.h"
 
 #include <algorithm>
-#include <cstring>
 #include <iterator>
 #include <stdexcept>
 
