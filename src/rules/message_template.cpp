@@ -61,7 +61,7 @@ std::string MessageTemplate::fill_from(const Arg* args, std::size_t count) const
         return {};
     };
     // Each piece's bytes, found once (rules.json's templates have a dozen pieces at most; a longer
-    // one, as format() may be given, is filled in parts of kParts).
+    // one, as a test may give, is filled in parts of kParts).
     constexpr std::size_t kParts = 16;
     std::string_view parts[kParts];
     std::string out;

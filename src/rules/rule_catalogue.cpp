@@ -203,11 +203,6 @@ const RuleDefinition& RuleCatalogue::get(core::RuleId id) const
     return definitions_[by_id_[i]];
 }
 
-std::string RuleCatalogue::format(std::string_view message_template, const MessageArgs& args)
-{
-    return MessageTemplate(std::string(message_template)).fill(args);
-}
-
 std::string RuleCatalogue::check_template(std::string_view message_template)
 {
     // What the code that raises findings ever fills in (schema_findings.cpp, rule_functions.cpp,

@@ -60,9 +60,6 @@ public:
     // The parsed catalogue, which the rule engine compiles its checks from.
     const std::shared_ptr<const parse::EmbeddedDocument>& document() const { return document_; }
 
-    // A template's text filled from args, as MessageTemplate fills one (a rule's own template is
-    // split at load: RuleDefinition::message).
-    static std::string format(std::string_view message_template, const MessageArgs& args);
     // What is wrong with a template: an unknown placeholder or an unpaired brace; "" if nothing.
     // The constructor throws on it, so a typo in rules.json fails at load, not in a message.
     static std::string check_template(std::string_view message_template);

@@ -441,7 +441,7 @@ BOOST_AUTO_TEST_CASE(lookalikes_of_ascii_are_escaped_in_messages)
 BOOST_AUTO_TEST_CASE(message_templates_keep_literal_braces_and_refuse_unknown_placeholders)
 {
     using drslint::rules::RuleCatalogue;
-    BOOST_TEST(RuleCatalogue::format("PUT /v5/{{project_id}}/jobs/{{job_id}} is {value}", {{"value", "x"}}) ==
+    BOOST_TEST(drslint::rules::MessageTemplate("PUT /v5/{{project_id}}/jobs/{{job_id}} is {value}").fill({{"value", "x"}}) ==
                "PUT /v5/{project_id}/jobs/{job_id} is x");
     BOOST_TEST(RuleCatalogue::check_template("{subject} is {value}; {{literal}}").empty());
     BOOST_TEST(RuleCatalogue::check_template("{subjcet} is wrong").find("{subjcet}") != std::string::npos);

@@ -348,7 +348,7 @@ std::string catalogue_error(const std::string& json)
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // The {names} of a message template in order of first use, each once, read as
-// RuleCatalogue::format reads them ({{ and }} are literal braces).
+// MessageTemplate reads them ({{ and }} are literal braces).
 std::vector<std::string> template_placeholders(std::string_view message)
 {
     std::vector<std::string> names;
@@ -504,10 +504,10 @@ BOOST_AUTO_TEST_CASE(find_entry_finds_every_id_and_nothing_else)
     static_assert(drslint::core::find_entry("unknown-member") == &drslint::core::entry(drslint::core::RuleId::unknown_member));
 }
 
-// format() fills a template in runs; every brace case reads as it did one character at a time.
+// MessageTemplate fills a template in runs; every brace case reads as it did one character at a time.
 BOOST_AUTO_TEST_CASE(message_templates_fill_placeholders_and_keep_literal_braces)
 {
-    using drslint::rules::RuleCatalogue;
+    using drslint::rules::MessageTemplate;
     const drslint::core::MessageArgs args = {{"member", "name"}, {"value", "\"x\""}};
     const std::pair<const char*, const char*> cases[] = {
         {"'{member}' is {value}", "'name' is \"x\""},
@@ -524,12 +524,12 @@ BOOST_AUTO_TEST_CASE(message_templates_fill_placeholders_and_keep_literal_braces
         {"{}{{}}", "{}"},
         {"{membe} {members} {Member}", "  "},
     };
-    for (const auto& [text, expected] : cases) BOOST_TEST(RuleCatalogue::format(text, args) == expected, text);
+    for (const auto& [text, expected] : cases) BOOST_TEST(MessageTemplate(text).fill(args) == expected, text);
     // More pieces than are filled at once (MessageTemplate's kParts).
     std::string many, filled;
     for (int i = 0; i < 40; ++i) {
         many += "{member}-{value}|";
         filled += "name-\"x\"|";
     }
-    BOOST_TEST(RuleCatalogue::format(many, args) == filled);
+    BOOST_TEST(MessageTemplate(many).fill(args) == filled);
 }
